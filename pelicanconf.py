@@ -1,0 +1,70 @@
+"""Pelican settings for the digest site (Chinese edition at /, English at /en/).
+
+`make html` builds with this file; `make publish` with publishconf.py.
+"""
+
+import os
+
+AUTHOR = "Digest editors"
+SITENAME = "中文新闻摘要"
+SITESUBTITLE = "每日中文新闻要点"
+# Local preview address: feeds need absolute links even on a laptop. `make publish`
+# takes the real address from the SITEURL environment variable (publishconf.py).
+SITEURL = os.environ.get("SITEURL", "http://127.0.0.1:8000").rstrip("/")
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+IGNORE_FILES = [".*", "*.po", "*.pot", "__pycache__"]
+TIMEZONE = "Asia/Shanghai"
+DEFAULT_LANG = "zh-hans"
+DEFAULT_DATE = "fs"
+DELETE_OUTPUT_DIRECTORY = True
+THEME = "theme"
+READERS = {"rst": None}  # Markdown only, read by plugins/markdown_it_reader
+DEFAULT_PAGINATION = 20
+SUMMARY_MAX_LENGTH = None  # our front matter supplies the summary (see digest.analyze.summary)
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["markdown_it_reader", "digest_seeds", "digest_i18n", "digest_editions"]
+
+ARTICLE_URL = ARTICLE_SAVE_AS = "articles/{slug}.html"
+# Articles keep lang zh-hans in every edition: same path everywhere.
+ARTICLE_LANG_URL = ARTICLE_LANG_SAVE_AS = "articles/{slug}.html"
+PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
+CATEGORY_URL = CATEGORY_SAVE_AS = "topics/{slug}.html"
+CATEGORIES_URL = CATEGORIES_SAVE_AS = "topics/index.html"
+ARCHIVES_URL = ARCHIVES_SAVE_AS = "archives.html"
+# Pages for authors and tags would get pinyin slugs of Chinese names; the digest
+# links by topic instead.
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+RSS_FEED_SUMMARY_ONLY = True
+FEED_MAX_ITEMS = 50
+
+# --- digest: seeds -> articles (plugins/digest_seeds) ---
+DIGEST_SEEDS_PATH = "seeds"
+DIGEST_ARTICLES_DIR = "articles"
+DIGEST_STRICT = False
+DIGEST_TOPICS = None  # None: the defaults of digest.analyze.topics
+
+# --- digest: editions (plugins/digest_editions, plugins/digest_i18n) ---
+# The first edition is this site; each further one is built into OUTPUT_PATH/<path>.
+DIGEST_EDITIONS = [
+    {"lang": "zh-hans", "path": "", "name": "中文", "SITENAME": SITENAME},
+    {"lang": "en", "path": "en", "name": "English", "SITENAME": "Chinese News Digest",
+     "SITESUBTITLE": "The day's Chinese news, summarised"},
+]
+DIGEST_CATALOG = "content/translations/en.po"

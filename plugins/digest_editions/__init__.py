@@ -1,0 +1,122 @@
+"""Pelican plugin: build the site once per language edition and link the editions.
+
+The first entry of ``DIGEST_EDITIONS`` is the site Pelican was asked to build;
+when it is finished (``finalized``), every further edition is built by a second
+Pelican run on the same content into ``OUTPUT_PATH/<path>`` with its own
+``DEFAULT_LANG``, ``SITEURL`` and ``SITENAME``. Templates get:
+
+``EDITION``             the current edition (dict with lang, path, name, html_lang)
+``EDITIONS``            every edition
+``edition_url(lang, url)``  the URL of the same page in another edition
+``absolute_url(lang, url)`` the absolute URL of a page in an edition (canonical, hreflang, sitemap)
+
+Each edition is a complete Pelican site, so feeds, archives and topic pages
+need no special cases; the only link between editions is that a page has the
+same URL path in each of them.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import posixpath
+
+from jinja2 import pass_context
+from pelican import signals
+
+log = logging.getLogger(__name__)
+
+#: BCP 47 tags for <html lang> and feeds; settings use lowercase codes.
+HTML_LANG = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en"}
+
+
+_OUR_GLOBALS = ("EDITION", "EDITIONS", "edition_url", "absolute_url")
+
+
+def html_lang(lang: str) -> str:
+    return HTML_LANG.get(lang.lower(), lang)
+
+
+def _editions(settings) -> list[dict]:
+    editions = []
+    for raw in settings.get("DIGEST_EDITIONS") or [{"lang": settings["DEFAULT_LANG"], "path": ""}]:
+        ed = dict(raw)
+        ed["lang"] = ed["lang"].lower()
+        ed["path"] = ed.get("path", "").strip("/")
+        ed.setdefault("name", ed["lang"])
+        ed["html_lang"] = html_lang(ed["lang"])
+        editions.append(ed)
+    return editions
+
+
+def _root_siteurl(settings) -> str:
+    return settings.get("DIGEST_ROOT_SITEURL", settings.get("SITEURL", "")).rstrip("/")
+
+
+def _current(settings, editions) -> dict:
+    lang = settings["DEFAULT_LANG"].lower()
+    return next((e for e in editions if e["lang"] == lang), editions[0])
+
+
+def setup_context(pelican) -> None:
+    """Add edition data and URL helpers to the Jinja environment of this run."""
+    settings = pelican.settings
+    editions = _editions(settings)
+    current = _current(settings, editions)
+    root = _root_siteurl(settings)
+    by_lang = {e["lang"]: e for e in editions}
+
+    def absolute_url(lang: str, url: str = "") -> str:
+        path = by_lang[lang]["path"]
+        return "/".join(p for p in (root, path, url) if p) or "/"
+
+    @pass_context
+    def edition_url(context, lang: str, url: str = "") -> str:
+        """Link from the page being rendered to ``url`` in edition ``lang``."""
+        if not settings.get("RELATIVE_URLS"):
+            return absolute_url(lang, url)
+        here = context.get("SITEURL", ".") or "."
+        rel = posixpath.relpath(by_lang[lang]["path"] or ".", current["path"] or ".")
+        parts = [p for p in (here, rel, url) if p and p != "."]
+        return "/".join(parts) if parts else "./"
+
+    settings.setdefault("JINJA_GLOBALS", {}).update(
+        EDITION=current, EDITIONS=editions, edition_url=edition_url, absolute_url=absolute_url)
+
+
+def build_other_editions(pelican) -> None:
+    settings = pelican.settings
+    if settings.get("DIGEST_EDITION_CHILD"):
+        return
+    from pelican import Pelican  # here: pelican imports this module while it starts
+
+    editions = _editions(settings)
+    main = _current(settings, editions)
+    root = _root_siteurl(settings)
+    for edition in editions:
+        if edition is main:
+            continue
+        child = copy.deepcopy({k: v for k, v in settings.items() if k != "JINJA_GLOBALS"})
+        child.update({k: v for k, v in edition.items() if k.isupper()})
+        siteurl = f"{root}/{edition['path']}" if root else ""
+        child.update(
+            DEFAULT_LANG=edition["lang"],
+            OUTPUT_PATH=os.path.join(settings["OUTPUT_PATH"], edition["path"]),
+            SITEURL=siteurl,
+            FEED_DOMAIN=siteurl if settings.get("FEED_DOMAIN") else settings.get("FEED_DOMAIN"),
+            DIGEST_ROOT_SITEURL=root,
+            DIGEST_EDITION_CHILD=True,
+            DIGEST_CONVERT=False,
+            DELETE_OUTPUT_DIRECTORY=False,
+            JINJA_GLOBALS={k: v for k, v in settings.get("JINJA_GLOBALS", {}).items()
+                           if k not in _OUR_GLOBALS},
+            CACHE_PATH=os.path.join(settings.get("CACHE_PATH", "cache"), edition["lang"]),
+        )
+        log.info("digest: building the %s edition into %s", edition["name"], child["OUTPUT_PATH"])
+        Pelican(child).run()
+
+
+def register():
+    signals.initialized.connect(setup_context)
+    signals.finalized.connect(build_other_editions)

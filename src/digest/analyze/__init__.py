@@ -1,0 +1,1 @@
+"""Stage 4: what an article is about: summary, key figures, keywords and topic."""

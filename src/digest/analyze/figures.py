@@ -1,0 +1,6 @@
+"""STUB."""
+from digest.model import ArticleDraft, KeyFigure
+
+
+def key_figures(draft: ArticleDraft) -> list[KeyFigure]:
+    return []

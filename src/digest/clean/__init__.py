@@ -1,0 +1,1 @@
+"""Stage 2: repair the damage seeds carry, one small named function per kind of damage."""

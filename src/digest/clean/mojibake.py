@@ -1,0 +1,5 @@
+"""STUB."""
+
+
+def repair_mojibake(text: str) -> tuple[str, list[str]]:
+    return text, []

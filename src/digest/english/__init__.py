@@ -1,0 +1,1 @@
+"""The English edition: translation catalog, pinyin names, English units, keyword glossary."""

@@ -1,0 +1,117 @@
+"""The conversion pipeline: seed bytes in, converted articles out.
+
+The order of the stages matters and is written here once:
+
+1. decode bytes (BOM, UTF-8, else a detected Chinese encoding); HTML -> text lines
+2. repair GBK-shift mojibake, before anything else touches the bytes' traces
+3. strip pinyin annotations glued after characters
+4. convert to Simplified Chinese (OpenCC t2s)
+5. read the page's own date, then drop page junk (footers, timestamp lists, licences)
+6. reflow hard-broken lines into paragraphs; fix half-width punctuation
+7. drop duplicated paragraphs
+8. split the page into articles with titles, authors, source and date
+9. analyse each article: summary, key figures, keywords, topic
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from digest.analyze.figures import key_figures
+from digest.analyze.keywords import keywords
+from digest.analyze.summary import summarize
+from digest.analyze.topics import DEFAULT_TOPICS, Topic, classify
+from digest.clean.dedupe import drop_duplicate_paragraphs
+from digest.clean.junk import drop_junk_lines
+from digest.clean.mojibake import repair_mojibake
+from digest.clean.pinyin import strip_pinyin_annotations
+from digest.clean.punctuation import normalize_punctuation
+from digest.clean.reflow import reflow
+from digest.clean.simplify import to_simplified
+from digest.ingest.decode import decode_bytes
+from digest.ingest.html import html_to_text
+from digest.model import Article, ArticleDraft, SeedError
+from digest.publish.slug import make_slug
+from digest.split.articles import split_articles
+from digest.split.dates import find_page_date
+
+#: Seeds larger than this are refused: no news page is this big, and a runaway
+#: file must not stall the build.
+MAX_SEED_BYTES = 5 * 1024 * 1024
+
+SEED_SUFFIXES = (".txt", ".html", ".htm")
+
+
+@dataclass
+class ConvertOptions:
+    topics: list[Topic] = field(default_factory=lambda: list(DEFAULT_TOPICS))
+    topic_threshold: float = 2.0
+    summary_chars: int = 150
+    max_bytes: int = MAX_SEED_BYTES
+
+
+def clean_text(text: str) -> tuple[list[str], list[str]]:
+    """Stages 2-7 on decoded text: returns (paragraphs, warnings)."""
+    text, warnings = repair_mojibake(text)
+    text = strip_pinyin_annotations(text)
+    text = to_simplified(text)
+    lines = drop_junk_lines(text.splitlines())
+    paragraphs = [normalize_punctuation(p) for p in reflow(lines)]
+    return drop_duplicate_paragraphs(paragraphs), warnings
+
+
+def convert_text(text: str, source_file: str, *, is_html: bool = False,
+                 encoding: str = "", options: ConvertOptions | None = None) -> list[Article]:
+    """Convert a decoded seed into articles (stages 2-9)."""
+    options = options or ConvertOptions()
+    if is_html:
+        text = html_to_text(text)
+    paragraphs, warnings = clean_text(text)
+    page_date = find_page_date(to_simplified(text))
+    drafts = split_articles(paragraphs)
+    if not drafts:
+        raise SeedError(source_file, "no article found (no paragraph of running text)")
+    return [_analyse(d, source_file, page_date, warnings, encoding, options) for d in drafts]
+
+
+def convert_bytes(data: bytes, source_file: str, options: ConvertOptions | None = None) -> list[Article]:
+    """Convert one seed file's bytes into articles; raises :class:`SeedError` for a bad seed."""
+    options = options or ConvertOptions()
+    if len(data) > options.max_bytes:
+        raise SeedError(source_file, f"too large ({len(data):,} bytes; the limit is {options.max_bytes:,})")
+    text, encoding = decode_bytes(data, source_file)
+    is_html = Path(source_file).suffix.lower() in (".html", ".htm")
+    return convert_text(text, source_file, is_html=is_html, encoding=encoding, options=options)
+
+
+def convert_file(path: str | Path, options: ConvertOptions | None = None) -> list[Article]:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SeedError(str(path), f"cannot be read ({exc.strerror or exc})") from exc
+    return convert_bytes(data, path.name, options)
+
+
+def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[str],
+             encoding: str, options: ConvertOptions) -> Article:
+    topic, score = classify(draft, options.topics, options.topic_threshold)
+    article = Article(
+        source_file=source_file,
+        title=draft.title,
+        blocks=draft.blocks,
+        authors=draft.authors,
+        source=draft.source,
+        date=draft.date or page_date,
+        column=draft.column,
+        topic=topic,
+        topic_score=score,
+        summary=summarize(draft, options.summary_chars),
+        key_figures=key_figures(draft),
+        keywords=keywords(draft),
+        warnings=list(warnings),
+        encoding=encoding,
+    )
+    article.slug = make_slug(article.title, article.paragraphs)
+    return article

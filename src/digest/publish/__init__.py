@@ -1,0 +1,1 @@
+"""Stage 5: write each article as a Markdown page, safely (escaped text, atomic, edit-aware)."""

@@ -1,0 +1,39 @@
+"""URL slugs for generated articles.
+
+A slug is pinyin of the title (readable, ASCII, safe in any path) cut at a word
+boundary, plus six hex digits of a hash of the article's title and text. The
+hash keeps two articles with the same title apart and keeps a slug stable across
+rebuilds and across the order seeds are read in. Only ``[a-z0-9-]`` ever comes
+out, so a slug can never climb out of ``content/`` or ``output/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from pypinyin import Style, lazy_pinyin
+
+MAX_WORDS_CHARS = 48
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def pinyin_words(text: str) -> list[str]:
+    """ASCII words for a mixed Chinese/Latin text: ``人工智能AI`` -> ``ren gong zhi neng ai``."""
+    words: list[str] = []
+    for token in lazy_pinyin(text, style=Style.NORMAL, errors="default"):
+        words.extend(w for w in _NON_SLUG.split(token.lower()) if w)
+    return words
+
+
+def make_slug(title: str, paragraphs: list[str]) -> str:
+    """``人工智能“潮”起北京`` -> ``ren-gong-zhi-neng-chao-qi-bei-jing-3f2a1c``."""
+    digest = hashlib.sha256("\n".join([title, *paragraphs]).encode("utf-8")).hexdigest()[:6]
+    kept: list[str] = []
+    length = 0
+    for word in pinyin_words(title):
+        if length + len(word) > MAX_WORDS_CHARS:
+            break
+        kept.append(word)
+        length += len(word) + 1
+    return "-".join([*kept, digest]) if kept else f"article-{digest}"

@@ -1,0 +1,151 @@
+"""Turn a folder of seeds into a folder of Markdown pages: the one entry point
+that the Pelican plugin, the ``digest build`` command and the benchmark share.
+
+Each seed's conversion is cached by the hash of its bytes (and of the converter
+version and options), so a rebuild re-converts only the seeds that changed. When
+many seeds need converting, they are spread over all cores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+from digest import __version__
+from digest.model import Article, SeedError
+from digest.pipeline import SEED_SUFFIXES, ConvertOptions, convert_bytes
+from digest.publish.page import render_page
+from digest.publish.store import StoreReport, atomic_write, store_pages
+
+#: Below this many seeds to convert, worker start-up costs more than it saves.
+PARALLEL_THRESHOLD = 24
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class SyncReport:
+    articles: list[Article] = field(default_factory=list)
+    errors: list[SeedError] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    converted: int = 0
+    cached: int = 0
+    store: StoreReport = field(default_factory=StoreReport)
+
+    @property
+    def messages(self) -> list[str]:
+        """Editor-facing lines for everything short of a clean conversion."""
+        out = [str(e) for e in self.errors]
+        out += self.duplicates
+        out += [f"{a.source_file}: {a.title}: {w}" for a in self.articles for w in a.warnings]
+        return out + self.store.messages
+
+
+def find_seeds(folder: Path) -> list[Path]:
+    """Seed files in ``folder`` (not recursive; hidden files skipped), in name order."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SEED_SUFFIXES)
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """Hash of the converter's own source, so a code change invalidates the cache."""
+    h = hashlib.sha256(__version__.encode())
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted(root.rglob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _options_key(options: ConvertOptions) -> str:
+    raw = json.dumps([_code_fingerprint(), repr(options)], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _convert_one(args: tuple[bytes, str, ConvertOptions]) -> list[dict] | SeedError:
+    data, name, options = args
+    try:
+        return [a.to_json() for a in convert_bytes(data, name, options)]
+    except SeedError as exc:
+        return exc
+
+
+def convert_seeds(seeds: list[Path], options: ConvertOptions, cache_dir: Path | None = None,
+                  jobs: int | None = None, progress: Progress | None = None) -> SyncReport:
+    """Convert seeds to articles, from the cache where a seed's bytes are unchanged."""
+    report = SyncReport()
+    key = _options_key(options)
+    results: dict[int, list[dict] | SeedError] = {}
+    todo: list[tuple[int, Path, bytes, Path | None]] = []
+    for i, path in enumerate(seeds):
+        size = path.stat().st_size
+        if size > options.max_bytes:
+            results[i] = SeedError(path.name, f"too large ({size:,} bytes; the limit is {options.max_bytes:,})")
+            continue
+        data = path.read_bytes()
+        cache_file = None
+        if cache_dir is not None:
+            cache_file = cache_dir / f"{hashlib.sha256(data).hexdigest()}-{key}.json"
+            if cache_file.exists():
+                cached = json.loads(cache_file.read_text(encoding="utf-8"))
+                results[i] = [dict(a, source_file=path.name) for a in cached]
+                report.cached += 1
+                continue
+        todo.append((i, path, data, cache_file))
+
+    jobs = jobs or os.cpu_count() or 1
+    work = [(data, path.name, options) for _, path, data, _ in todo]
+    if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            outputs = pool.map(_convert_one, work, chunksize=8)
+            converted = list(_with_progress(outputs, len(todo), todo, progress))
+    else:
+        converted = list(_with_progress(map(_convert_one, work), len(todo), todo, progress))
+    for (i, _path, _data, cache_file), result in zip(todo, converted):
+        results[i] = result
+        report.converted += 1
+        if cache_file is not None and not isinstance(result, SeedError):
+            atomic_write(cache_file, json.dumps(result, ensure_ascii=False))
+
+    seen: dict[str, str] = {}
+    for i in sorted(results):
+        result = results[i]
+        if isinstance(result, SeedError):
+            report.errors.append(result)
+            continue
+        for data in result:
+            article = Article.from_json(data)
+            if article.slug in seen:
+                report.duplicates.append(
+                    f"{article.source_file}: article “{article.title}” repeats one in "
+                    f"{seen[article.slug]}; published once")
+                continue
+            seen[article.slug] = article.source_file
+            report.articles.append(article)
+    return report
+
+
+def _with_progress(outputs, total, todo, progress):
+    for n, (item, output) in enumerate(zip(todo, outputs), 1):
+        if progress:
+            progress(n, total, item[1].name)
+        yield output
+
+
+def sync_seeds(seeds_dir: Path, pages_dir: Path, *, options: ConvertOptions | None = None,
+               cache_dir: Path | None = None, force: bool = False, jobs: int | None = None,
+               lang: str = "zh-hans", progress: Progress | None = None) -> SyncReport:
+    """Convert every seed in ``seeds_dir`` and bring ``pages_dir`` in line with the result."""
+    options = options or ConvertOptions()
+    report = convert_seeds(find_seeds(seeds_dir), options, cache_dir, jobs, progress)
+    pages = {a.slug: render_page(a, lang) for a in report.articles}
+    report.store = store_pages(pages, pages_dir, force=force)
+    return report
