@@ -91,7 +91,10 @@ def convert_file(path: str | Path, options: ConvertOptions | None = None) -> lis
         data = path.read_bytes()
     except OSError as exc:
         raise SeedError(str(path), f"cannot be read ({exc.strerror or exc})") from exc
-    return convert_bytes(data, path.name, options)
+    try:
+        return convert_bytes(data, path.name, options)
+    except SeedError as exc:
+        raise SeedError(str(path), exc.reason) from None
 
 
 def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[str],

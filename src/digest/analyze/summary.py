@@ -1,10 +1,182 @@
-"""STUB."""
-import re
+"""Extractive summary: the two or three most central whole sentences of an article.
 
+Centrality is sentence TextRank: a personalised PageRank over a graph whose
+edges are the IDF-weighted word overlap (cosine) of two sentences.  The random
+jump goes preferentially to the lead and to sentences that echo the title,
+because a news article states its point first.  Sentences come back in article
+order, each exactly as it stands in a body paragraph.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from digest.analyze.sentences import split_sentences
+from digest.analyze.words import content_words, idf
+from digest.lexicon import cjk_count
 from digest.model import ArticleDraft
+
+MAX_SENTENCES = 3
+#: A summary sentence needs this many Chinese characters: shorter ones are
+#: labels, captions or asides, not statements.
+MIN_CJK = 12
+DAMPING = 0.85
+#: Two sentences this similar say the same thing; keep only the better one.
+REDUNDANT = 0.5
+#: Rhetorical questions (``……如何点燃消费新热情？``) announce rather than state.
+QUESTION_PENALTY = 0.5
+
+#: Ends with sentence-final punctuation, optionally inside closing quotes/brackets.
+_FINISHED = re.compile(r"[。！？!?…][”’」』》）)】]*$")
+#: A dateline or byline lead glued to the first sentence: ``本报讯(记者 王薛滔)``,
+#: ``新华社北京9月25日电（记者 张三）``, ``（通讯员 李四）``.
+_DATELINE = re.compile(
+    r"^(?:本报讯|[\u4e00-\u9fff]{1,8}?\d{1,2}月\d{1,2}日电)?\s*"
+    r"(?:[（(【]\s*(?:记者|通讯员|见习记者|特约记者|本报记者)[^）)】]{0,30}[）)】])?\s*"
+)
+#: A sentence that is a credit line rather than content.
+_BYLINE = re.compile(
+    r"^(?:本报记者|记者|通讯员|作者|编辑|责编|责任编辑|来源|文/|图/|摄影?)[\s:：/]"
+    r"|(?:作者|记者|编辑|来源)[:：]?\s*[\u4e00-\u9fff]{2,4}\s*(?:报道|摄|整理)?[）)]?[。]?$"
+)
+
+
+@dataclass
+class _Candidate:
+    text: str
+    paragraph: int  # index among body paragraphs: the lead prior
+    order: int  # position in the article
+
+
+def _strip_dateline(sentence: str) -> str:
+    """Drop a dateline/byline lead so the summary starts with the news.
+
+    ``本报讯(记者 王薛滔)9月25日，上海……`` → ``9月25日，上海……``; the result
+    is still a substring of the paragraph.
+    """
+    m = _DATELINE.match(sentence)
+    return sentence[m.end():] if m and m.end() else sentence
+
+
+def _is_statement(sentence: str, min_cjk: int) -> bool:
+    """A whole sentence that says something: final punctuation, enough Chinese, no byline."""
+    return (
+        _FINISHED.search(sentence) is not None
+        and cjk_count(sentence) >= min_cjk
+        and _BYLINE.search(sentence) is None
+    )
+
+
+def _candidates(draft: ArticleDraft, min_cjk: int) -> list[_Candidate]:
+    """Body sentences eligible for the summary, exact duplicates dropped (headings never)."""
+    seen: set[str] = set()
+    out: list[_Candidate] = []
+    paragraphs = [b.text for b in draft.blocks if not b.heading]
+    for p, para in enumerate(paragraphs):
+        for sentence in split_sentences(para):
+            sentence = _strip_dateline(sentence)
+            if sentence not in seen and _is_statement(sentence, min_cjk):
+                seen.add(sentence)
+                out.append(_Candidate(sentence, p, len(out)))
+    return out
+
+
+def _vector(text: str) -> dict[str, float]:
+    """IDF-weighted bag of content words, L2-normalised."""
+    vec: dict[str, float] = {}
+    for w in content_words(text):
+        vec[w] = vec.get(w, 0.0) + idf(w)
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {w: v / norm for w, v in vec.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[w] for w, v in a.items() if w in b)
+
+
+def _pagerank(edges: list[list[tuple[int, float]]], prior: list[float],
+              iterations: int = 60, tol: float = 1e-7) -> list[float]:
+    """Personalised PageRank by power iteration; a sentence with no edge jumps by the prior."""
+    n = len(prior)
+    out_weight = [sum(w for _, w in row) for row in edges]
+    rank = prior[:]
+    for _ in range(iterations):
+        dangling = sum(rank[i] for i in range(n) if not out_weight[i])
+        new = [(1 - DAMPING + DAMPING * dangling) * p for p in prior]
+        for i, row in enumerate(edges):
+            if out_weight[i]:
+                share = DAMPING * rank[i] / out_weight[i]
+                for j, w in row:
+                    new[j] += share * w
+        delta = sum(abs(a - b) for a, b in zip(new, rank))
+        rank = new
+        if delta < tol:
+            break
+    return rank
+
+
+def _lead_prior(cands: list[_Candidate], vectors: list[dict[str, float]],
+                title: dict[str, float]) -> list[float]:
+    """Jump probabilities: 2/(2+paragraph index), raised by similarity to the title."""
+    raw = [2.0 / (2 + c.paragraph) * (1.0 + _cosine(v, title)) for c, v in zip(cands, vectors)]
+    total = sum(raw)
+    return [r / total for r in raw]
+
+
+def rank_sentences(draft: ArticleDraft, min_cjk: int = MIN_CJK) -> list[tuple[str, float, int]]:
+    """(sentence, centrality, article position) for each candidate, most central first."""
+    cands = _candidates(draft, min_cjk)
+    if not cands:
+        return []
+    vectors = [_vector(c.text) for c in cands]
+    edges: list[list[tuple[int, float]]] = [[] for _ in cands]
+    for i in range(len(cands)):
+        for j in range(i + 1, len(cands)):
+            sim = _cosine(vectors[i], vectors[j])
+            if sim > 0:
+                edges[i].append((j, sim))
+                edges[j].append((i, sim))
+    scores = _pagerank(edges, _lead_prior(cands, vectors, _vector(draft.title)))
+    ranked = []
+    for c, s in zip(cands, scores):
+        if c.text.rstrip("”’」』》）)】").endswith(("？", "?")):
+            s *= QUESTION_PENALTY
+        ranked.append((c.text, s, c.order))
+    ranked.sort(key=lambda r: -r[1])
+    return ranked
 
 
 def summarize(draft: ArticleDraft, max_chars: int = 150) -> list[str]:
-    body = draft.body_text
-    sentences = re.findall(r"[^。！？\n]+[。！？]", body)
-    return sentences[:2]
+    """Pick up to three central sentences totalling at most ``max_chars`` characters.
+
+    Sentences are taken in rank order while they fit and do not repeat one
+    already taken.  If not even the best fits, it is returned alone: a whole
+    long sentence beats a cut one.  If the article has no sentence of
+    ``MIN_CJK`` characters, shorter finished sentences are allowed; an article
+    with no finished sentence at all gets an empty summary rather than a fragment.
+    """
+    ranked = rank_sentences(draft) or rank_sentences(draft, min_cjk=4)
+    if not ranked:
+        return []
+    pool = ranked[: max(5, len(ranked) // 2)]
+    chosen: list[tuple[str, float, int]] = []
+    chosen_vectors: list[dict[str, float]] = []
+    used = 0
+    for text, score, order in pool:
+        if len(chosen) == MAX_SENTENCES:
+            break
+        if used + len(text) > max_chars:
+            continue
+        vec = _vector(text)
+        if any(_cosine(vec, v) >= REDUNDANT for v in chosen_vectors):
+            continue
+        chosen.append((text, score, order))
+        chosen_vectors.append(vec)
+        used += len(text)
+    if not chosen:
+        chosen = [ranked[0]]
+    return [text for text, _, _ in sorted(chosen, key=lambda r: r[2])]

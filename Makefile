@@ -1,0 +1,56 @@
+# The digest site. `make html` sets everything up on first use and builds the site.
+PY_BOOT ?= python3
+VENV    ?= .venv
+PY      := $(VENV)/bin/python
+PELICAN := $(VENV)/bin/pelican
+STAMP   := $(VENV)/.installed
+OUTPUT  ?= output
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+PELICANOPTS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help setup html serve devserver publish test test-fast bench translations clean
+
+help:
+	@echo "make html          set up .venv (first run) and build the site from seeds/ into $(OUTPUT)/"
+	@echo "make serve         build, serve on http://$(HOST):$(PORT)/ and rebuild + live-reload on change"
+	@echo "make devserver     same as serve"
+	@echo "make publish       build for hosting: SITEURL=https://example.org make publish"
+	@echo "make test          run the test suite (unit, Pelican build, headless browser)"
+	@echo "make translations  add untranslated titles/summaries to content/translations/en.po"
+	@echo "make bench         benchmark conversion and full builds on a generated corpus"
+	@echo "make clean         remove $(OUTPUT)/, generated articles and caches"
+	@echo "Options: DIGEST_STRICT=1 (a bad seed fails the build), DIGEST_FORCE=1 (regenerate hand-edited pages)"
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PY_BOOT) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+html: $(STAMP)
+	$(PELICAN) content -o $(OUTPUT) -s pelicanconf.py $(PELICANOPTS)
+
+serve devserver: $(STAMP)
+	$(PY) scripts/serve.py --host $(HOST) --port $(PORT) --output $(OUTPUT)
+
+publish: $(STAMP)
+	@test -n "$(SITEURL)" || { echo "make publish needs SITEURL, e.g. SITEURL=https://news.example.org make publish"; exit 2; }
+	$(PELICAN) content -o $(OUTPUT) -s publishconf.py $(PELICANOPTS)
+
+test: $(STAMP)
+	$(PY) -m pytest -q -n 2 --dist loadfile
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -n 2 -m "not browser and not build"
+
+translations: $(STAMP)
+	$(PY) scripts/translations.py
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf $(OUTPUT) content/articles .digest-cache cache .pytest_cache .hypothesis

@@ -1,0 +1,77 @@
+"""Open the built site in headless Chromium, as a reader would."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM:
+        pytest.fail("chromium is not installed (apt-get install chromium); .ci/run installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.errors = errors
+    yield pg
+    context.close()
+
+
+def test_home_lists_articles_and_opens_one(page, server):
+    page.goto(f"{server}/index.html")
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    links = page.locator("main article h2 a")
+    assert links.count() == 4
+    title = links.first.inner_text()
+    links.first.click()
+    page.wait_for_load_state()
+    assert "/articles/" in page.url
+    assert page.locator("h1").first.inner_text() == title
+    assert page.errors == []
+
+
+def test_language_switcher_goes_to_the_counterpart_and_back(page, server):
+    page.goto(f"{server}/index.html")
+    page.locator("main article h2 a").first.click()
+    page.wait_for_load_state()
+    zh_url = page.url
+    page.locator("a[hreflang='en']").first.click()
+    page.wait_for_load_state()
+    assert page.url == zh_url.replace(f"{server}/", f"{server}/en/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator("a[hreflang='zh-Hans']").first.click()
+    page.wait_for_load_state()
+    assert page.url == zh_url
+    assert page.errors == []
