@@ -23,7 +23,11 @@ DEFAULT_LANG = "zh-hans"
 DEFAULT_DATE = "fs"
 DELETE_OUTPUT_DIRECTORY = True
 THEME = "theme"
-READERS = {"rst": None}  # Markdown only, read by plugins/markdown_it_reader
+READERS = {"rst": None}
+# Pelican's Jinja environment does not escape by default; ours must: seed text
+# reaches templates as plain strings (titles, sources, keywords) and is never markup.
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
+                     "extensions": ["jinja2.ext.i18n"]}  # Markdown only, read by plugins/markdown_it_reader
 DEFAULT_PAGINATION = 20
 SUMMARY_MAX_LENGTH = None  # our front matter supplies the summary (see digest.analyze.summary)
 

@@ -12,6 +12,7 @@ Settings:
 from __future__ import annotations
 
 from markdown_it import MarkdownIt
+from markupsafe import escape
 from pelican import signals
 from pelican.readers import BaseReader
 
@@ -56,6 +57,9 @@ class MarkdownItReader(BaseReader):
                 else:
                     value = self.process_metadata(key, str(value))
             metadata[key] = value
+        if "title" in metadata:
+            # Pelican treats titles as HTML (feeds strip their tags); ours are text.
+            metadata["title"] = escape(str(metadata["title"]))
         return self._md.render(body), metadata
 
 

@@ -22,11 +22,14 @@ MAX_SENTENCES = 3
 #: A summary sentence needs this many Chinese characters: shorter ones are
 #: labels, captions or asides, not statements.
 MIN_CJK = 12
-DAMPING = 0.85
+DAMPING = 0.7
 #: Two sentences this similar say the same thing; keep only the better one.
 REDUNDANT = 0.5
 #: Rhetorical questions (``……如何点燃消费新热情？``) announce rather than state.
 QUESTION_PENALTY = 0.5
+#: A sentence opening on a pronoun or connective (``他强调``, ``而同月``, ``这背后``)
+#: leans on the sentence before it, which the summary may not show.
+ANAPHORA_PENALTY = 0.75
 
 #: Ends with sentence-final punctuation, optionally inside closing quotes/brackets.
 _FINISHED = re.compile(r"[。！？!?…][”’」』》）)】]*$")
@@ -40,6 +43,18 @@ _DATELINE = re.compile(
 _BYLINE = re.compile(
     r"^(?:本报记者|记者|通讯员|作者|编辑|责编|责任编辑|来源|文/|图/|摄影?)[\s:：/]"
     r"|(?:作者|记者|编辑|来源)[:：]?\s*[\u4e00-\u9fff]{2,4}\s*(?:报道|摄|整理)?[）)]?[。]?$"
+)
+
+#: One item of an enumeration (``二是坚持结构调整……``, ``（三）……``, ``其次，……``) or the
+#: sentence that opens one (``……转型升级：一是……``): meaningless without the other items.
+_LIST_ITEM = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、,]|其[一二三四五][，、,]|首先|其次|再次|"
+    r"[（(]?[一二三四五六七八九十\d]{1,2}[）)、．.](?!\d))"
+    r"|[：:]\s*(?:一是|第一|首先|[（(]?[一1][）)、])"
+)
+_ANAPHORIC = re.compile(
+    r"^(?:[他她它这该此其][们些]?|而|但|但是|然而|因此|所以|因而|同时|此外|另外|另一方面|与此同时|"
+    r"对此|为此|不过|并且|而且|此前|随后|在这一|在此)"
 )
 
 
@@ -61,11 +76,12 @@ def _strip_dateline(sentence: str) -> str:
 
 
 def _is_statement(sentence: str, min_cjk: int) -> bool:
-    """A whole sentence that says something: final punctuation, enough Chinese, no byline."""
+    """A whole sentence that says something: final punctuation, enough Chinese, no byline, not a list item."""
     return (
         _FINISHED.search(sentence) is not None
         and cjk_count(sentence) >= min_cjk
         and _BYLINE.search(sentence) is None
+        and _LIST_ITEM.search(sentence) is None
     )
 
 
@@ -145,6 +161,8 @@ def rank_sentences(draft: ArticleDraft, min_cjk: int = MIN_CJK) -> list[tuple[st
     for c, s in zip(cands, scores):
         if c.text.rstrip("”’」』》）)】").endswith(("？", "?")):
             s *= QUESTION_PENALTY
+        if _ANAPHORIC.match(c.text):
+            s *= ANAPHORA_PENALTY
         ranked.append((c.text, s, c.order))
     ranked.sort(key=lambda r: -r[1])
     return ranked

@@ -1,15 +1,150 @@
-"""Decode a seed's bytes. STUB: replaced by the cleaning work (issue 3)."""
+"""Turn a seed's bytes into text, or say in an editor's words why they are not text.
 
+Seeds come from many desks: UTF-8 (with or without a BOM), GBK/GB18030 from
+mainland systems, Big5 from Taiwan and Hong Kong, UTF-16 from Windows tools.
+The order of the checks goes from proof to guess: a byte-order mark is proof,
+a strict UTF-8 decode is near proof (random legacy bytes almost never form
+valid UTF-8), and only then is the encoding guessed among the Chinese ones.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from digest.lexicon import CJK_CHAR, CJK_RANGES
 from digest.model import SeedError
+
+#: Byte-order marks and their codecs; UTF-32 first because its LE mark starts
+#: with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+#: The only encodings a Chinese news seed is expected in.
+_GUESSABLE = ["utf_8", "gb18030", "big5", "utf_16", "utf_16_le", "utf_16_be"]
+#: charset-normalizer names GB2312/GBK when it sees them; GB18030 is their
+#: superset and decodes the same bytes to the same characters.
+_GB_FAMILY = {"gb2312", "gbk", "cp936", "gb18030", "hz"}
+
+#: C0 control bytes that never occur in text files (tab, newlines, form feed
+#: and escape do).
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_NEWLINES = re.compile(r"\r\n?")
+#: Characters a Chinese text is made of: CJK, CJK and general punctuation,
+#: fullwidth forms, ASCII, accented Latin (pinyin) and spaces.  A wrong guess
+#: decodes to Hangul, Yi, private-use or compatibility characters instead.
+_TEXT_CHAR = re.compile(
+    f"[{CJK_RANGES}\\s\u3000-\u303f\uff00-\uffef\u2010-\u206f\u00a0-\u024f\u0300-\u036f!-~]"
+)
+
+_SAMPLE = 8192
+
+
+def _bom_codec(data: bytes) -> str | None:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    """More than 5% control bytes in the first 8 KB: an image, archive or executable."""
+    sample = data[:_SAMPLE]
+    return len(_CONTROL_BYTES.findall(sample)) > 0.05 * len(sample)
+
+
+def _text_share(text: str) -> float:
+    return len(_TEXT_CHAR.findall(text)) / max(1, len(text))
+
+
+def _guess_utf16(data: bytes) -> str | None:
+    """Recognise UTF-16 without a BOM by decoding it both ways.
+
+    Chinese in UTF-16 has no NUL bytes of its own, but its ASCII digits,
+    punctuation and newlines put a NUL in every other byte, which the binary
+    check would otherwise take for binary data.  The right byte order gives
+    almost only text characters with a real share of CJK; the wrong one gives
+    rare symbols from all over Unicode.
+    """
+    if len(data) % 2:
+        return None
+    sample = data[:_SAMPLE]
+    best, best_share = None, 0.0
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        share = _text_share(text)
+        if share > best_share and CJK_CHAR.search(text):
+            best, best_share = codec, share
+    return best if best_share >= 0.97 else None
+
+
+def _decode_strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _guess_chinese(data: bytes) -> tuple[str, str] | None:
+    """Let charset-normalizer choose among the Chinese encodings, else try GB18030, Big5."""
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(data, cp_isolation=_GUESSABLE).best()
+    if match is not None:
+        codec = "gb18030" if match.encoding.lower() in _GB_FAMILY else match.encoding
+        text = _decode_strict(data, codec)
+        if text is not None and _text_share(text) >= 0.9:
+            return text, codec.replace("_", "-")
+    for codec in ("gb18030", "big5"):
+        text = _decode_strict(data, codec)
+        if text is not None:
+            return text, codec
+    return None
+
+
+def _normalize(text: str) -> str:
+    """Drop a BOM left inside, make newlines ``\\n`` and compose accents (NFC)."""
+    text = _NEWLINES.sub("\n", text.lstrip("\ufeff"))
+    return unicodedata.normalize("NFC", text)
 
 
 def decode_bytes(data: bytes, source_file: str) -> tuple[str, str]:
-    if not data.strip():
+    """Decode a seed; return ``(text, encoding)`` or raise :class:`SeedError`.
+
+    ``text`` has ``\\n`` newlines, no BOM, and NFC-composed characters (so a
+    pinyin ``é`` is one character whatever the source tool wrote).
+    """
+    text, encoding = _decode(data, source_file)
+    text = _normalize(text)
+    if not text.strip():
         raise SeedError(source_file, "is empty")
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        try:
-            return data.decode("gb18030"), "gb18030"
-        except UnicodeDecodeError as exc:
-            raise SeedError(source_file, "cannot be decoded as Chinese text") from exc
+    return text, encoding
+
+
+def _decode(data: bytes, source_file: str) -> tuple[str, str]:
+    if (codec := _bom_codec(data)) is not None:
+        if (text := _decode_strict(data, codec)) is None:
+            raise SeedError(source_file, f"starts with a {codec} byte-order mark but is not valid {codec}")
+        return text, codec
+    if b"\x00" in data:
+        if (codec := _guess_utf16(data)) is None:
+            raise SeedError(source_file, "looks like binary data, not text")
+        return data.decode(codec), codec
+    if _looks_binary(data):
+        raise SeedError(source_file, "looks like binary data, not text")
+    if (text := _decode_strict(data, "utf-8")) is not None:
+        return text, "utf-8"
+    if (codec := _guess_utf16(data)) is not None:  # UTF-16 of CJK only: no NUL at all
+        return data.decode(codec), codec
+    if (guess := _guess_chinese(data)) is not None:
+        return guess
+    raise SeedError(source_file, "cannot be decoded as UTF-8, GB18030, Big5 or UTF-16")

@@ -1,0 +1,274 @@
+"""Bylines and credits: who wrote an article and where it comes from.
+
+Chinese news pages credit their articles in a few fixed shapes:
+
+- a byline line of its own: ``本报记者 胡静 □ 周露楠 范明朋``, ``文/张三``,
+  ``张三 摄``, ``通讯员 李四``, ``作者：王五``, ``来源：人民日报``;
+- a lead in front of the first paragraph: ``本报讯（记者 王薛滔）9月25日，…``,
+  ``新华社北京1月5日电（记者 张三、李四）…``;
+- bracketed credits closing the last paragraph: ``…机遇。（完）（《中国新闻》报
+  作者 任德辉 报道）``, ``（编辑 赵六）``.
+
+A credit is read by a tiny grammar: role words (记者, 通讯员, 文, 摄, 编辑,
+来源 …) followed or preceded by names of 2-4 Chinese characters (a middle dot
+joins transliterated names), separated by spaces, 、, □, ，. Text that does not
+fit the grammar is never a credit, so ordinary sentences are left alone.
+Editors are read (the credit closes an article) but not listed as authors:
+they edited the article, they did not write it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+
+#: A personal name: 2-4 Han characters, or Han parts joined by a middle dot.
+_NAME = re.compile(f"[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}(?:[·・•．][{_HAN}]{{1,8}})+")
+
+#: Roles whose names are the article's authors (reporters, writers, photographers).
+_AUTHOR_ROLES = (
+    "特约记者|见习记者|实习记者|首席记者|记者|特约通讯员|通讯员|实习生|作者|撰文|撰稿|"
+    "采写|执笔|文图|图文|文|图|摄影|摄|评论员|主持人"
+)
+#: Roles whose names are not authors but mark the end of an article.
+_EDITOR_ROLES = "责任编辑|值班编辑|实习编辑|编辑|责编|审校|校对|审核|终审|监制|制图"
+_SOURCE_ROLES = "来源|稿源|出处"
+_ROLE = re.compile(f"(?:(?P<org>[{_HAN}]{{2,8}}?))?(?P<role>{_EDITOR_ROLES}|{_SOURCE_ROLES}|{_AUTHOR_ROLES})")
+_ROLE_EXACT = re.compile(f"(?:{_EDITOR_ROLES}|{_SOURCE_ROLES}|{_AUTHOR_ROLES})")
+#: An organisation that may stand before a role: 本报记者, 新华社记者, 人民日报记者.
+_ORG = re.compile(f"本报|本刊|本台|本网|[{_HAN}]{{1,6}}(?:社|报|网|台|刊|杂志|客户端)")
+#: Roles that may be glued to the name that follows them (记者王薛滔); single
+#: characters such as 文/图 are not, or 文化强国 would read as a byline.
+_GLUED_ROLE = re.compile(f"(?P<role>本报记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|作者|{_EDITOR_ROLES})(?P<name>.+)")
+#: Words after the names: 张三 摄, 任德辉 报道, 李四 整理.
+_AFTER_NAMES = {"摄", "摄影", "报道", "报导", "整理", "编译", "供图", "供稿", "综合报道", "发自"}
+_NAME_THEN_MARK = re.compile(f"(?P<name>[{_HAN}]{{2,4}})(?P<mark>摄|报道)")
+_END_MARKS = {"完", "全文完", "END", "end"}
+#: Marks after names that end an article (a photo credit does not: captions stand inside).
+_CLOSING_MARKS = {"报道", "报导", "综合报道", "整理", "编译", "供稿"}
+#: The paper's own name in a credit: not a source worth recording.
+_OWN_PAPER = ("", "本报", "本刊", "本台", "本网")
+#: A source given as a publication title: 《中国新闻》报, 《人民日报》.
+_TITLED_SOURCE = re.compile(r"《([^》]{1,20})》([报刊]|杂志|周刊|日报)?")
+
+#: Tokens of a credit: a 《…》 source with its suffix, or a run between separators.
+_TOKEN = re.compile(r"《[^》]{1,20}》(?:[报刊]|杂志|周刊|日报)?|[^\s\u3000□■◆●、，,；;：:/／|｜（）()【】\[\]]+")
+
+MAX_CREDIT_CHARS = 60
+
+
+@dataclass
+class Credit:
+    """What a credit says: authors in order, the source, and whether it closes an article.
+
+    ``closes`` is true for what stands only at an article's end: end marks
+    (``完``), editor credits, sources, ``…报道``, and reporter credits in
+    brackets. A bare byline (``本报记者 胡静``) opens an article instead, and a
+    photo credit (``张三 摄``) closes nothing: captions stand inside articles.
+    """
+
+    authors: list[str] = field(default_factory=list)
+    source: str = ""
+    closes: bool = False
+    editors: list[str] = field(default_factory=list)
+
+    def merge(self, other: Credit | None) -> None:
+        if other is None:
+            return
+        self.authors.extend(a for a in other.authors if a not in self.authors)
+        self.editors.extend(e for e in other.editors if e not in self.editors)
+        self.source = self.source or other.source
+        self.closes = self.closes or other.closes
+
+
+def clean_source(text: str) -> str:
+    """Drop the book-title marks of a source: ``《中国新闻》报`` → ``中国新闻报``."""
+    return text.replace("《", "").replace("》", "").strip(" \u3000-—:：")
+
+
+def _is_name(token: str) -> bool:
+    return _NAME.fullmatch(token) is not None
+
+
+def _role_kind(role: str) -> str:
+    if re.fullmatch(_EDITOR_ROLES, role):
+        return "editor"
+    if re.fullmatch(_SOURCE_ROLES, role):
+        return "source"
+    return "author"
+
+
+def _read_role(token: str) -> tuple[str, str, str] | None:
+    """Split a token into (organisation, role kind, glued name), or None if it is no role.
+
+    ``记者`` → ('', 'author', ''); ``新华社记者`` → ('新华社', 'author', '');
+    ``记者王薛滔`` → ('', 'author', '王薛滔'); ``文化强国`` → None.
+    """
+    if _ROLE_EXACT.fullmatch(token):
+        return "", _role_kind(token), ""
+    m = _ROLE.fullmatch(token)
+    if m and m["org"] and _ORG.fullmatch(m["org"]):
+        return m["org"], _role_kind(m["role"]), ""
+    m = _GLUED_ROLE.fullmatch(token)
+    if m and _is_name(m["name"]):
+        return "", _role_kind(m["role"]), m["name"]
+    return None
+
+
+def parse_credit(text: str) -> Credit | None:
+    """Read ``text`` as a whole credit, or return None if any part of it is not one.
+
+    ``本报记者 胡静 □ 周露楠 范明朋`` → authors [胡静, 周露楠, 范明朋];
+    ``《中国新闻》报 作者 任德辉 报道`` → source 中国新闻报, authors [任德辉];
+    ``完`` → closes; ``以下简称《行动计划》`` → None (not a credit).
+    At least one role word, end mark or 《…》 source is required, so a line of
+    bare two-character words is never mistaken for names.
+    """
+    text = text.strip()
+    if not text or len(text) > MAX_CREDIT_CHARS:
+        return None
+    credit = Credit()
+    kind = "author"
+    evidence = False
+    source_parts: list[str] = []
+    for token in _TOKEN.findall(text):
+        if token in _END_MARKS:
+            credit.closes = evidence = True
+        elif (role := _read_role(token)) is not None:
+            org, kind, glued = role
+            evidence = True
+            credit.closes = credit.closes or kind != "author"
+            if org and org not in _OWN_PAPER and not credit.source:
+                credit.source = org
+            if glued:
+                _add_name(credit, kind, glued)
+        elif kind == "source":
+            source_parts.append(token)
+        elif _TITLED_SOURCE.fullmatch(token):
+            credit.source = clean_source(token)
+            evidence = True
+        elif token in _AFTER_NAMES:
+            evidence = True
+            credit.closes = credit.closes or token in _CLOSING_MARKS
+        elif (glued_mark := _NAME_THEN_MARK.fullmatch(token)) is not None:
+            _add_name(credit, kind, glued_mark["name"])
+            evidence = True
+            credit.closes = credit.closes or glued_mark["mark"] in _CLOSING_MARKS
+        elif _is_name(token):
+            _add_name(credit, kind, token)
+        else:
+            return None
+    if source_parts:
+        credit.source = clean_source(" ".join(source_parts))
+    if not evidence or not (credit.authors or credit.source or credit.closes or credit.editors):
+        return None
+    return credit
+
+
+def _add_name(credit: Credit, kind: str, name: str) -> None:
+    target = credit.editors if kind == "editor" else credit.authors
+    if name not in target:
+        target.append(name)
+
+
+def is_byline(line: str) -> bool:
+    """A line that is nothing but a credit, bare or in brackets: ``本报记者 胡静``, ``（记者 张三）``."""
+    return parse_byline(line) is not None
+
+
+_BRACKETED = re.compile(r"[（(【\[](.{1,60})[）)】\]]")
+_PHOTO_CREDIT = re.compile(r"(?:摄|摄影|供图|图)\s*$|^\s*(?:图|摄影)")
+
+
+def parse_byline(line: str) -> Credit | None:
+    """Parse a whole line as a credit, accepting one pair of brackets around it.
+
+    A bracketed reporter credit on its own line (``（记者 张三 通讯员 李四）``)
+    is how short items end, so it closes the article; ``记者 张三`` does not.
+    """
+    m = _BRACKETED.fullmatch(line.strip())
+    credit = parse_credit(m[1] if m else line)
+    if credit is not None and m and _closes_when_trailing(m[1], credit):
+        credit.closes = True
+    return credit
+
+
+def _closes_when_trailing(text: str, credit: Credit) -> bool:
+    """A credit after text closes the article unless it is only a photo credit."""
+    return credit.closes or (bool(credit.authors) and not _PHOTO_CREDIT.search(text))
+
+
+#: A news lead: 本报讯, 本报北京9月25日电, 新华社北京1月5日电, 中新网上海3月2日电,
+#: optionally followed by a bracketed credit (记者 王薛滔).
+_LEAD = re.compile(
+    rf"^(?P<org>本报|本刊|[{_HAN}]{{1,6}}?(?:社|网|报|台|客户端))"
+    rf"(?P<place>[{_HAN}]{{0,8}}?)"
+    r"(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?"
+    r"(?P<kind>电|讯|消息)"
+    r"\s*(?:[（(](?P<credit>[^（）()]{1,60})[）)])?[\s：:，,]*"
+)
+_BRACKET_LEAD = re.compile(r"^[（(](?P<credit>[^（）()]{1,60})[）)]\s*")
+
+#: Bracketed groups at a paragraph's end: （完）（《中国新闻》报 作者 任德辉 报道）.
+_TRAILING_GROUP = re.compile(r"[（(【\[](?P<credit>[^（）()【】\[\]]{1,60})[）)】\]]\s*$")
+
+
+def split_lead_credit(paragraph: str) -> tuple[str, Credit | None]:
+    """Take a news lead off the front of a paragraph and read it.
+
+    ``本报讯（记者 王薛滔）9月25日，上海…`` → (``9月25日，上海…``, authors [王薛滔]);
+    ``新华社北京1月5日电（记者 张三、李四）今年…`` → (``今年…``, source 新华社).
+    A lead needs a date, a credit in brackets or the 本报 organisation, so a
+    sentence that merely opens with 合作社电商… is not cut.
+    """
+    m = _LEAD.match(paragraph)
+    if m:
+        credit = parse_credit(m["credit"]) if m["credit"] else None
+        if m["credit"] and credit is None:
+            return paragraph, None
+        if m["date"] or credit is not None or (m["org"] in ("本报", "本刊") and m["kind"] == "讯"):
+            credit = credit or Credit()
+            if m["org"] not in ("本报", "本刊") and not credit.source:
+                credit.source = m["org"]
+            return paragraph[m.end():], credit
+        return paragraph, None
+    m = _BRACKET_LEAD.match(paragraph)
+    if m and m.end() < len(paragraph):
+        credit = parse_credit(m["credit"])
+        if credit is not None and credit.authors:
+            return paragraph[m.end():], credit
+    return paragraph, None
+
+
+def has_news_lead(paragraph: str) -> bool:
+    """True if the paragraph opens with a news lead, which means an article starts here."""
+    return split_lead_credit(paragraph)[1] is not None
+
+
+def split_trailing_credits(paragraph: str) -> tuple[str, Credit | None]:
+    """Take bracketed credits off the end of a paragraph and read them.
+
+    ``…发展机遇。（完）（《中国新闻》报 作者 任德辉 报道）`` → (``…发展机遇。``,
+    source 中国新闻报, authors [任德辉], closes). Groups are read from the end
+    and reading stops at the first group that is not a credit, so a closing
+    ``（以下简称《行动计划》）`` stays in the text.
+    """
+    found: Credit | None = None
+    text = paragraph.rstrip()
+    while True:
+        m = _TRAILING_GROUP.search(text)
+        if not m or m.start() == 0:
+            break
+        credit = parse_credit(m["credit"])
+        if credit is None:
+            break
+        credit.closes = _closes_when_trailing(m["credit"], credit)
+        if found is None:
+            found = credit
+        else:
+            credit.merge(found)  # keep reading order: earlier groups first
+            found = credit
+        text = text[: m.start()].rstrip()
+    return text, found
