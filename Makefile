@@ -18,7 +18,7 @@ help:
 	@echo "make devserver     same as serve"
 	@echo "make publish       build for hosting: SITEURL=https://example.org make publish"
 	@echo "make test          run the test suite (unit, Pelican build, headless browser)"
-	@echo "make translations  add untranslated titles/summaries to content/translations/en.po"
+	@echo "make translations  add untranslated titles/summaries to content/translations/en.po (MACHINE=module:func prefills)"
 	@echo "make bench         benchmark conversion and full builds on a generated corpus"
 	@echo "make clean         remove $(OUTPUT)/, generated articles and caches"
 	@echo "Options: DIGEST_STRICT=1 (a bad seed fails the build), DIGEST_FORCE=1 (regenerate hand-edited pages)"
@@ -47,7 +47,7 @@ test-fast: $(STAMP)
 	$(PY) -m pytest -q -n 2 -m "not browser and not build"
 
 translations: $(STAMP)
-	$(PY) scripts/translations.py
+	$(PY) scripts/translations.py $(if $(MACHINE),--machine $(MACHINE))
 
 bench: $(STAMP)
 	$(PY) scripts/bench.py

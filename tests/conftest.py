@@ -41,3 +41,9 @@ def build_site(tmp: Path, seeds: Path = SEEDS, **overrides) -> Path:
 def site(tmp_path_factory) -> Path:
     """The site built from the project's own seeds (once per test session)."""
     return build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def builder():
+    """``build_site`` as a fixture, for tests that build their own seeds folder."""
+    return build_site

@@ -9,9 +9,10 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SEEDS, build_site
 
 pytestmark = pytest.mark.build
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 #: OWASP filter-evasion kinds, one per line of running text, plus Markdown,
 #: Jinja and front-matter look-alikes.
@@ -43,13 +44,13 @@ HOSTILE_SEED = "\n".join([
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
+def hostile_site(tmp_path_factory, builder) -> Path:
     tmp = tmp_path_factory.mktemp("hostile")
     seeds = tmp / "seeds"
     seeds.mkdir()
     (seeds / "hostile.txt").write_text(HOSTILE_SEED, encoding="utf-8")
     shutil.copy(SEEDS / "000_f5b23160764b9db6.txt", seeds)
-    return build_site(tmp, seeds=seeds)
+    return builder(tmp, seeds=seeds)
 
 
 def hostile_pages(site: Path) -> list[Path]:
@@ -105,7 +106,7 @@ def test_no_dialog_opens_in_a_browser(hostile_site):
     assert dialogs == []
 
 
-def test_bad_seeds_are_skipped_and_strict_mode_fails_the_build(tmp_path, caplog):
+def test_bad_seeds_are_skipped_and_strict_mode_fails_the_build(tmp_path, caplog, builder):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(SEEDS / "000_f5b23160764b9db6.txt", seeds)
@@ -115,7 +116,7 @@ def test_bad_seeds_are_skipped_and_strict_mode_fails_the_build(tmp_path, caplog)
         fh.truncate(50 * 1024 * 1024)
     (seeds / "links.html").write_text("<html><body><nav><a href='/'>首页</a></nav></body></html>",
                                       encoding="utf-8")
-    output = build_site(tmp_path, seeds=seeds)
+    output = builder(tmp_path, seeds=seeds)
     assert len(list((output / "articles").glob("*.html"))) == 1
     logged = "\n".join(r.getMessage() for r in caplog.records)
     for name in ("empty.txt", "random.txt", "huge.txt", "links.html"):
@@ -125,4 +126,4 @@ def test_bad_seeds_are_skipped_and_strict_mode_fails_the_build(tmp_path, caplog)
     from digest_seeds import SeedErrors
 
     with pytest.raises(SeedErrors, match="4 seed"):
-        build_site(tmp_path / "strict", seeds=seeds, DIGEST_STRICT=True)
+        builder(tmp_path / "strict", seeds=seeds, DIGEST_STRICT=True)

@@ -15,8 +15,9 @@
   entry whose reading pypinyin gives the word, then a common-noun entry
   before a proper-noun one.
 * A word CC-CEDICT lacks (``具身智能``) is composed from the glosses of its
-  segments and marked ``composed=True``; if some part has no gloss either,
-  there is none.
+  parts (``tool + body + intelligent``) and marked ``composed=True``, for the
+  page to flag as a literal reading; with an unglossable part, or more than
+  three parts, there is no gloss.
 
 The dictionary (120,000 entries) is read once, on first use, in about half a second.
 """
@@ -80,9 +81,11 @@ _VARIANT_TARGET = re.compile(r"(?:variant of|abbr\. for|see(?: also)?) (?:[^\s|\
 _NUMBERED_SYLLABLE = re.compile(r"^[A-Za-zü:]+[1-5]$")
 #: ``;`` separates synonyms, except inside a parenthesis ``(particle; marker)``.
 _SYNONYM_SPLIT = re.compile(r";(?![^()]*\))")
+_CLAUSE_COMMA = re.compile(r", (?![^()]*\))")
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*")
 MAX_DEFINITIONS = 3
 LONG_DEFINITION = 40
+MAX_COMPOSED_PARTS = 3
 
 
 def _cedict_path() -> Path:
@@ -117,11 +120,12 @@ def pinyin_with_marks(word: str, numbered: str) -> str:
     noun CC-CEDICT capitalises the first syllable of each word, so a capital
     starts a word (``Xi2 Jin4 ping2`` -> ``Xí Jìnpíng``); other terms are split
     by :func:`compound_parts`. When the syllables do not line up one per
-    character (entries with Latin letters), they are simply joined.
+    character or include letters (``3C``: ``san1 C``), they are written apart.
     """
-    marked = [syllable_with_mark(s) for s in numbered.split()]
-    if len(marked) != len(word):
-        return _write_word(marked)
+    numbered_syllables = numbered.split()
+    marked = [syllable_with_mark(s) for s in numbered_syllables]
+    if len(marked) != len(word) or not all(_NUMBERED_SYLLABLE.match(s) for s in numbered_syllables):
+        return " ".join(marked)
     if marked[0][:1].isupper():
         starts = [i for i, s in enumerate(marked) if s[:1].isupper()]
     else:
@@ -134,6 +138,7 @@ def pinyin_with_marks(word: str, numbered: str) -> str:
 
 
 def _write_word(syllables: list[str]) -> str:
+    """Join a word's syllables, lower-casing all but the first (``Zhōng`` + ``Guó`` -> ``Zhōngguó``)."""
     return join_syllables(syllables[:1] + [s.lower() for s in syllables[1:]])
 
 
@@ -161,8 +166,8 @@ def clean_definitions(senses: str) -> list[str]:
             definition = definition.strip()
             if not definition or _NOISE.match(definition):
                 continue
-            if len(definition) > LONG_DEFINITION and ", " in definition:
-                head = definition.split(", ", 1)[0]
+            if len(definition) > LONG_DEFINITION:
+                head = _CLAUSE_COMMA.split(definition, 1)[0]
                 definition = head if len(head) >= 3 else definition
             definition = _REFERENCE.sub(_readable_reference, definition)
             if definition.lower() not in seen:
@@ -201,51 +206,71 @@ def _variant_target(entries: list[tuple[str, str]]) -> str | None:
 
 
 @lru_cache(maxsize=8192)
-def _dictionary_gloss(word: str) -> GlossEntry | None:
+def _dictionary_gloss(word: str, follow_variant: bool = True) -> GlossEntry | None:
+    """The dictionary's gloss; an entry that is only ``variant of X`` takes X's (one step, no cycles)."""
     entries = cedict_index().get(word)
     if not entries:
         return None
     chosen = _choose_entry(word, entries)
     if chosen is None:
         target = _variant_target(entries)
-        if target and target != word:
-            found = _dictionary_gloss(target)
+        if follow_variant and target and target != word:
+            found = _dictionary_gloss(target, follow_variant=False)
             return GlossEntry(word, found.pinyin, found.english) if found else None
         return None
     pinyin, definitions = chosen
     return GlossEntry(word, pinyin_with_marks(word, pinyin), "; ".join(definitions[:MAX_DEFINITIONS]))
 
 
-def _composed_gloss(word: str) -> GlossEntry | None:
-    """``具身智能`` -> ``possess + body + intelligent`` from its segments, or None.
+def dictionary_pieces(text: str) -> list[str] | None:
+    """The fewest CC-CEDICT words that spell ``text`` (``今年年初`` -> ``[今年, 年初]``), or None.
 
-    Each segment takes its first definition; a segment CC-CEDICT lacks is
-    glossed character by character. Latin letters and digits stand as they
-    are. One unglossable Chinese part and there is no gloss at all: half a
-    translation would mislead.
+    Fewest pieces keeps the longest words the dictionary knows, so a term is
+    glossed by its parts (this year + start of the year), not by its characters.
+    """
+    n, index = len(text), cedict_index()
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 8), end):
+            if best[start] is not None and text[start:end] in index:
+                candidate = best[start] + [text[start:end]]
+                if best[end] is None or len(candidate) < len(best[end]):
+                    best[end] = candidate
+    return best[n]
+
+
+def _composed_gloss(word: str) -> GlossEntry | None:
+    """``具身智能`` -> ``tool + body + intelligent`` from its parts, or None.
+
+    The shared segmenter cuts the word; a segment CC-CEDICT lacks is spelled
+    with the fewest dictionary words (:func:`dictionary_pieces`). Each part
+    shows its first sense; Latin letters and digits stand as they are. No
+    gloss at all if a Chinese part has none (half a translation would
+    mislead) or if it takes more than :data:`MAX_COMPOSED_PARTS` parts (a
+    word salad of single characters explains nothing).
     """
     pieces: list[GlossEntry] = []
     for segment in cut(word):
-        parts = [segment] if _dictionary_gloss(segment) or not CJK_CHAR.search(segment) else list(segment)
-        for part in parts:
-            if not CJK_CHAR.search(part):
-                pieces.append(GlossEntry(part, part, part))
-                continue
+        if not CJK_CHAR.search(segment):
+            pieces.append(GlossEntry(segment, segment, segment))
+            continue
+        for part in dictionary_pieces(segment) or [segment]:
             found = _dictionary_gloss(part)
             if found is None:
                 return None
             pieces.append(found)
-    if len(pieces) < 2:
+    if not 2 <= len(pieces) <= MAX_COMPOSED_PARTS:
         return None
     return GlossEntry(
         word,
         " ".join(p.pinyin for p in pieces),
-        " + ".join(_short_sense(p.english) for p in pieces),
+        " + ".join(first_sense(p.english) for p in pieces),
         composed=True,
     )
 
 
-def _short_sense(english: str) -> str:
+def first_sense(english: str) -> str:
     """The first definition without its parenthetical qualifiers: ``carbon (chemistry)`` -> ``carbon``."""
     first = _SYNONYM_SPLIT.split(english, 1)[0].strip()
     return _PARENTHESIS.sub(" ", first).strip() or first

@@ -24,12 +24,12 @@ from functools import lru_cache
 from pypinyin import Style, lazy_pinyin
 from pypinyin.contrib.tone_convert import to_normal
 
-from digest.lexicon import CJK_CHAR, CJK_RUN, cut, is_word, word_log_prob
+from digest.lexicon import CJK_CHAR, CJK_RANGES, CJK_RUN, cut, is_word, word_log_prob
 
 #: Middle dots that separate the parts of a transliterated foreign name.
 NAME_DOTS = "·・•‧∙"
 _NAME_DOT = re.compile(f"\\s*[{NAME_DOTS}]\\s*")
-_PERSON_NAME = re.compile(f"[{NAME_DOTS}\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]+")
+_PERSON_NAME = re.compile(f"[{NAME_DOTS}{CJK_RANGES}]+")
 _VOWEL_START = re.compile("[aoeāáǎàōóǒòēéěè]", re.IGNORECASE)
 _SPACE_BEFORE_CLOSER = re.compile(r"\s+([)\]},.;:!?])")
 _SPACE_AFTER_OPENER = re.compile(r"([(\[{])\s+")
@@ -86,8 +86,11 @@ def _toneless(syllable: str) -> str:
     return to_normal(syllable, v_to_u=True)
 
 
-def syllables(text: str, tones: bool = False) -> list[str]:
-    """Lower-case pinyin per character of a Chinese text, readings chosen in context."""
+def syllables(text: str | list[str], tones: bool = False) -> list[str]:
+    """Lower-case pinyin per character of a Chinese text, readings chosen in context.
+
+    A list of strings is read piece by piece (``list(text)``: each character alone).
+    """
     if tones:
         return lazy_pinyin(text, style=Style.TONE)
     return lazy_pinyin(text, style=Style.NORMAL, v_to_u=True)
@@ -135,15 +138,20 @@ def _word_in_pinyin(word: str, tones: bool) -> str:
 def _foreign_name(name: str, tones: bool) -> str:
     """``内藤·智`` -> ``Neiteng Zhi``: each part of a transliteration is one word.
 
-    The characters only spell sounds of a foreign name, so there is no
-    surname rule to apply and the original order is kept.
+    The characters only spell sounds of a foreign name, so each is read on its
+    own, not as part of a Chinese word; there is no surname rule,
+    and the original order is kept.
     """
     parts = [p for p in _NAME_DOT.split(name) if p]
-    return " ".join(_word_in_pinyin(p, tones) if CJK_CHAR.search(p) else p for p in parts)
+    return " ".join(capitalise(join_syllables(syllables(list(p), tones))) for p in parts)
 
 
 def _surname(name: str) -> str:
-    """The surname of a Chinese personal name: a compound one if listed, else one character."""
+    """The surname of a Chinese personal name: a compound one if listed, else one character.
+
+    A compound surname needs a given name after it, so a two-character name
+    is always one-character surname + given name.
+    """
     if len(name) >= 3 and name[:2] in _COMPOUND_SURNAMES:
         return name[:2]
     return name[:1]
@@ -166,9 +174,9 @@ def person_name(name: str, tones: bool = False) -> str:
     ones is romanised like an organisation name; text without Chinese
     characters is returned unchanged.
     """
-    name = name.strip()
     if not CJK_CHAR.search(name):
         return name
+    name = name.strip()
     if not _PERSON_NAME.fullmatch(name):
         return org_name(name, tones)
     if any(dot in name for dot in NAME_DOTS):
