@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -81,3 +82,25 @@ def cut(text: str) -> list[str]:
 
 def is_word(text: str) -> bool:
     return text in word_frequencies()
+
+
+@lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of each dictionary word (n noun, v verb, vn verbal noun, d adverb...).
+
+    rjieba segments without tagging; the dictionary tag is the word's usual part
+    of speech, not read in context, which is enough to keep nouns and drop verbs
+    and adverbs when picking keywords or the noun a figure counts.
+    """
+    tags: dict[str, str] = {}
+    with open(_jieba_file("dict.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = sys.intern(parts[2])
+    return tags
+
+
+def word_tag(word: str) -> str:
+    """The dictionary tag of ``word``, or ``""`` for a word jieba's dictionary lacks."""
+    return word_tags().get(word, "")

@@ -21,7 +21,7 @@ from pathlib import Path
 from digest.analyze.figures import key_figures
 from digest.analyze.keywords import keywords
 from digest.analyze.summary import summarize
-from digest.analyze.topics import DEFAULT_TOPICS, Topic, classify
+from digest.analyze.topics import DEFAULT_THRESHOLD, DEFAULT_TOPICS, Topic, classify
 from digest.clean.dedupe import drop_duplicate_paragraphs
 from digest.clean.junk import drop_junk_lines
 from digest.clean.mojibake import repair_mojibake
@@ -46,7 +46,7 @@ SEED_SUFFIXES = (".txt", ".html", ".htm")
 @dataclass
 class ConvertOptions:
     topics: list[Topic] = field(default_factory=lambda: list(DEFAULT_TOPICS))
-    topic_threshold: float = 2.0
+    topic_threshold: float = DEFAULT_THRESHOLD
     summary_chars: int = 150
     max_bytes: int = MAX_SEED_BYTES
 

@@ -69,30 +69,36 @@ SEWING_TITLE = "全球产业链格局变动 缝制机械如何破局"
 CONSUMER_TITLE = "“国补”持续发力 3000亿元资金如何点燃消费新热情？"
 
 
-def make_draft(title: str, paragraphs: list[str], **meta) -> ArticleDraft:
+def _make_draft(title: str, paragraphs: list[str], **meta) -> ArticleDraft:
     """A draft from paragraphs; a paragraph written ``# text`` is a subheading."""
     blocks = [Block(p[2:], heading=True) if p.startswith("# ") else Block(p) for p in paragraphs]
     return ArticleDraft(title=title, blocks=blocks, **meta)
 
 
 @pytest.fixture
+def make_draft():
+    """The draft builder, as a fixture so test modules need not import this file."""
+    return _make_draft
+
+
+@pytest.fixture
 def seed000() -> ArticleDraft:
-    return make_draft(SEED_000_TITLE, SEED_000, source="中国新闻")
+    return _make_draft(SEED_000_TITLE, SEED_000, source="中国新闻")
 
 
 @pytest.fixture
 def ai_capital() -> ArticleDraft:
-    return make_draft(AI_CAPITAL_TITLE, AI_CAPITAL, authors=["胡静", "周露楠", "范明朋"])
+    return _make_draft(AI_CAPITAL_TITLE, AI_CAPITAL, authors=["胡静", "周露楠", "范明朋"])
 
 
 @pytest.fixture
 def sewing() -> ArticleDraft:
-    return make_draft(SEWING_TITLE, SEWING, authors=["王薛滔"], column="行业分析")
+    return _make_draft(SEWING_TITLE, SEWING, authors=["王薛滔"], column="行业分析")
 
 
 @pytest.fixture
 def consumer() -> ArticleDraft:
-    return make_draft(CONSUMER_TITLE, CONSUMER, column="消费观察")
+    return _make_draft(CONSUMER_TITLE, CONSUMER, column="消费观察")
 
 
 @pytest.fixture

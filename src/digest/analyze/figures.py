@@ -1,6 +1,216 @@
-"""STUB."""
+"""Key figures: the amounts an article quotes, with unit and what they count.
+
+A figure is a number followed by a Chinese magnitude word and/or a unit:
+``3000亿元``, ``5.7万亿美元``, ``40%的顶尖人才``, ``超2万人``.  A number with
+neither (``2025``, ``9月25日``, ``CISMA2025``, ``一是``) is a year, date, name or
+list marker, not a figure, and is never taken.  Chinese numerals count only with
+a magnitude word and a unit, or a currency (``三千亿元``, ``两万人``), because
+otherwise they are mostly ordinals and idioms (``九大行动``, ``千万不要``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.analyze.words import is_content_word
+from digest.lexicon import CJK_CHAR, cut, word_tag
 from digest.model import ArticleDraft, KeyFigure
+
+MAX_FIGURES = 5
+
+SCALES = {
+    "万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8,
+    "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3,
+}
+CURRENCIES = ("美元", "欧元", "日元", "英镑", "港元", "港币", "澳元", "韩元", "卢布", "人民币", "元")
+PERCENTS = ("%", "％", "‰", "个百分点")
+TIME_UNITS = ("个月", "年", "天", "小时", "分钟", "秒", "周", "岁")
+COUNTERS = (
+    "人次 家 个 人 名 位 户 件 台 辆 套 项 座 所 款 张 部 条 架 艘 只 头 株 棵 吨 千克 公斤 克 "
+    "平方公里 平方米 立方米 公里 千米 米 亩 公顷 千瓦时 千瓦 兆瓦 吉瓦 瓦 册 份 笔 场 批 枚 间 栋 "
+    "篇 种 类 支 双 箱 瓶 单 票 次 倍 TB GB"
+).split()
+
+_DIGITS = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN_DIGITS = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+#: qualifier? number 多/余? magnitude 多/余? unit?  The magnitude 千 is not read in
+#: 千克/千米/千瓦, the qualifier 近 not in 最近/附近.
+_FIGURE = re.compile(
+    rf"(?P<qual>超过|超出|超|逾|将近|接近|(?<![最附])近|约|不足|不到|仅|多达)?"
+    rf"(?:百分之(?P<pct>{_DIGITS}|{_CN_DIGITS})"
+    rf"|(?<![A-Za-z0-9.第])(?P<num>{_DIGITS})(?![A-Za-z0-9])"
+    rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cn>{_CN_DIGITS})(?=(?:多|余)?(?:[万亿千百十]|{_alternatives(CURRENCIES)})))"
+    rf"(?:多|余)?"
+    rf"(?P<scale>{_alternatives(SCALES)}(?!克|米|瓦))?(?:多|余)?"
+    rf"(?P<unit>{_alternatives(CURRENCIES + PERCENTS + TIME_UNITS + tuple(COUNTERS))})?"
+)
+#: A four-digit year before 年 (``2023年``) is a date, not a duration.
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|21\d\d")
+
+#: Dictionary tags that end a counted noun phrase: verbs, adverbs, pronouns,
+#: prepositions, conjunctions, particles, numerals and measure words.
+_BREAK_TAGS = frozenset("v vd vg d df ad r p c u m mq q uj ul uz ug ud uv y e o".split())
+#: Linking verbs glued before a figure, cut off before segmenting (``营收达`` → ``营收``).
+_TRAILING_LINK = re.compile(r"(?:达到|高达|达|仅为|为|约|共计|共|累计|总计|合计|超过|超|近|逾|仅|就|已|将|突破|同比|增长|下降|提高|提升)+$")
+#: Words that end a counted noun phrase whatever their tag.
+_PHRASE_BREAKS = frozenset(
+    "和 与 及 以及 或 等 是 在 了 已 的 地 得 着 过 中 为 被 将 从 到 比 也 都 就 才 还 又 再 即 便 而 并 且 但 "
+    "向 对 于 由 以 把 让 使 给 每 各 该 这 那 支持 用于 投入 下达 完成 实现 同比".split()
+)
+_MAX_COUNTS_CHARS = 8
+_LOOK = 14
+
+
+@dataclass
+class _Found:
+    figure: KeyFigure
+    rank: int  # class: lower is more informative
+    order: int  # position: title first, then article order
+
+
+def _parse_number(digits: str) -> float:
+    """``3,000`` → 3000.0; Chinese numerals via :func:`parse_chinese_number`."""
+    if digits[0].isdigit():
+        return float(digits.replace(",", ""))
+    return parse_chinese_number(digits)
+
+
+_CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def parse_chinese_number(text: str) -> float:
+    """A Chinese numeral below 10,000, digit by digit (``三千五百`` → 3500, ``十五`` → 15, ``二点五`` → 2.5).
+
+    Magnitudes 万/亿 are not part of it: they are the figure's ``scale``.
+    """
+    whole, _, frac = text.partition("点")
+    total, digit = 0, 0
+    for ch in whole:
+        if ch in _CN_UNIT:
+            total += (digit or 1) * _CN_UNIT[ch]
+            digit = 0
+        else:
+            digit = _CN_VALUE.get(ch, 0)
+    total += digit
+    if frac:
+        total += float("0." + "".join(str(_CN_VALUE.get(c, 0)) for c in frac))
+    return float(total)
+
+
+def _is_cjk_word(token: str) -> bool:
+    return bool(token) and all(CJK_CHAR.match(c) for c in token)
+
+
+def _counted_after(text: str) -> str:
+    """The noun phrase right after a figure: ``核心企业，……`` → ``核心企业``.
+
+    Takes whole words until punctuation, a verb, conjunction or particle
+    (``产业工人与爱好者`` → ``产业工人``, ``风险投资集中于`` → ``风险投资``) or
+    eight characters.  A single character is no phrase (``百亿级`` counts nothing).
+    """
+    phrase = ""
+    for token in cut(text[:_LOOK]):
+        if not _is_cjk_word(token) or token in _PHRASE_BREAKS or word_tag(token) in _BREAK_TAGS:
+            break
+        if len(phrase) + len(token) > _MAX_COUNTS_CHARS:
+            break
+        phrase += token
+    return phrase if len(phrase) >= 2 else ""
+
+
+def _subject_before(text: str) -> str:
+    """Up to two nouns right before a figure, past linking verbs: ``产业规模达`` → ``产业规模``.
+
+    A verb stops it (``方案高出约20%`` counts nothing, ``惠及消费者`` gives ``消费者``).
+    """
+    tokens = cut(_TRAILING_LINK.sub("", text[-_LOOK:]))
+    words: list[str] = []
+    while tokens and len(words) < 2:
+        token = tokens.pop()
+        if not _is_cjk_word(token) or not is_content_word(token) or word_tag(token) in _BREAK_TAGS:
+            break
+        if sum(map(len, words)) + len(token) > 6:
+            break
+        words.insert(0, token)
+    return "".join(words)
+
+
+def _informativeness(unit: str, amount: float, of_phrase: bool) -> int:
+    """0 money, 1 large counts, 2 shares of something (``40%的顶尖人才``), 3 other
+    percentages and ratios, 4 small counts and durations."""
+    if unit in CURRENCIES:
+        return 0
+    if unit in PERCENTS:
+        return 2 if of_phrase else 3
+    if unit == "倍":
+        return 3
+    if unit in TIME_UNITS:
+        return 4
+    return 1 if amount >= 100 else 4
+
+
+def _figures_in(text: str, offset: int) -> list[_Found]:
+    found: list[_Found] = []
+    for m in _FIGURE.finditer(text):
+        digits = m["pct"] or m["num"] or m["cn"]
+        unit = "%" if m["pct"] else (m["unit"] or "")
+        scale_word = m["scale"] or ""
+        if not unit and not scale_word:
+            continue  # a bare number: year, date, code, list marker
+        if unit == "年" and m["num"] and _YEAR.fullmatch(m["num"]) and not scale_word:
+            continue
+        if m["cn"] and not (unit in CURRENCIES or (scale_word and unit in COUNTERS)):
+            continue  # 千万不要, 十万火急, 一家: Chinese numerals need a magnitude and a unit, or a currency
+        if not unit and text.startswith("级", m.end()):
+            continue  # 百亿级, 万亿级: an order of magnitude, not an amount
+        value = _parse_number(digits)
+        scale = SCALES.get(scale_word, 1.0)
+        start, end = m.start(), m.end()
+        phrase, counted, after = text[start:end], "", text[end:]
+        of_phrase = unit in PERCENTS and after.startswith("的") and bool(counted := _counted_after(after[1:]))
+        if of_phrase:
+            phrase += "的" + counted
+        elif unit not in PERCENTS and unit not in TIME_UNITS:
+            counted = _counted_after(after)
+            if counted and unit not in CURRENCIES:
+                phrase += counted
+        counted = counted or _subject_before(text[:start])
+        figure = KeyFigure(text=phrase, value=value, unit=unit, scale=scale, counts=counted)
+        found.append(_Found(figure, _informativeness(unit, value * scale, of_phrase), offset + start))
+    return found
 
 
 def key_figures(draft: ArticleDraft) -> list[KeyFigure]:
-    return []
+    """Up to five figures, most informative first.
+
+    Order: money, then large counts, then shares (``40%的顶尖人才``), then bare
+    percentages, then small counts and durations; within a class a figure the
+    title repeats comes first, then article order.  The same amount in the same
+    unit is listed once.
+    """
+    found: list[_Found] = []
+    offset = 0
+    for text in [draft.title] + [b.text for b in draft.blocks if not b.heading]:
+        found.extend(_figures_in(text, offset))
+        offset += len(text) + 1
+    title_amounts = {(f.figure.amount, f.figure.unit) for f in found if f.order < len(draft.title)}
+    found.sort(key=lambda f: (f.rank, (f.figure.amount, f.figure.unit) not in title_amounts, f.order))
+    seen: set[tuple[float, str]] = set()
+    out: list[KeyFigure] = []
+    for f in found:
+        key = (f.figure.amount, f.figure.unit)
+        if key not in seen:
+            seen.add(key)
+            out.append(f.figure)
+            if len(out) == MAX_FIGURES:
+                break
+    return out

@@ -11,7 +11,8 @@ Not sentence ends, on purpose:
 * ``；`` joins parallel clauses (``一是……；二是……``) whose parts do not stand
   alone, so splitting there would make fragments;
 * ``…``/``……`` mostly trails a list (``文化、医疗、民生……今年……``) and the
-  sentence goes on; it ends a sentence only inside a closing quotation;
+  sentence goes on; it ends one only before a closing quote, before 。！？
+  or at the end of the paragraph;
 * ``.`` is never one, so ``5.7万亿`` stays whole.
 
 Pieces keep their exact text (only surrounding whitespace is stripped), so each
@@ -26,6 +27,7 @@ OPENERS = "“‘「『《（(【〈"
 CLOSERS = "”’」』》）)】〉"
 _OPENER_OF = dict(zip(CLOSERS, OPENERS))
 QUOTE_OPENERS = "“‘「『"
+TITLE_OPENERS = "《〈"
 
 _FULL_STOP = re.compile(r"[。！？!?]+")
 _TOKEN = re.compile(r"[。！？!?]+|…+|[“‘「『《（(【〈”’」』》）)】〉]")
@@ -68,9 +70,11 @@ def _matched_brackets(tokens: list[re.Match]) -> dict[int, int]:
 
 
 def _quote_continues(para: str, start: int, opener: int, end: int) -> bool:
-    """After a quotation closed at ``end``: does the same sentence go on?
+    """After a quotation, title or bracket closed at ``end``: does the same sentence go on?
 
     * punctuation such as ，、： follows → yes (``“好！”，他说``);
+    * a title (``《你好！中国》今晚播出``) is a name inside its sentence → yes;
+    * a bracket (``（注：数据来自统计局。）``) closes its sentence → no;
     * the quotation opens the sentence → yes only if a speaker clause follows
       (``“好！”市民分享，……``), otherwise the next text is a new sentence;
     * the quotation was introduced by a colon (``他说：“好。”``) → no;
@@ -81,9 +85,11 @@ def _quote_continues(para: str, start: int, opener: int, end: int) -> bool:
         return False
     if rest[0] in _CONTINUES:
         return True
-    before = para[start:opener].rstrip()
+    if para[opener] in TITLE_OPENERS:
+        return True
     if para[opener] not in QUOTE_OPENERS:
         return False
+    before = para[start:opener].rstrip()
     if not before:
         return _ATTRIBUTION.match(rest) is not None
     return before[-1] not in "：:"
