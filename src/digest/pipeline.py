@@ -69,7 +69,7 @@ def convert_text(text: str, source_file: str, *, is_html: bool = False,
         text = html_to_text(text)
     paragraphs, warnings = clean_text(text)
     page_date = find_page_date(to_simplified(text))
-    drafts = split_articles(paragraphs)
+    drafts = split_articles(paragraphs, page_year=page_date.year if page_date else None)
     if not drafts:
         raise SeedError(source_file, "no article found (no paragraph of running text)")
     return [_analyse(d, source_file, page_date, warnings, encoding, options) for d in drafts]

@@ -1,8 +1,227 @@
-"""STUB."""
+"""Cut a cleaned page into articles: titles, subheadings, bylines, column labels, dates.
+
+A page is read as alternating runs: a *head run* of non-text lines (headings,
+column labels, bylines, date lines) and a *body run* of running text. A body
+run is also cut before a paragraph that opens with a news lead (``本报讯…``,
+``新华社…电``) and after one that ends with a closing credit (``（完）``).
+Each head run between two bodies is then decided as a whole:
+
+1. Closing credits at its start (``（完）``, ``（编辑 X）``, ``来源：X``)
+   belong to the article before it, and close that article.
+2. **Headline after body.** If the article before has no title, the run's
+   first heading is that article's headline when more head lines follow it
+   (a column label, byline or the next title): ``…body / 全球产业链格局变动
+   缝制机械如何破局 / 消费观察 / next title``. A lone heading closes it too
+   when the page itself started with a body (headlines follow their bodies on
+   that page) or a signal below says an article ends here.
+3. **New article or subheading.** Otherwise the run starts a new article if
+   the article before ended with a closing credit, the run holds a column
+   label, byline or date line, the next body opens with a news lead, or — the
+   previous body ending on a complete sentence — a heading reads as a headline
+   (two halves set apart by a space, or as long as the page's first title).
+   Numbered lines (``一、``) and short paired lines (``紧跟科技前沿`` /
+   ``汇聚街区创新合力``) are subheadings, as is anything without a signal:
+   wrongly cutting an article in two loses more than keeping a title as a
+   subheading.
+
+In a new article's head run the longest heading is the title, other headings
+become leading subheadings, column labels go to ``column`` and bylines to
+``authors``/``source``. Text without any running-text paragraph is no article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
 from digest.model import ArticleDraft, Block
+from digest.split.credits import Credit
+from digest.split.dates import find_article_date, mentioned_year
+from digest.split.lines import Kind, Line, classify
+from digest.split.titles import (
+    is_numbered,
+    looks_like_headline,
+    looks_like_subheading_pair,
+    pick_title,
+    title_from_text,
+)
+
+_HEAD_SIGNALS = (Kind.COLUMN, Kind.BYLINE, Kind.DATE)
+_SENTENCE_END = ("。", "！", "？", "!", "?", "…", "”", "’", "」", "』", "）", ")")
 
 
-def split_articles(paragraphs: list[str]) -> list[ArticleDraft]:
-    if not paragraphs:
+@dataclass
+class _Draft:
+    """An article being assembled while the page is read."""
+
+    title: str = ""
+    column: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    credit: Credit = field(default_factory=Credit)
+    header_lines: list[str] = field(default_factory=list)  # date lines, for the article date
+    body_lines: list[str] = field(default_factory=list)  # raw paragraphs, leads included
+    closed: bool = False
+    ends_sentence: bool = False
+
+    @classmethod
+    def from_head(cls, head: list[Line]) -> _Draft:
+        draft = cls()
+        headings = [line.text for line in head if line.kind is Kind.HEADING]
+        title_at = pick_title(headings) if headings else -1
+        for i, text in enumerate(headings):
+            if i == title_at:
+                draft.title = text
+            else:
+                draft.blocks.append(Block(text, heading=True))
+        for line in head:
+            draft.take_meta(line)
+        draft.closed = False  # a closing credit above the body closes nothing
+        return draft
+
+    def take_meta(self, line: Line) -> None:
+        if line.kind is Kind.COLUMN:
+            self.column = self.column or line.text
+        elif line.kind is Kind.BYLINE:
+            self.credit.merge(line.credit)
+            self.closed = self.closed or line.closes
+        elif line.kind is Kind.DATE:
+            self.header_lines.append(line.text)
+
+    def add_body(self, body: list[Line]) -> None:
+        for line in body:
+            if line.text:
+                self.blocks.append(Block(line.text))
+            self.body_lines.append(line.raw)
+            self.credit.merge(line.credit)
+            self.closed = self.closed or line.closes
+        if body:
+            self.ends_sentence = body[-1].text.endswith(_SENTENCE_END)
+
+    def has_body(self) -> bool:
+        return any(not b.heading for b in self.blocks)
+
+
+def _runs(lines: list[Line]) -> list[tuple[list[Line], list[Line]]]:
+    """Pair each head run with the body run after it; the last body may be empty.
+
+    A body run is cut before a paragraph with a news lead and after one with a
+    closing credit, which gives that cut an empty head run.
+    """
+    runs: list[tuple[list[Line], list[Line]]] = []
+    head: list[Line] = []
+    body: list[Line] = []
+    for line in lines:
+        if line.kind is Kind.TEXT:
+            if body and (line.opens or body[-1].closes):
+                runs.append((head, body))
+                head, body = [], []
+            body.append(line)
+        else:
+            if body:
+                runs.append((head, body))
+                head, body = [], []
+            head.append(line)
+    runs.append((head, body))
+    return runs
+
+
+def _take_closing_credits(draft: _Draft, head: list[Line]) -> list[Line]:
+    """Give the credits that open a head run to the article they close; return the rest."""
+    i = 0
+    while i < len(head) and head[i].kind is Kind.BYLINE and head[i].closes:
+        draft.take_meta(head[i])
+        i += 1
+    return head[i:]
+
+
+def _closes_untitled(draft: _Draft, head: list[Line], body: list[Line], title_first: bool) -> bool:
+    """Is the run's first heading the headline of the untitled article before it? (rule 2)"""
+    if draft.title or not head or head[0].kind is not Kind.HEADING:
+        return False
+    if len(head) >= 2:
+        texts = [line.text for line in head]
+        all_headings = all(line.kind is Kind.HEADING for line in head)
+        return not (all_headings and looks_like_subheading_pair(texts) and not body[0].opens)
+    return not title_first and draft.ends_sentence and not is_numbered(head[0].text)
+
+
+def _starts_article(draft: _Draft, head: list[Line], body: list[Line], first_title_len: int) -> bool:
+    """Does this head run (with the body after it) start a new article? (rule 3)"""
+    if draft.closed or body[0].opens:
+        return True
+    if any(line.kind in _HEAD_SIGNALS for line in head):
+        return True
+    headings = [line.text for line in head if line.kind is Kind.HEADING]
+    if not headings or not draft.ends_sentence or looks_like_subheading_pair(headings):
+        return False
+    return any(looks_like_headline(text, first_title_len) for text in headings)
+
+
+def _finish_page(draft: _Draft, head: list[Line]) -> None:
+    """Lines after the last body: a headline for an untitled article, and its credits."""
+    for line in head:
+        if line.kind is Kind.HEADING and not draft.title:
+            draft.title = line.text
+        elif line.kind is Kind.BYLINE:
+            draft.take_meta(line)
+
+
+def _assemble(lines: list[Line]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    title_first = False
+    first_title_len = 0
+    for head, body in _runs(lines):
+        if current is None:
+            current = _Draft.from_head(head)
+            title_first = bool(current.title)
+            first_title_len = len(current.title)
+        else:
+            head = _take_closing_credits(current, head)
+            if not body:
+                _finish_page(current, head)
+                break
+            if _closes_untitled(current, head, body, title_first):
+                current.title = head[0].text
+                first_title_len = first_title_len or len(current.title)
+                head = head[1:]
+                new = True
+            else:
+                new = _starts_article(current, head, body, first_title_len)
+            if new:
+                drafts.append(current)
+                current = _Draft.from_head(head)
+                first_title_len = first_title_len or len(current.title)
+            else:
+                current.blocks.extend(Block(line.text, heading=True) for line in head if line.kind is Kind.HEADING)
+        current.add_body(body)
+    if current is not None:
+        drafts.append(current)
+    return [d for d in drafts if d.has_body()]
+
+
+def _to_article(draft: _Draft, page_year: int | None, fallback_year: int | None) -> ArticleDraft:
+    if not draft.title:
+        draft.title = title_from_text(next(b.text for b in draft.blocks if not b.heading))
+    return ArticleDraft(
+        title=draft.title,
+        blocks=draft.blocks,
+        authors=list(draft.credit.authors),
+        source=draft.credit.source,
+        date=find_article_date(draft.header_lines + draft.body_lines, page_year, fallback_year),
+        column=draft.column,
+    )
+
+
+def split_articles(paragraphs: list[str], page_year: int | None = None) -> list[ArticleDraft]:
+    """Cut cleaned paragraphs into articles (see the module docstring for the rules).
+
+    ``page_year`` (the year of the page's own date, when the caller knows it)
+    completes datelines without a year; without it the year comes from the
+    article's text, then from the rest of the page (``CISMA2025`` → 2025).
+    Returns ``[]`` for a page without running text.
+    """
+    lines = [classify(p) for p in paragraphs if p and p.strip()]
+    if not any(line.kind is Kind.TEXT for line in lines):
         return []
-    return [ArticleDraft(title=paragraphs[0], blocks=[Block(p) for p in paragraphs[1:]])]
+    fallback_year = None if page_year else mentioned_year(paragraphs)
+    return [_to_article(draft, page_year, fallback_year) for draft in _assemble(lines)]

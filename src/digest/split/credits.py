@@ -37,11 +37,15 @@ _EDITOR_ROLES = "责任编辑|值班编辑|实习编辑|编辑|责编|审校|校
 _SOURCE_ROLES = "来源|稿源|出处"
 _ROLE = re.compile(f"(?:(?P<org>[{_HAN}]{{2,8}}?))?(?P<role>{_EDITOR_ROLES}|{_SOURCE_ROLES}|{_AUTHOR_ROLES})")
 _ROLE_EXACT = re.compile(f"(?:{_EDITOR_ROLES}|{_SOURCE_ROLES}|{_AUTHOR_ROLES})")
+_EDITOR_ROLE = re.compile(_EDITOR_ROLES)
+_SOURCE_ROLE = re.compile(_SOURCE_ROLES)
 #: An organisation that may stand before a role: 本报记者, 新华社记者, 人民日报记者.
 _ORG = re.compile(f"本报|本刊|本台|本网|[{_HAN}]{{1,6}}(?:社|报|网|台|刊|杂志|客户端)")
 #: Roles that may be glued to the name that follows them (记者王薛滔); single
 #: characters such as 文/图 are not, or 文化强国 would read as a byline.
 _GLUED_ROLE = re.compile(f"(?P<role>本报记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|作者|{_EDITOR_ROLES})(?P<name>.+)")
+#: Words that follow 记者/作者 in headings and labels, not names: 记者手记, 作者简介.
+_NOT_NAMES = frozenset("手记 简介 观察 调查 来信 笔记 札记 专访 体验 探访 走访 直击 连线 追踪 感言 说明".split())
 #: Words after the names: 张三 摄, 任德辉 报道, 李四 整理.
 _AFTER_NAMES = {"摄", "摄影", "报道", "报导", "整理", "编译", "供图", "供稿", "综合报道", "发自"}
 _NAME_THEN_MARK = re.compile(f"(?P<name>[{_HAN}]{{2,4}})(?P<mark>摄|报道)")
@@ -93,9 +97,9 @@ def _is_name(token: str) -> bool:
 
 
 def _role_kind(role: str) -> str:
-    if re.fullmatch(_EDITOR_ROLES, role):
+    if _EDITOR_ROLE.fullmatch(role):
         return "editor"
-    if re.fullmatch(_SOURCE_ROLES, role):
+    if _SOURCE_ROLE.fullmatch(role):
         return "source"
     return "author"
 
@@ -104,7 +108,7 @@ def _read_role(token: str) -> tuple[str, str, str] | None:
     """Split a token into (organisation, role kind, glued name), or None if it is no role.
 
     ``记者`` → ('', 'author', ''); ``新华社记者`` → ('新华社', 'author', '');
-    ``记者王薛滔`` → ('', 'author', '王薛滔'); ``文化强国`` → None.
+    ``记者王薛滔`` → ('', 'author', '王薛滔'); ``文化强国``, ``记者手记`` → None.
     """
     if _ROLE_EXACT.fullmatch(token):
         return "", _role_kind(token), ""
@@ -112,7 +116,7 @@ def _read_role(token: str) -> tuple[str, str, str] | None:
     if m and m["org"] and _ORG.fullmatch(m["org"]):
         return m["org"], _role_kind(m["role"]), ""
     m = _GLUED_ROLE.fullmatch(token)
-    if m and _is_name(m["name"]):
+    if m and _is_name(m["name"]) and m["name"] not in _NOT_NAMES:
         return "", _role_kind(m["role"]), m["name"]
     return None
 

@@ -1,10 +1,215 @@
-"""STUB."""
+"""Dates: the page's own publication date, and the dateline of an article.
+
+The page date comes from the raw page (before junk removal), because the lines
+that carry it — ``发布时间：2025-09-26``, a date line under the title, a footer
+list of timestamps — are exactly the ones the junk stage drops. Only dates that
+stand as metadata count; a date inside a sentence (``到2030年12月31日``) is
+an event, not the page's date, so a page with no date line gets None.
+
+An article date comes from its dateline (``新华社北京1月5日电``,
+``本报讯（记者 王薛滔）9月25日，``). Datelines usually omit the year; it is
+taken from the page's year, else from a year the text mentions, else the
+article date is None: a guessed year would be worse than the page date the
+pipeline falls back to.
+"""
+
+from __future__ import annotations
+
 import re
+from collections.abc import Iterable
 from datetime import date
 
-_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９：／．－", "0123456789:/.-")
+
+#: A full date: 2025年9月26日, 2025-09-26, 2025/09/26, 2025.9.26 (same separator twice).
+_FULL_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*"
+    r"(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日"
+    r"|(?P<sep>[-/.])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d))"
+)
+#: The same in Chinese numerals, as newspaper mastheads print it: 二〇二五年九月二十六日.
+_HAN_DIGIT = "〇零一二三四五六七八九"
+_HAN_VALUE = {c: v for v, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_HAN_DATE = re.compile(f"(?P<y>[{_HAN_DIGIT}]{{4}})年(?P<m>[十{_HAN_DIGIT}]{{1,2}})月(?P<d>[十{_HAN_DIGIT}]{{1,3}})日")
+
+#: A label before a date that says "this is the publication date": 发布时间：, 日期：, 发表于.
+_LABEL_BEFORE = re.compile(r"(?:发布|发表|更新|出版|刊发|见报|上传|日期|时间)[于]?[\s:：]*$")
+
+#: What may share a date line besides the date: a time, a weekday, a list bullet,
+#: a label, a source or a short site name.
+_DATE_LINE_REST = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?|星期[一二三四五六日天]|周[一二三四五六日]|[-–—•·*>\s|｜]"
+)
+#: The rest of a date line stays short and has no sentence in it.
+MAX_DATE_LINE_REST = 24
+_SENTENCE_MARK = re.compile(r"[。！？，；]")
+#: Lines this short without sentence marks are headers (title, byline, label).
+HEADER_LINE_MAX = 40
+
+#: A month/day dateline: 新华社北京1月5日电, 本报北京9月25日讯, or a first
+#: paragraph opening with 9月25日 (after its lead credit has been read).
+_LEAD_DATE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,6}?(?:社|网|报|台|客户端)[\u4e00-\u9fff]{0,8}?)?"
+    r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)?"
+)
+_LEAD_CREDIT = re.compile(r"^(?:本报|本刊|[\u4e00-\u9fff]{1,6}?(?:社|网|报|台))?讯?\s*[（(][^（）()]{1,60}[）)]\s*")
+
+#: A year mentioned in text: 2025年, CISMA2025, 2025世界人工智能大会 — four digits
+#: not part of a longer number and not followed by a unit (2000亿元, 2400家).
+_YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19[89]|20\d)\d)(?![\d.%万亿千百十元块个家人名户件台辆套次位岁米吨克多余项条张份只倍])")
+#: A year that is a target, not the present: 到2030年, 至2035年, 2030年前.
+_TARGET_YEAR_BEFORE = re.compile(r"(?:到|至|迄)\s*$")
+_TARGET_YEAR_AFTER = re.compile(r"年(?:前|底前|以前)")  # used with .match(text, pos)
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _han_number(text: str) -> int:
+    """二〇二五 → 2025 (digit by digit); 二十六 → 26, 十二 → 12 (with 十)."""
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_HAN_VALUE[tens] if tens else 1) * 10 + (_HAN_VALUE[ones] if ones else 0)
+    return int("".join(str(_HAN_VALUE[c]) for c in text))
+
+
+def _match_date(m: re.Match) -> date | None:
+    if "m1" in m.re.groupindex:
+        return _valid(int(m["y"]), int(m["m1"] or m["m2"]), int(m["d1"] or m["d2"]))
+    return _valid(_han_number(m["y"]), _han_number(m["m"]), _han_number(m["d"]))
+
+
+def parse_date(text: str) -> date | None:
+    """The first full date in ``text``, in any of the forms above, or None.
+
+    ``2025-09-26T08:00:00+08:00`` → 2025-09-26; ``二〇二五年九月二十六日`` → 2025-09-26.
+    """
+    text = text.translate(_FULLWIDTH_DIGITS)
+    for pattern in (_FULL_DATE, _HAN_DATE):
+        for m in pattern.finditer(text):
+            found = _match_date(m)
+            if found:
+                return found
+    return None
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(text before the match on its line, the match, text after it on its line)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    return text[line_start:start], text[start:end], text[end:line_end]
+
+
+def _is_date_line(before: str, after: str) -> bool:
+    """The date is the line's point: the rest is short metadata, not a sentence."""
+    rest = _DATE_LINE_REST.sub("", before + after)
+    return len(rest) <= MAX_DATE_LINE_REST and not _SENTENCE_MARK.search(rest)
+
+
+def date_line_date(line: str) -> date | None:
+    """The date of a line that is a date line (``2025年9月26日 星期五``), else None."""
+    line = line.translate(_FULLWIDTH_DIGITS)
+    for pattern in (_FULL_DATE, _HAN_DATE):
+        m = pattern.search(line)
+        if m and _is_date_line(line[: m.start()], line[m.end():]):
+            return _match_date(m)
+    return None
 
 
 def find_page_date(text: str) -> date | None:
-    m = _DATE.search(text)
-    return date(int(m[1]), int(m[2]), int(m[3])) if m else None
+    """The page's publication date, from metadata lines only.
+
+    1. A labelled date wins: ``发布时间：2025-09-26 10:00`` → 2025-09-26.
+    2. Else the most recent date among date lines, i.e. lines that are a date
+       plus at most a time, weekday, bullet or short label: a timestamp list
+       ``- 2026年01月23日 09:47:54`` / ``- 2026年01月22日 …`` → 2026-01-23
+       (a page is at least as new as the newest item it lists).
+    3. Else None: dates inside sentences are events, not the page's date.
+    """
+    text = text.translate(_FULLWIDTH_DIGITS)
+    labelled: date | None = None
+    newest: date | None = None
+    for pattern in (_FULL_DATE, _HAN_DATE):
+        for m in pattern.finditer(text):
+            found = _match_date(m)
+            if found is None:
+                continue
+            before, _, after = _line_around(text, m.start(), m.end())
+            if not _is_date_line(before, after):
+                continue
+            if labelled is None and _LABEL_BEFORE.search(before):
+                labelled = found
+            if newest is None or found > newest:
+                newest = found
+    return labelled or newest
+
+
+def mentioned_year(paragraphs: Iterable[str]) -> int | None:
+    """The year the text speaks from: the latest year it mentions that is not a target.
+
+    ``CISMA2025国际合作发展论坛`` → 2025; ``2023年产业规模 … 2025世界人工智能大会``
+    → 2025 (texts cite past figures, so the latest year is the present one);
+    ``到2030年`` / ``2030年前`` are plans and do not count; ``2000亿元`` is no year.
+    """
+    best: int | None = None
+    for paragraph in paragraphs:
+        for m in _YEAR.finditer(paragraph):
+            if _TARGET_YEAR_BEFORE.search(paragraph, 0, m.start()) or _TARGET_YEAR_AFTER.match(paragraph, m.end()):
+                continue
+            year = int(m["y"])
+            if best is None or year > best:
+                best = year
+    return best
+
+
+def dateline(paragraph: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a dateline at the start of a paragraph.
+
+    ``新华社北京1月5日电（记者 张三）…`` → (None, 1, 5);
+    ``本报讯（记者 王薛滔）9月25日，上海…`` → (None, 9, 25);
+    ``2025年9月25日，…`` → (2025, 9, 25). Only the very start counts: a date
+    later in the text is an event date.
+    """
+    paragraph = paragraph.translate(_FULLWIDTH_DIGITS)
+    m = _LEAD_DATE.match(paragraph)
+    if m is None:
+        paragraph = _LEAD_CREDIT.sub("", paragraph, count=1)
+        m = _LEAD_DATE.match(paragraph)
+    if m is None:
+        return None
+    return (int(m["y"]) if m["y"] else None), int(m["m"]), int(m["d"])
+
+
+def find_article_date(paragraphs: list[str], page_year: int | None = None,
+                      fallback_year: int | None = None) -> date | None:
+    """The date of an article from its header lines and its first paragraph.
+
+    A date line among the header lines (``2025年9月26日``, as an HTML page's
+    date line) gives the full date. Else the dateline of the first paragraph of
+    running text gives month and day; its year is the dateline's own, else
+    ``page_year`` (the page's own date), else :func:`mentioned_year` of the
+    article, else ``fallback_year`` (a year mentioned elsewhere on the page).
+    No year → None.
+    """
+    for paragraph in paragraphs:
+        text = paragraph.strip()
+        if not text:
+            continue
+        found = date_line_date(text)
+        if found:
+            return found
+        if len(text) <= HEADER_LINE_MAX and not _SENTENCE_MARK.search(text):
+            continue  # a title, byline or column label: look further
+        read = dateline(text)
+        if read is None:
+            return None
+        year, month, day = read
+        year = year or page_year or mentioned_year(paragraphs) or fallback_year
+        return _valid(year, month, day) if year else None
+    return None

@@ -1,0 +1,144 @@
+"""What each line of a cleaned page is: running text, heading, column label, byline or date.
+
+The splitter cuts pages by these kinds, so each test here looks at one line
+alone and says what it looks like; deciding what a heading *does* (title of
+the next article, headline of the previous one, or subheading) needs the
+neighbouring lines and is left to :mod:`digest.split.articles`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from digest.split.credits import Credit, parse_byline, split_lead_credit, split_trailing_credits
+from digest.split.dates import date_line_date
+
+
+class Kind(Enum):
+    TEXT = "text"  # running text: a paragraph of the body
+    HEADING = "heading"  # a short line without a sentence end: title or subheading
+    COLUMN = "column"  # a column label such as 行业分析
+    BYLINE = "byline"  # a credit on its own line: 本报记者 胡静, （完）, 来源：人民日报
+    DATE = "date"  # a date line: 2025年9月26日 星期五
+
+
+@dataclass
+class Line:
+    """One classified line; ``text`` is what is published (credits taken off running text)."""
+
+    kind: Kind
+    text: str
+    raw: str
+    credit: Credit | None = None
+    opens: bool = False  # running text that opens with a news lead (本报讯…): an article starts here
+    closes: bool = False  # ends with a closing credit (（完）, 编辑 …): an article ends here
+
+
+#: Headings are short: newspaper titles run up to about 30 characters, and a
+#: two-part headline (``全球产业链格局变动 缝制机械如何破局``) up to 40.
+HEADING_MAX = 30
+TWO_PART_HEADING_MAX = 40
+
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+#: A clause or sentence end: the line goes on into running text.
+_CLAUSE_END = re.compile(r"[。；;，,、：:…—]$|[。！？!?…][”’」』）)]+$")
+_COMMA = re.compile(r"[，,]")
+_WORD_CHAR = re.compile(r"[\w\u3400-\u9fff]")
+#: A headline in two halves with a space between, each half at least 4 characters.
+_TWO_PART = re.compile(r"^(?P<a>\S{4,})\s(?P<b>\S{4,})$")
+
+_HAN_LABEL = r"[\u3400-\u4dbf\u4e00-\u9fff]{2,8}"
+_BRACKETED_LABEL = re.compile(rf"[【［\[]\s*({_HAN_LABEL})\s*[】］\]]|[■□▲◆●◇▶]\s*({_HAN_LABEL})")
+_PLAIN_LABEL = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,6}")
+#: Genre words that end column labels: 行业分析, 消费观察, 记者手记, 今日快评.
+COLUMN_SUFFIXES = (
+    "观察", "分析", "评论", "时评", "短评", "快评", "述评", "评析", "视点", "视角", "视窗", "视界",
+    "聚焦", "速递", "快讯", "简讯", "动态", "要闻", "专题", "专栏", "特稿", "访谈", "专访", "调查",
+    "观点", "解读", "纵横", "纵览", "综述", "资讯", "链接", "论坛", "随笔", "札记", "手记", "笔谈",
+    "头条", "看台", "面对面", "透视", "广角", "万象", "杂谈", "深读", "特写", "漫谈", "茶座", "纪事",
+    "今日谈", "观潮", "锐评", "新闻眼",
+)
+#: Section names that are labels only as a whole line (文化 alone, not 传承中华文化).
+SECTION_NAMES = frozenset(
+    "时政 财经 国际 国内 社会 文化 体育 科技 教育 健康 民生 经济 综合 地方 法治 军事 要闻 评论 "
+    "理论 副刊 产业 金融 楼市 汽车 旅游 环球 观察".split()
+)
+
+
+def normalize_spaces(text: str) -> str:
+    """Collapse runs of spaces (ASCII, full-width, no-break) into one ASCII space."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_two_part_headline(text: str) -> bool:
+    """``人工智能“潮”起北京 政协委员热议产业未来``: two halves set apart by a space."""
+    return _TWO_PART.match(text) is not None
+
+
+def is_heading_like(text: str) -> bool:
+    """A short line that does not read as a sentence: a title, subheading or label.
+
+    Short (≤ 30 characters, ≤ 40 for a two-part headline), no 。 anywhere, at
+    most one comma, and no clause end (``，``, ``：``, ``；``) or quoted sentence
+    end (``！”``) at the end. A bare ``？``/``！`` at the end is allowed:
+    ``…如何点燃消费新热情？`` is a headline. ``一笔笔资金活水，如何…，激活…？``
+    (33 characters, two commas) is running text.
+    """
+    limit = TWO_PART_HEADING_MAX if is_two_part_headline(text) else HEADING_MAX
+    return (
+        0 < len(text) <= limit
+        and "。" not in text
+        and len(_COMMA.findall(text)) <= 1
+        and not _CLAUSE_END.search(text)
+        and _WORD_CHAR.search(text) is not None
+    )
+
+
+def column_label(text: str) -> str:
+    """The label if the line is a column label, else ``""``.
+
+    ``【行业分析】`` / ``■行业分析`` → ``行业分析`` (marked labels); ``消费观察``,
+    ``记者手记`` (a short line ending in a column genre word); ``财经`` (a section
+    name standing alone). ``紧跟科技前沿`` is not: it is a subheading.
+    """
+    m = _BRACKETED_LABEL.fullmatch(text)
+    if m:
+        return m[1] or m[2]
+    if _PLAIN_LABEL.fullmatch(text) and (text in SECTION_NAMES or text.endswith(COLUMN_SUFFIXES)):
+        return text
+    return ""
+
+
+def classify(line: str) -> Line:
+    """Classify one cleaned line (see :class:`Kind`); order matters.
+
+    Date lines and column labels come first because they are also short and
+    heading-like; a credit comes before headings (``本报记者 胡静`` is short
+    too); whatever is left and reads as a sentence is running text, whose lead
+    (``本报讯（记者 X）``) and trailing credits (``（完）…``) are taken off here.
+    """
+    raw = line.strip()
+    short = normalize_spaces(raw)
+    if len(short) <= TWO_PART_HEADING_MAX:
+        if date_line_date(short):
+            return Line(Kind.DATE, short, raw)
+        label = column_label(short)
+        if label:
+            return Line(Kind.COLUMN, label, raw)
+        credit = parse_byline(short)
+        if credit is not None:
+            return Line(Kind.BYLINE, short, raw, credit, closes=credit.closes)
+    text, lead = split_lead_credit(raw)
+    if lead is not None and not text.strip():
+        return Line(Kind.BYLINE, short, raw, lead)
+    if lead is None and is_heading_like(short):
+        return Line(Kind.HEADING, short, raw)
+    text, trailing = split_trailing_credits(text)
+    credit = lead
+    if trailing is not None:
+        credit = credit or Credit()
+        credit.merge(trailing)
+    return Line(Kind.TEXT, text.strip(), raw, credit, opens=lead is not None,
+                closes=trailing is not None and trailing.closes)

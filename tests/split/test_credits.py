@@ -1,0 +1,142 @@
+"""Bylines and credits: names, roles, sources, leads and closing credits."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from digest.split.credits import (
+    clean_source,
+    has_news_lead,
+    parse_byline,
+    parse_credit,
+    split_lead_credit,
+    split_trailing_credits,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "source"),
+    [
+        ("本报记者 胡静 □ 周露楠 范明朋", ["胡静", "周露楠", "范明朋"], ""),  # seed 003
+        ("记者 林小雨 通讯员 陈晨", ["林小雨", "陈晨"], ""),
+        ("记者 张三、李四，王五", ["张三", "李四", "王五"], ""),
+        ("文/赵一鸣", ["赵一鸣"], ""),
+        ("文｜欧阳明月", ["欧阳明月"], ""),
+        ("张三 摄", ["张三"], ""),
+        ("新华社记者 李华 摄", ["李华"], "新华社"),
+        ("阿卜杜勒·阿齐兹 摄", ["阿卜杜勒·阿齐兹"], ""),
+        ("通讯员 李四", ["李四"], ""),
+        ("作者：王五", ["王五"], ""),
+        ("记者王薛滔", ["王薛滔"], ""),
+        ("来源：人民日报", [], "人民日报"),
+        ("来源：人民网-人民日报", [], "人民网-人民日报"),
+        ("《中国新闻》报 作者 任德辉 报道", ["任德辉"], "中国新闻报"),  # seed 000
+    ],
+)
+def test_byline_lines(line, authors, source):
+    credit = parse_byline(line)
+    assert credit is not None
+    assert (credit.authors, credit.source) == (authors, source)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "以下简称《行动计划》",
+        "紧跟科技前沿",
+        "文化强国",  # 文 glued to a word is no byline
+        "记者手记",
+        "作者简介",
+        "中国 美国",  # bare words without a role
+        "记者从市统计局获悉，今年经济平稳运行",
+        "北京海淀区人工智能领域人才储备厚实",
+        "",
+    ],
+)
+def test_non_credits_are_left_alone(line):
+    assert parse_byline(line) is None
+
+
+def test_editors_and_end_marks_close_but_are_not_authors():
+    credit = parse_byline("（编辑 赵六）")
+    assert credit.closes and credit.authors == [] and credit.editors == ["赵六"]
+    assert parse_credit("完").closes
+    assert parse_byline("责任编辑：刘七").editors == ["刘七"]
+
+
+def test_plain_byline_opens_and_bracketed_reporter_credit_closes():
+    assert not parse_byline("本报记者 胡静").closes
+    assert parse_byline("（记者 张三 通讯员 李四）").closes
+    assert not parse_byline("（张三 摄）").closes  # a caption credit closes nothing
+
+
+def test_clean_source_keeps_the_paper_suffix():
+    assert clean_source("《中国新闻》报") == "中国新闻报"
+    assert clean_source("《人民日报》") == "人民日报"
+
+
+def test_seed_000_closing_credits():
+    text, credit = split_trailing_credits("把握《行动计划》带来的发展机遇。（完）（《中国新闻》报 作者 任德辉 报道）")
+    assert text == "把握《行动计划》带来的发展机遇。"
+    assert (credit.authors, credit.source, credit.closes) == (["任德辉"], "中国新闻报", True)
+
+
+def test_trailing_credits_half_width_and_in_square_brackets():
+    text, credit = split_trailing_credits("发展机遇。(完)【编辑:王五】")
+    assert text == "发展机遇。" and credit.closes and credit.editors == ["王五"]
+
+
+def test_trailing_non_credit_brackets_stay():
+    paragraph = "北京人工智能创新高地建设行动计划（以下简称《行动计划》）"
+    assert split_trailing_credits(paragraph) == (paragraph, None)
+    text, credit = split_trailing_credits("市民在选购家电。（新华社记者 张三 摄）")
+    assert text == "市民在选购家电。" and credit.authors == ["张三"] and not credit.closes
+
+
+def test_seed_003_lead_credit():
+    text, credit = split_lead_credit("本报讯（记者 王薛滔）9月25日，上海新国际博览中心群贤毕至。")
+    assert text == "9月25日，上海新国际博览中心群贤毕至。"
+    assert (credit.authors, credit.source) == (["王薛滔"], "")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "rest", "authors", "source"),
+    [
+        ("新华社北京1月5日电（记者 张三、李四）记者从商务部获悉。", "记者从商务部获悉。", ["张三", "李四"], "新华社"),
+        ("中新网上海3月2日电 (记者 陈静)上海今年将新增绿地。", "上海今年将新增绿地。", ["陈静"], "中新网"),
+        ("本报北京9月25日电 国务院新闻办公室今天举行发布会。", "国务院新闻办公室今天举行发布会。", [], ""),
+        ("本报讯 近日，市教育局发布通知。", "近日，市教育局发布通知。", [], ""),
+        ("（记者 张三 通讯员 李四）近日，市教育局发布通知。", "近日，市教育局发布通知。", ["张三", "李四"], ""),
+    ],
+)
+def test_news_leads(paragraph, rest, authors, source):
+    text, credit = split_lead_credit(paragraph)
+    assert text == rest
+    assert (credit.authors, credit.source) == (authors, source)
+    assert has_news_lead(paragraph)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "合作社电商平台发展迅速，带动农户增收。",
+        "据新华社电，今年以来外贸平稳增长。",
+        "记者3月5日从市统计局获悉，今年经济平稳运行。",
+        "（以下简称《行动计划》）发布后反响热烈。",
+    ],
+)
+def test_sentences_are_not_leads(paragraph):
+    assert split_lead_credit(paragraph) == (paragraph, None)
+    assert not has_news_lead(paragraph)
+
+
+@given(st.text(alphabet="的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质", max_size=40))
+def test_credit_parsing_never_invents_text(line):
+    credit = parse_credit(line)
+    if credit is not None:
+        for name in credit.authors + credit.editors:
+            assert name in line
+    text, trailing = split_trailing_credits(line)
+    assert line.startswith(text.rstrip())
