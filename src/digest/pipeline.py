@@ -72,6 +72,9 @@ def convert_text(text: str, source_file: str, *, is_html: bool = False,
     drafts = split_articles(paragraphs, page_year=page_date.year if page_date else None)
     if not drafts:
         raise SeedError(source_file, "no article found (no paragraph of running text)")
+    # One page is one issue of a paper: an article without a date of its own
+    # takes the page's date, else the latest dateline of its neighbours.
+    page_date = page_date or max((d.date for d in drafts if d.date), default=None)
     return [_analyse(d, source_file, page_date, warnings, encoding, options) for d in drafts]
 
 
