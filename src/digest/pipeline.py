@@ -2,7 +2,8 @@
 
 The order of the stages matters and is written here once:
 
-1. decode bytes (BOM, UTF-8, else a detected Chinese encoding); HTML -> text lines
+1. decode bytes (BOM, UTF-8, else a detected Chinese encoding); HTML -> text lines;
+   drop invisible control characters
 2. repair GBK-shift mojibake, before anything else touches the bytes' traces
 3. strip pinyin annotations glued after characters
 4. convert to Simplified Chinese (OpenCC t2s)
@@ -22,6 +23,7 @@ from digest.analyze.figures import key_figures
 from digest.analyze.keywords import keywords
 from digest.analyze.summary import summarize
 from digest.analyze.topics import DEFAULT_THRESHOLD, DEFAULT_TOPICS, Topic, classify
+from digest.clean.controls import strip_control_characters
 from digest.clean.dedupe import drop_duplicate_paragraphs
 from digest.clean.junk import drop_junk_lines
 from digest.clean.mojibake import repair_mojibake
@@ -53,6 +55,7 @@ class ConvertOptions:
 
 def clean_text(text: str) -> tuple[list[str], list[str]]:
     """Stages 2-7 on decoded text: returns (paragraphs, warnings)."""
+    text = strip_control_characters(text)
     text, warnings = repair_mojibake(text)
     text = strip_pinyin_annotations(text)
     text = to_simplified(text)
