@@ -41,7 +41,7 @@ _BULLET_ITEM = re.compile(rf"^\s*{_BULLET}\s*\S")
 
 _EDITOR_ROLES = (
     "责任编辑|责编|值班编辑|网络编辑|实习编辑|文字编辑|图片编辑|视频编辑|新媒体编辑|编辑"
-    "|校对|审核|审校|审稿|初审|复审|终审|一审|二审|三审|监制|统筹|主编|美编|签发|排版"
+    "|校对|审核|审校|审稿|初审|复审|终审|一审|二审|三审|监制|主编|美编|签发|排版"
 )
 _EDITOR_CREDIT = re.compile(
     rf"^\s*{_OPEN}?\s*(?:本文|本期|本版)?(?:{_EDITOR_ROLES})\s*(?:[:：]|\s)\s*[^。！？]{{0,30}}$"
@@ -49,14 +49,14 @@ _EDITOR_CREDIT = re.compile(
 
 _LICENCE = re.compile(
     r"ICP\s*[备证]|公网安备|网安备\s*\d"
-    r"|(?:增值电信业务|网络文化|互联网新闻信息服务|信息网络传播视听节目|广播电视节目制作)经营?许可证"
+    r"|(?:增值电信业务|网络文化|互联网新闻信息服务|信息网络传播视听节目|广播电视节目制作)(?:经营)?许可证"
     r"|违法和不良信息举报|举报(?:电话|邮箱)\s*[:：]",
     re.IGNORECASE,
 )
 
 _COPYRIGHT = re.compile(r"版权所有|©|copyright|\(c\)\s*\d{4}|all rights reserved|转载请注明", re.IGNORECASE)
 _RIGHTS_NOTICE_START = re.compile(
-    rf"^\s*{_OPEN}?\s*(?:版权声明|免责声明|版权所有|copyright|©|本文为.{{0,12}}原创|未经.{{0,10}}(?:授权|许可|同意))",
+    rf"^\s*{_OPEN}?\s*(?:版权声明|免责声明|特别声明|版权所有|copyright|©|本文为.{{0,12}}原创|未经.{{0,10}}(?:授权|许可|同意))",
     re.IGNORECASE,
 )
 
@@ -65,7 +65,8 @@ _RIGHTS_NOTICE_START = re.compile(
 _WIDGET_START = re.compile(
     rf"^\s*{_OPEN}?\s*(?:分享到|分享至|分享\s*[:：]|一键分享|打印本页|打印此页|打印文章|关闭窗口|关闭本页"
     r"|扫一扫|扫描二维码|微信扫一扫|手机扫描|用手机扫描|字号|字体\s*[:：]|返回顶部|返回首页|返回列表"
-    r"|收藏本页|加入收藏|我要纠错|我要评论|上一篇|下一篇)"
+    r"|收藏本页|加入收藏|我要纠错|我要评论|[上下]一篇(?:\s*[:：]|\s|$)"
+    r"|阅读全文|展开全文|查看更多|加载更多|(?:浏览|阅读|点击|访问)(?:次数|量|数)\s*[:：]?\s*[\d.]+万?)"
 )
 #: Widget words that may make up a whole widget line together ("【打印】【关闭】").
 _WIDGET_WORDS = re.compile(
@@ -76,6 +77,11 @@ _WIDGET_WORDS = re.compile(
 _WIDGET_LEFTOVER = re.compile(r"[\s\d\[\]【】()（）|｜/:：,，、·•>»<«\-]*")
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–(（\[【]*(?:第\s*)?\d{1,4}\s*(?:[/／]\s*\d{1,4}\s*)?页?(?:\s*共\s*\d{1,4}\s*页)?[\s\-—–)）\]】]*$"
+)
+#: Breadcrumb navigation: ``当前位置：首页 > 新闻中心 > 国内``.
+_BREADCRUMB = re.compile(
+    r"^\s*(?:(?:当前位置|您的位置|你的位置|您现在的位置)\s*[:：].*"
+    r"|(?:[^\s>›»]{1,12}\s*[>›»]+\s*){2,}[^\s>›»]{1,30})\s*$"
 )
 _RULE_LINE = re.compile(r"^[\s\-—–=_*~～·•#■□◆◇★☆●○▲△▼▽※+|]+$")
 
@@ -161,6 +167,14 @@ def is_page_number(line: str) -> bool:
     return _PAGE_NUMBER.match(line) is not None
 
 
+def is_breadcrumb(line: str) -> bool:
+    """Site navigation: ``当前位置：首页 > 新闻中心``, ``首页 > 国内 > 正文``.
+
+    Two or more ``>`` between short items, or a "you are here" label, and no sentence end.
+    """
+    return _BREADCRUMB.match(line) is not None and not _SENTENCE_MARK.search(line)
+
+
 def is_rule_line(line: str) -> bool:
     """A decoration-only separator: ``--------``, ``★★★``, ``■``."""
     return _RULE_LINE.match(line) is not None
@@ -176,6 +190,7 @@ LINE_RULES = (
     is_copyright_line,
     is_widget_line,
     is_page_number,
+    is_breadcrumb,
     is_rule_line,
 )
 
