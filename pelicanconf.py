@@ -72,3 +72,18 @@ DIGEST_EDITIONS = [
      "SITESUBTITLE": "The day's Chinese news, summarised"},
 ]
 DIGEST_CATALOG = "content/translations/en.po"
+
+# --- theme / i18n (theme/, plugins/digest_i18n) ---
+# Autoescape: titles and metadata come from seed text. Templates mark only the
+# markdown-it output (article.content, article.summary) as safe.
+JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n", "jinja2.ext.do"], "autoescape": True}
+DIRECT_TEMPLATES = ["index", "categories", "archives"]
+
+# --- search / sitemap / reading (plugins/digest_reading, digest_sitemap, digest_search) ---
+# digest_reading after digest_i18n: JSON-LD takes the English title where there is one.
+PLUGINS += ["digest_reading", "digest_sitemap", "digest_search"]
+# search.html runs Pagefind; 404.html is the host's "not found" page (404_SAVE_AS
+# cannot be a Python name: Pelican's default, 404.html, is what we want).
+DIRECT_TEMPLATES = DIRECT_TEMPLATES + ["search", "404"]
+DIGEST_SEARCH = True    # False: no Pagefind index, and no search box in the pages
+DIGEST_SITEMAP = True   # sitemap.xml + robots.txt at the root (needs an absolute SITEURL)

@@ -1,1 +1,130 @@
-def register(): pass
+"""Pelican plugin: the interface language of each edition, and the English fields of articles.
+
+Each edition is its own Pelican run (see ``digest_editions``); this plugin
+makes one run speak its ``DEFAULT_LANG``:
+
+* every generator's Jinja environment gets ``jinja2.ext.i18n`` with the theme's
+  catalog for the language (``theme/translations/<locale>/LC_MESSAGES/messages.po``,
+  compiled in memory), a ``local_date`` filter and ``topic_name(slug)``;
+* every article gets ``title_zh``, ``title_en``, ``summary_en`` and
+  ``translated`` from the editors' catalog ``DIGEST_CATALOG``; in the English
+  edition a translated article's ``title`` and ``summary`` are the English ones;
+* hand-written pages are kept only in the edition of their ``lang``, so
+  ``about.md`` and ``about.en.md`` (both ``slug: about``) each own
+  ``pages/about.html`` of their edition; ``page.edition_langs`` says where a
+  page exists, for the language switcher;
+* feeds get their language and topic names; English feeds leave out
+  untranslated articles, and a feed left empty is not published.
+
+Template filters: ``local_date`` (``|local_date``, ``|local_date(skeleton="yMMMM")``),
+``local_list`` (``A、B和C`` / ``A, B and C``) and ``bcp47`` (``zh-hans`` -> ``zh-Hans``).
+Template globals: ``topic_name``, ``edition_feeds(topic=None)``, ``ENGLISH_EDITION``
+and the English helpers ``person_name``, ``org_name``, ``english_figure``,
+``english_counts``, ``keyword_glossary``, ``cedict_credit``.
+
+Settings: ``DIGEST_CATALOG`` (PO file of English titles and summaries),
+``DIGEST_TOPICS``, ``DIGEST_BABEL_LOCALES`` (Babel locale of an edition's dates and
+lists, ``{"en": "en_GB"}`` by default).
+"""
+
+from __future__ import annotations
+
+import os
+from itertools import chain
+
+from jinja2 import pass_context
+from pelican import signals
+
+from . import feeds
+from .english import annotate, english_helpers, load_english_catalog
+from .interface import (date_formatter, edition_topics, interface_translations, is_english,
+                        list_formatter, topic_namer)
+
+
+def _lang(settings) -> str:
+    return settings["DEFAULT_LANG"].lower()
+
+
+def _topic_name(settings):
+    return topic_namer(edition_topics(settings), _lang(settings))
+
+
+@pass_context
+def edition_feeds(context, topic: str | None = None) -> list[dict]:
+    """The feeds of this edition (``topic=None``: the whole site) that have entries.
+
+    Each is ``{"type": "atom"|"rss", "url": <path under SITEURL>}``.
+    """
+    return context.get("DIGEST_FEEDS", {}).get(topic, [])
+
+
+def install_interface(generator) -> None:
+    """Give this generator's Jinja environment the edition's language."""
+    settings = generator.settings
+    lang = _lang(settings)
+    env = generator.env
+    if not hasattr(env, "install_gettext_translations"):
+        env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(
+        interface_translations(os.path.join(settings["THEME"], "translations"), lang), newstyle=True)
+    env.filters["local_date"] = date_formatter(lang, settings.get("DIGEST_BABEL_LOCALES"))
+    env.filters["local_list"] = list_formatter(lang, settings.get("DIGEST_BABEL_LOCALES"))
+    env.filters["bcp47"] = feeds.bcp47
+    env.globals.update(english_helpers())
+    env.globals.update(topic_name=_topic_name(settings), edition_feeds=edition_feeds,
+                       ENGLISH_EDITION=is_english(lang))
+
+
+def annotate_articles(generator) -> None:
+    """English fields on every article, then the list of feeds that will have entries."""
+    settings = generator.settings
+    catalog = load_english_catalog(settings)
+    english = is_english(_lang(settings))
+    for article in chain(generator.articles, generator.translations, generator.hidden_articles,
+                         generator.hidden_translations, generator.drafts,
+                         generator.drafts_translations):
+        annotate(article, catalog, english)
+    generator.context["DIGEST_FEEDS"] = feeds.feed_links(settings, generator.articles,
+                                                         generator.categories)
+
+
+def keep_edition_pages(generator) -> None:
+    """Keep the pages written in this edition's language.
+
+    ``PAGE_TRANSLATION_ID`` is ``None``, so Pelican would publish ``about.en.md``
+    in the Chinese edition too (as ``pages/about-en.html``). A page without a
+    ``lang`` in its front matter belongs to every edition.
+    """
+    lang = _lang(generator.settings)
+    every = [str(e["lang"]).lower() for e in generator.settings.get("DIGEST_EDITIONS") or []] or [lang]
+    groups = ("pages", "translations", "hidden_pages", "hidden_translations",
+              "draft_pages", "draft_translations")
+    found: dict[str, set] = {}
+    for page in chain.from_iterable(getattr(generator, g, []) for g in groups):
+        langs = {page.lang.lower()} if "lang" in page.metadata else set(every)
+        found.setdefault(page.slug, set()).update(langs)
+    for group in groups:
+        kept = [p for p in getattr(generator, group, []) if p.lang.lower() == lang]
+        for page in kept:
+            page.edition_langs = sorted(found[page.slug])
+        setattr(generator, group, kept)
+        if group in generator.context:
+            generator.context[group] = kept
+
+
+def localise_feed(context, feed) -> None:
+    """``feed_generated``: language, topic name, English entries only (see :mod:`.feeds`)."""
+    feeds.localise_feed(feed, context, _topic_name(context))
+
+
+def drop_empty_feed(path, context, feed) -> None:
+    """``feed_written``: a feed with no entry in the edition's language is not published."""
+    feeds.remove_if_empty(path, feed)
+
+
+def register():
+    signals.generator_init.connect(install_interface)
+    signals.article_generator_finalized.connect(annotate_articles)
+    signals.page_generator_finalized.connect(keep_edition_pages)
+    signals.feed_generated.connect(localise_feed)
+    signals.feed_written.connect(drop_empty_feed)

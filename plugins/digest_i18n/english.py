@@ -1,0 +1,126 @@
+"""English fields of articles, and the helpers English pages use.
+
+An article is *translated* when the editors' catalog (``DIGEST_CATALOG``, a PO
+file read by :mod:`digest.english.catalog`) holds both its title and every
+sentence of its summary: that is all the English edition shows as English.
+A partly translated article is treated as untranslated, so a reader never gets
+an English title over a Chinese summary, and an English feed never carries a
+Chinese entry.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markupsafe import Markup
+
+from digest.model import KeyFigure
+
+log = logging.getLogger(__name__)
+
+
+def catalog_path(settings) -> Path | None:
+    """``DIGEST_CATALOG`` as a path; relative paths start at the project folder (the one holding PATH)."""
+    raw = settings.get("DIGEST_CATALOG")
+    if not raw:
+        return None
+    path = Path(raw)
+    return path if path.is_absolute() else Path(settings["PATH"]).resolve().parent / path
+
+
+def load_english_catalog(settings):
+    """The editors' English catalog, or ``None`` when there is none yet (nothing is translated)."""
+    path = catalog_path(settings)
+    if path is None or not path.exists():
+        log.info("digest_i18n: no English catalog at %s; every article is untranslated", path)
+        return None
+    from digest.english.catalog import load_catalog
+
+    return load_catalog(path)
+
+
+def english_fields(title_zh: str, sentences: list[str], catalog) -> dict:
+    """``title_zh``, ``title_en``, ``summary_en`` and ``translated`` of one article.
+
+    ``title_en`` / ``summary_en`` are ``None`` where the catalog lacks them; an
+    article without summary sentences has the empty English summary ``[]``.
+    """
+    title_en = catalog.title(title_zh) if catalog is not None else None
+    summary_en = None
+    if catalog is not None:
+        summary_en = list(catalog.summary(list(sentences)) or []) if sentences else []
+        if sentences and not summary_en:
+            summary_en = None
+    return {"title_zh": title_zh, "title_en": title_en or None, "summary_en": summary_en,
+            "translated": bool(title_en) and summary_en is not None}
+
+
+def summary_html(sentences: list[str]) -> Markup:
+    """The summary as one paragraph of HTML, the form Pelican feeds and listings use."""
+    return Markup("<p>{}</p>").format(" ".join(sentences)) if sentences else Markup("")
+
+
+def annotate(article, catalog, english_edition: bool) -> None:
+    """Set the English fields on ``article``; in the English edition a translated
+    article's ``title`` and ``summary`` become the English ones.
+
+    Also ``credited_authors``: the authors the article names. Pelican gives an
+    article without authors the site's ``AUTHOR``, which is not a byline.
+    """
+    named = "authors" in article.metadata or "author" in article.metadata
+    article.credited_authors = list(getattr(article, "authors", [])) if named else []
+    sentences = getattr(article, "summary_sentences", None) or []
+    fields = english_fields(article.title, sentences, catalog)
+    for key, value in fields.items():
+        setattr(article, key, value)
+    if english_edition and fields["translated"]:
+        article.title = article.metadata["title"] = fields["title_en"]
+        # Pelican's summary property reads metadata["summary"]; _summary is
+        # what refresh_metadata_intersite_links writes back into it.
+        article._summary = article.metadata["summary"] = str(summary_html(fields["summary_en"]))
+
+
+def english_figure(figure: dict) -> str:
+    """A key figure of the front matter in English units: ``3000亿元`` -> ``CNY 300 billion``."""
+    from digest.english.figures import figure_in_english
+
+    return figure_in_english(KeyFigure(**figure))
+
+
+def english_counts(figure: dict) -> str | None:
+    """What a key figure counts, glossed in English (``资金`` -> ``funds``), or None."""
+    from digest.english.figures import counts_gloss
+
+    return counts_gloss(KeyFigure(**figure))
+
+
+def person_name(name: str) -> str:
+    from digest.english.names import person_name as romanise
+
+    return romanise(str(name))
+
+
+def org_name(name: str) -> str:
+    from digest.english.names import org_name as romanise
+
+    return romanise(str(name))
+
+
+def keyword_glossary(keywords) -> list:
+    from digest.english.glossary import glossary
+
+    return glossary([str(k) for k in keywords or []])
+
+
+def cedict_credit():
+    from digest.english.glossary import CEDICT_CREDIT
+
+    return CEDICT_CREDIT
+
+
+def english_helpers() -> dict:
+    """Jinja globals for English pages (imported on first use: the Chinese edition never calls them)."""
+    return {"english_figure": english_figure, "english_counts": english_counts,
+            "person_name": person_name, "org_name": org_name,
+            "keyword_glossary": keyword_glossary, "cedict_credit": cedict_credit}
