@@ -22,10 +22,16 @@ import logging
 import os
 import posixpath
 
+from blinker import signal
 from jinja2 import pass_context
 from pelican import signals
 
 log = logging.getLogger(__name__)
+
+#: Sent once every edition is built: ``editions_finalized.send(pelican, editions=[...])``,
+#: each edition a dict with lang, path, html_lang, name and ``output`` (its folder).
+#: Whole-site steps (sitemap, search index) connect here.
+editions_finalized = signal("digest_editions_finalized")
 
 #: BCP 47 tags for <html lang> and feeds; settings use lowercase codes.
 HTML_LANG = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en"}
@@ -115,6 +121,9 @@ def build_other_editions(pelican) -> None:
         )
         log.info("digest: building the %s edition into %s", edition["name"], child["OUTPUT_PATH"])
         Pelican(child).run()
+    for edition in editions:
+        edition["output"] = os.path.join(settings["OUTPUT_PATH"], edition["path"])
+    editions_finalized.send(pelican, editions=editions)
 
 
 def register():
