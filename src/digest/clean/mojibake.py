@@ -1,5 +1,507 @@
-"""STUB."""
+"""Undo GBK text that was decoded one byte out of step.
+
+The damage: a span of GBK bytes lost its first byte, so every following
+character was read from the second byte of one character and the first byte
+of the next.  Of ``。《行動`` (``A1A3 A1B6 D0D0 84D3``) only ``A3A1 B6D0 D084
+D3`` was left and read as ``！缎袆`` plus a dangling ``D3``.  The damaging tool
+then left its marks: ``?`` for the lost byte and for the dangling one (which
+may swallow the next ASCII byte, such as the ``(`` of a pinyin reading), the
+fullwidth ``！`` folded to ASCII ``!``, and byte pairs GBK does not map
+silently dropped.  The result, ``?!缎袆?``, sits in otherwise clean text.
+
+A ``?`` glued to such a run is read back as bytes, shifted back into step and
+decoded again.  The bytes the damage destroyed (the first, the last, and the
+dropped pairs) leave a few characters known by one of their two bytes only;
+those are chosen by a character language model built from jieba's dictionary,
+by the bigrams of the same page (a name quoted elsewhere) and by a pinyin
+reading glued after the run.  A choice the evidence does not clearly support
+becomes ``□`` with a warning, never a silent guess; and a repair is kept only
+when it reads far better than the text as it stands, so a real question mark
+(``发展?近期``) is left alone.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
+
+from digest.clean.pinyin import readings, strip_pinyin_annotations, toneless
+from digest.clean.simplify import to_simplified
+from digest.lexicon import CJK_CHAR, CJK_RANGES, word_frequencies
+
+#: A ``?`` followed by a character that could continue a damaged run.
+_RUN_START = re.compile(r"\?(?=[^\s?])")
+#: A pinyin reading right after a run, with or without its ``(``.
+_READING_AFTER = re.compile(r"(\(?)([a-zêüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300-\u036f]+)\)")
+_CJK_BIGRAMS = re.compile(f"(?=([{CJK_RANGES}]{{2}}))")
+
+#: Longest run searched: the damage seen spans a handful of characters.
+MAX_RUN = 24
+#: How much better (natural log) a repaired run must score than the text as it
+#: stands; a real question mark followed by text scores far below that.
+MIN_GAIN = 12.0
+#: A character known by one byte only is written out when its neighbours give
+#: it at least this probability among all characters sharing that byte.
+MIN_POSTERIOR = 0.6
+#: A repair must read at least this many characters from both their bytes.
+MIN_READ = 1
+LOST = "□"
+
+#: Share of common CJK punctuation in news text (the dictionary has none).
+_PUNCTUATION_SHARE = {
+    "，": 0.045, "。": 0.025, "、": 0.008, "“": 0.006, "”": 0.006, "：": 0.003,
+    "《": 0.002, "》": 0.002, "（": 0.002, "）": 0.002, "；": 0.001, "！": 0.0005,
+    "？": 0.0005, "—": 0.0005, "…": 0.0003, "·": 0.0003, "「": 0.0002,
+    "」": 0.0002, "『": 0.0001, "』": 0.0001, "【": 0.0001, "】": 0.0001,
+}
+#: Share of each Latin letter, digit or sign (AI, GDP, 5G, 3%) in Chinese news,
+#: keyed by the fullwidth form the model reads ASCII as; any other letter
+#: (a pinyin ``ǎ``) is read as ``ａ``.
+_LATIN_SHARE = dict.fromkeys([chr(c + 0xFEE0) for c in range(0x21, 0x7F)], 0.0005)
+#: ``□`` stands for any character at all, so it costs nothing by itself.
+_LOST_SHARE = {LOST: 1.0}
+_DOCUMENT_BIGRAM = math.log(0.2)  # floor for a bigram the page itself uses
+_OPENING_PUNCTUATION = math.log(5.0)  # see _opening_prior
+_DROP_PENALTY = math.log(0.5)  # most boundaries drop nothing
+_FLOOR = 1e-9
+_RARE = 3e-7  # characters rarer than this are not considered for a lost byte
+_MIN_WORD_END = 0.05
+_BEAM = 8
+
+
+# --- the byte view ---------------------------------------------------------
+
+@lru_cache(maxsize=8192)
+def _pair_of(ch: str) -> bytes | None:
+    """The GBK pair a character of a damaged run was read from.
+
+    ASCII signs and letters stand for their fullwidth forms, which the damage
+    folded (``!`` ← ``！`` = ``A3A1``).
+    """
+    if "!" <= ch <= "~":
+        ch = chr(ord(ch) + 0xFEE0)
+    try:
+        pair = ch.encode("gbk")
+    except UnicodeEncodeError:
+        return None
+    return pair if len(pair) == 2 else None
+
+
+def _decode_pair(lead: int, trail: int) -> str | None:
+    try:
+        return bytes((lead, trail)).decode("gbk")
+    except UnicodeDecodeError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _unmapped_pairs() -> frozenset[int]:
+    """Well-formed GBK pairs (as ``lead << 8 | trail``) that map to no character."""
+    return frozenset(lead << 8 | trail for lead in range(0x81, 0xFF) for trail in range(0x40, 0xFF)
+                     if trail != 0x7F and _decode_pair(lead, trail) is None)
+
+
+def _is_text_char(ch: str) -> bool:
+    return CJK_CHAR.match(ch) is not None or ch in _PUNCTUATION_SHARE
+
+
+class _Candidate(NamedTuple):
+    char: str
+    key: str  # the Simplified form the model knows it by
+    other: int  # the candidate's other GBK byte (the one the damage lost)
+
+
+_GONE = _Candidate(LOST, LOST, -1)
+
+
+@lru_cache(maxsize=512)
+def _candidates(byte: int, known_is_lead: bool) -> tuple[_Candidate, ...]:
+    """The text characters whose lead (or trail) GBK byte is ``byte``."""
+    model = _model()
+    found = []
+    for other in (range(0x40, 0xFF) if known_is_lead else range(0x81, 0xFF)):
+        lead, trail = (byte, other) if known_is_lead else (other, byte)
+        ch = _decode_pair(lead, trail)
+        if ch and _is_text_char(ch) and model.unigram.get(key := _simplified(ch), 0) >= _RARE:
+            found.append(_Candidate(ch, key, other))
+    return tuple(found)
+
+
+@lru_cache(maxsize=65536)
+def _simplified(ch: str) -> str:
+    out = to_simplified(ch)
+    return out if len(out) == 1 else ch
+
+
+# --- the language model ----------------------------------------------------
+
+class _CharModel:
+    """Character bigrams counted inside the words of jieba's dictionary.
+
+    ``P(b | a)`` mixes two cases weighted by how often ``a`` ends a word: the
+    next character inside the same word (the in-word bigram) or the first of a
+    new word (the unigram).  Without that split a word-final character such as
+    ``善`` would pull towards the rare words it starts instead of towards
+    ``。``.  Keys are Simplified characters.
+    """
+
+    def __init__(self) -> None:
+        unigram: dict[str, int] = {}
+        ends: dict[str, int] = {}
+        inner: dict[str, int] = {}
+        self.bigram: dict[str, int] = {}
+        for word, freq in word_frequencies().items():
+            for ch in word:
+                unigram[ch] = unigram.get(ch, 0) + freq
+            ends[word[-1]] = ends.get(word[-1], 0) + freq
+            for a, b in zip(word, word[1:]):
+                self.bigram[a + b] = self.bigram.get(a + b, 0) + freq
+                inner[a] = inner.get(a, 0) + freq
+        total = sum(unigram.values())
+        self.unigram = {c: n / total for c, n in unigram.items()} | _LATIN_SHARE | _PUNCTUATION_SHARE | _LOST_SHARE
+        #: per character: (share of word ends, weight of one in-word bigram count);
+        #: any character may end a word in a name or a new coinage, hence the floor
+        self.split: dict[str, tuple[float, float]] = {}
+        for a, n in inner.items():
+            end = max(_MIN_WORD_END, ends.get(a, 0) / (ends.get(a, 0) + n))
+            self.split[a] = (end, (1 - end) / n)
+
+    def log_prob(self, prev: str, ch: str) -> float:
+        """log P(ch | prev) on Simplified characters; ``prev`` may be empty."""
+        p = self.unigram.get(ch, _FLOOR)
+        split = self.split.get(prev)
+        if split:
+            p = split[0] * p + split[1] * self.bigram.get(prev + ch, 0)
+        return math.log(p)
+
+
+@lru_cache(maxsize=1)
+def _model() -> _CharModel:
+    return _CharModel()
+
+
+def _as_text(ch: str) -> str:
+    """A character of the page as the model reads it: ASCII as its fullwidth
+    form, other non-CJK letters as ``ａ``, Traditional as Simplified."""
+    if "!" <= ch <= "~":
+        return chr(ord(ch) + 0xFEE0)
+    if ch.isalpha() and not CJK_CHAR.match(ch):
+        return "ａ"
+    return _simplified(ch) if ch else ""
+
+
+class _Scorer:
+    """The model plus the bigrams of the page being repaired."""
+
+    def __init__(self, page: str) -> None:
+        self.page_bigrams = frozenset(_CJK_BIGRAMS.findall(page))
+        model = _model()
+        self.unigram, self.bigram, self.split = model.unigram, model.bigram, model.split
+
+    def log_prob(self, prev: str, prev_key: str, cand: _Candidate) -> float:
+        """``_CharModel.log_prob`` (inlined: it runs thousands of times a run),
+        raised to a floor for a bigram the page itself uses."""
+        p = self.unigram.get(cand.key, _FLOOR)
+        split = self.split.get(prev_key)
+        if split:
+            p = split[0] * p + split[1] * self.bigram.get(prev_key + cand.key, 0)
+        score = math.log(p)
+        if score < _DOCUMENT_BIGRAM and prev + cand.char in self.page_bigrams:
+            return _DOCUMENT_BIGRAM
+        return score
+
+
+def _as_is_score(chars: str) -> float:
+    """Model score of the page's own characters, ASCII signs read as fullwidth."""
+    keys = [_as_text(c) for c in chars]
+    return sum(_model().log_prob(a, b) for a, b in zip(keys, keys[1:]))
+
+
+# --- finding runs ----------------------------------------------------------
+
+@dataclass
+class _Run:
+    """A damaged run: ``text[start:end]`` is ``?`` + ``pairs`` + its ending."""
+
+    start: int
+    end: int
+    pairs: list[bytes]
+    last_trail: int | None  # the ASCII byte that ended the run, None for ``?``
+    reading: str  # pinyin glued after the run, if any
+    eaten_paren: bool  # the final ``?`` swallowed that reading's ``(``
+    after: int  # where the text continues past the reading
+
+
+def _runs_at(text: str, start: int) -> list[_Run]:
+    """Every way a run starting with the ``?`` at ``start`` can end.
+
+    A run falls back into step at a ``?`` (a dangling first byte) or at an
+    ASCII letter or sign from ``@`` to ``~`` (a second byte below 0x80, read as
+    ASCII).  Such a letter may also be a folded fullwidth one inside the run,
+    so both are tried, but a folded one stands between two GBK characters.
+    """
+    runs: list[_Run] = []
+    pairs: list[bytes] = []
+    for i in range(start + 1, min(len(text), start + 2 + MAX_RUN)):
+        ch = text[i]
+        if ch == "?":
+            runs.append(_ending(text, start, i + 1, pairs, None))
+            break
+        if "@" <= ch <= "~":
+            runs.append(_ending(text, start, i + 1, pairs, ord(ch)))
+        if ch < "\x80" and i + 1 < len(text) and text[i + 1] < "\x80":
+            break
+        pair = _pair_of(ch)
+        if pair is None:
+            break
+        pairs = pairs + [pair]
+    return [r for r in runs if r.pairs]
+
+
+def _ending(text: str, start: int, end: int, pairs: list[bytes], last_trail: int | None) -> _Run:
+    match = _READING_AFTER.match(text, end)
+    if match and (match.group(1) or last_trail is None):
+        return _Run(start, end, pairs, last_trail, match.group(2), not match.group(1), match.end())
+    return _Run(start, end, pairs, last_trail, "", False, end)
+
+
+# --- searching the readings ------------------------------------------------
+
+class _Choice(NamedTuple):
+    cand: _Candidate
+    rivals: tuple[_Candidate, ...] | None = None  # set when a byte of it was lost
+    pending: int | None = None  # lost first byte of a dropped pair, for the next choice
+    prior: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Path:
+    score: float
+    text: str
+    unsure: tuple[tuple[int, tuple[_Candidate, ...]], ...] = ()
+    pending: int | None = None
+    last_key: str = ""
+
+
+@dataclass
+class _Search:
+    """Beam search for the original text of one run."""
+
+    scorer: _Scorer
+    left: str
+
+    def grow(self, paths: list[_Path], choices: Callable[[_Path], Iterable[_Choice]]) -> list[_Path]:
+        """Extend every path by each choice ``choices(path)`` offers; keep the best few."""
+        scored = []
+        for path in paths:
+            prev = path.text[-1] if path.text else self.left
+            prev_key = path.last_key if path.text else _as_text(self.left)
+            for c in choices(path):
+                scored.append((path.score + c.prior + self.scorer.log_prob(prev, prev_key, c.cand), path, c))
+        return [_Path(score, path.text + c.cand.char,
+                      path.unsure + ((len(path.text), c.rivals),) if c.rivals else path.unsure,
+                      c.pending, c.cand.key)
+                for score, path, c in heapq.nlargest(_BEAM, scored, key=itemgetter(0))]
+
+    def first(self, trail: int) -> list[_Path]:
+        """The run's first character: its lead byte became the ``?``."""
+        rivals = _candidates(trail, known_is_lead=False)
+        firsts = [_Choice(c, rivals, prior=_opening_prior(c)) for c in rivals]
+        return self.grow([_Path(0.0, "")], lambda p: firsts)
+
+    def boundary(self, paths: list[_Path], lead: int, trail: int | None,
+                 fits: Callable[[str], bool] | None = None) -> list[_Path]:
+        """The original character(s) between two read pairs.
+
+        It is the second byte of one pair and the first of the next
+        (``lead``+``trail``), unless a whole pair was dropped in between: then
+        there are two characters, each known by one byte, whose two lost bytes
+        form a pair GBK cannot map.  ``trail`` None means the second byte is
+        lost (the run's final ``?``).  ``fits`` filters by a glued reading.
+        """
+        def allowed(cands: tuple[_Candidate, ...]) -> tuple[_Candidate, ...]:
+            # a reading that fits none of them belongs to some other character
+            return tuple(c for c in cands if fits(c.char)) or cands if fits else cands
+
+        if trail is None:
+            lasts = allowed(_candidates(lead, known_is_lead=True))
+            last_choices = [_Choice(c, lasts) for c in lasts]
+            kept = self.grow(paths, lambda p: last_choices)
+            return _best(kept + self.dropped_before_end(paths, lead))
+        kept: list[_Path] = []
+        joined = _decode_pair(lead, trail)
+        if joined and _is_text_char(joined) and (fits is None or fits(joined)):
+            fixed = _Choice(_Candidate(joined, _simplified(joined), -1))
+            kept += self.grow(paths, lambda p: [fixed])
+        heads = _candidates(lead, known_is_lead=True)
+        tails = allowed(_candidates(trail, known_is_lead=False))
+        droppable = _droppable_before(trail)
+        drop_heads = [_Choice(c, heads, c.other, _DROP_PENALTY) for c in heads if c.other in droppable]
+        halves = self.grow(paths, lambda p: drop_heads)
+        completing: dict[int, list[_Choice]] = {}
+        for first in {p.pending for p in halves}:
+            completing[first] = [_Choice(c, tails) for c in _completing(tails, first)]
+        kept += self.grow(halves, lambda p: completing[p.pending])
+        return _best(kept)
+
+    def dropped_before_end(self, paths: list[_Path], lead: int) -> list[_Path]:
+        """A pair dropped just before the final ``?``: one character known by its
+        lead byte, then one whose bytes are both gone, written ``□``."""
+        droppable = _droppable_before(None)
+        heads = tuple(c for c in _candidates(lead, known_is_lead=True) if c.other in droppable)
+        drop_heads = [_Choice(c, heads, prior=_DROP_PENALTY) for c in heads]
+        gone = [_Choice(_GONE)]
+        return self.grow(self.grow(paths, lambda p: drop_heads), lambda p: gone)
+
+
+@lru_cache(maxsize=256)
+def _droppable_before(trail: int | None) -> frozenset[int]:
+    """First bytes of an unmapped pair that a character ending in ``trail`` can
+    follow (any lead byte when ``trail`` is None)."""
+    unmapped = _unmapped_pairs()
+    if trail is None:
+        seconds = set(range(0x81, 0xFF))
+    else:
+        seconds = {c.other for c in _candidates(trail, known_is_lead=False)}
+    return frozenset(u for u in range(0x81, 0xFF) if any(u << 8 | v in unmapped for v in seconds))
+
+
+@lru_cache(maxsize=4096)
+def _completing(tails: tuple[_Candidate, ...], first: int) -> tuple[_Candidate, ...]:
+    """The tails whose lost first byte completes the unmapped pair begun by ``first``."""
+    unmapped = _unmapped_pairs()
+    return tuple(c for c in tails if first << 8 | c.other in unmapped)
+
+
+def _opening_prior(cand: _Candidate) -> float:
+    """Damage seen in the wild starts at a sentence end (``。”``, ``。《``):
+    the character whose lead byte was lost is favoured to be punctuation."""
+    return _OPENING_PUNCTUATION if cand.char in _PUNCTUATION_SHARE else 0.0
+
+
+def _best(paths: list[_Path]) -> list[_Path]:
+    return sorted(paths, key=lambda p: -p.score)[:_BEAM]
+
+
+def _fits_reading(reading: str) -> Callable[[str], bool] | None:
+    """A filter for the characters that have the pinyin reading glued after the run."""
+    if not reading:
+        return None
+    syllable = toneless(reading)
+    return lambda ch: syllable in readings(ch)
+
+
+def _search(run: _Run, left: str, right: str, scorer: _Scorer) -> _Path | None:
+    """The best original text for a run, with its score including both neighbours."""
+    search = _Search(scorer, left)
+    pairs = run.pairs
+    paths = search.first(pairs[0][0])
+    for before, after in zip(pairs, pairs[1:]):
+        paths = search.boundary(paths, before[1], after[0])
+    paths = search.boundary(paths, pairs[-1][1], run.last_trail, _fits_reading(run.reading))
+    if right:
+        right_key = _as_text(right)
+        paths = [_Path(p.score + _model().log_prob(p.last_key, right_key), p.text, p.unsure) for p in paths]
+    return max(paths, key=lambda p: p.score, default=None)
+
+
+def _mark_lost(path: _Path, left: str, right: str, scorer: _Scorer) -> tuple[str, int]:
+    """Replace by ``□`` each one-byte character its neighbours do not clearly pick."""
+    chars = list(path.text)
+    lost = chars.count(LOST)
+    for pos, rivals in path.unsure:
+        prev = chars[pos - 1] if pos else left
+        nxt = chars[pos + 1] if pos + 1 < len(chars) else right
+        nxt_cand = _Candidate(nxt, _as_text(nxt), -1)
+        scores = {}
+        for r in rivals:
+            scores[r.char] = scorer.log_prob(prev, _as_text(prev), r) + (0.0 if pos else _opening_prior(r))
+            if nxt:
+                scores[r.char] += scorer.log_prob(r.char, r.key, nxt_cand)
+        top = max(scores.values())
+        share = math.exp(scores[chars[pos]] - top) / sum(math.exp(s - top) for s in scores.values())
+        if share < MIN_POSTERIOR:
+            chars[pos] = LOST
+            lost += 1
+    return "".join(chars), lost
+
+
+# --- the stage -------------------------------------------------------------
+
+def _neighbours(text: str, run: _Run) -> tuple[str, str]:
+    """The characters just before and just after a run (past a glued reading)."""
+    left = text[run.start - 1] if run.start else ""
+    right = text[run.after] if run.after < len(text) else ""
+    return ("" if left.isspace() else left), ("" if right.isspace() else right)
+
+
+def _rests_on_bytes(path: _Path) -> bool:
+    """At least ``MIN_READ`` characters of the repair are read from both their bytes.
+
+    A run whose characters are all chosen by the model from one byte each
+    proves nothing about being damage at all.
+    """
+    return len(path.text) - len(path.unsure) - path.text.count(LOST) >= MIN_READ
+
+
+def _repair_at(text: str, start: int, scorer: _Scorer) -> tuple[_Run, str, int] | None:
+    """The best repair of the run at ``start``, if it clearly beats the text as it stands."""
+    best: tuple[float, _Run, _Path, str, str] | None = None
+    for run in _runs_at(text, start):
+        left, right = _neighbours(text, run)
+        path = _search(run, left, right, scorer)
+        if path is None:
+            continue
+        as_is = _as_is_score(left + text[run.start:run.end] + right)
+        gain = path.score - as_is
+        if gain >= MIN_GAIN and _rests_on_bytes(path) and (best is None or gain > best[0]):
+            best = (gain, run, path, left, right)
+    if best is None:
+        return None
+    _, run, path, left, right = best
+    repaired, lost = _mark_lost(path, left, right, scorer)
+    return run, repaired + ("(" if run.eaten_paren else ""), lost
 
 
 def repair_mojibake(text: str) -> tuple[str, list[str]]:
-    return text, []
+    """Find and repair shifted-GBK runs; return the text and one warning per repair.
+
+    ``完善?!缎袆?dòng)計(jì)劃》`` → ``完善。《行動(dòng)計(jì)劃》`` (the reading is
+    left for the pinyin stage); ``发展?近期`` and ``English?`` stay as they are.
+    """
+    if "?" not in text:
+        return text, []
+    scorer: _Scorer | None = None
+    out: list[str] = []
+    warnings: list[str] = []
+    done = 0
+    for match in _RUN_START.finditer(text):
+        if match.start() < done:
+            continue
+        scorer = scorer or _Scorer(text)
+        found = _repair_at(text, match.start(), scorer)
+        if found is None:
+            continue
+        run, repaired, lost = found
+        out += [text[done:run.start], repaired]
+        done = run.end
+        warnings.append(_warning(text, run, repaired, lost))
+    out.append(text[done:])
+    return "".join(out), warnings
+
+
+def _warning(text: str, run: _Run, repaired: str, lost: int) -> str:
+    """Name the place by the six characters before the run (readings left out)
+    and the repaired run, as an editor would search for it."""
+    before = strip_pinyin_annotations(text[max(0, run.start - 40):run.start])
+    near = before[-6:].lstrip() + repaired.removesuffix("(")
+    message = f"mojibake repaired near '{near}'"
+    if lost:
+        message += f" ({lost} character{'s' if lost > 1 else ''} lost, marked {LOST})"
+    return message

@@ -63,7 +63,7 @@ def _text_share(text: str) -> float:
     return len(_TEXT_CHAR.findall(text)) / max(1, len(text))
 
 
-def _guess_utf16(data: bytes) -> str | None:
+def _guess_utf16(data: bytes) -> tuple[str, str] | None:
     """Recognise UTF-16 without a BOM by decoding it both ways.
 
     Chinese in UTF-16 has no NUL bytes of its own, but its ASCII digits,
@@ -74,17 +74,13 @@ def _guess_utf16(data: bytes) -> str | None:
     """
     if len(data) % 2:
         return None
-    sample = data[:_SAMPLE]
-    best, best_share = None, 0.0
     for codec in ("utf-16-le", "utf-16-be"):
-        try:
-            text = sample.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        share = _text_share(text)
-        if share > best_share and CJK_CHAR.search(text):
-            best, best_share = codec, share
-    return best if best_share >= 0.97 else None
+        sample = data[:_SAMPLE].decode(codec, errors="replace")
+        if CJK_CHAR.search(sample) and _text_share(sample) >= 0.97:
+            text = _decode_strict(data, codec)
+            if text is not None:
+                return text, codec
+    return None
 
 
 def _decode_strict(data: bytes, codec: str) -> str | None:
@@ -131,20 +127,21 @@ def decode_bytes(data: bytes, source_file: str) -> tuple[str, str]:
 
 
 def _decode(data: bytes, source_file: str) -> tuple[str, str]:
+    """BOM, then UTF-16 or binary if there are NULs, then strict UTF-8, then a guess."""
     if (codec := _bom_codec(data)) is not None:
         if (text := _decode_strict(data, codec)) is None:
             raise SeedError(source_file, f"starts with a {codec} byte-order mark but is not valid {codec}")
         return text, codec
     if b"\x00" in data:
-        if (codec := _guess_utf16(data)) is None:
+        if (utf16 := _guess_utf16(data)) is None:
             raise SeedError(source_file, "looks like binary data, not text")
-        return data.decode(codec), codec
+        return utf16
     if _looks_binary(data):
         raise SeedError(source_file, "looks like binary data, not text")
     if (text := _decode_strict(data, "utf-8")) is not None:
         return text, "utf-8"
-    if (codec := _guess_utf16(data)) is not None:  # UTF-16 of CJK only: no NUL at all
-        return data.decode(codec), codec
+    if (utf16 := _guess_utf16(data)) is not None:  # UTF-16 of CJK only: no NUL at all
+        return utf16
     if (guess := _guess_chinese(data)) is not None:
         return guess
     raise SeedError(source_file, "cannot be decoded as UTF-8, GB18030, Big5 or UTF-16")

@@ -1,0 +1,80 @@
+"""Decoding seed bytes: BOMs, UTF-8, GBK/GB18030, Big5, UTF-16 without BOM, and refusals."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from digest.clean.mojibake import repair_mojibake
+from digest.clean.pinyin import strip_pinyin_annotations
+from digest.ingest.decode import decode_bytes
+from digest.model import SeedError
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEED_000 = (SEEDS / "000_f5b23160764b9db6.txt").read_text(encoding="utf-8")
+SEED_003 = (SEEDS / "003_2eec7245c6bb0a7a.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("codec, expected", [
+    ("utf-8", "utf-8"),
+    ("utf-8-sig", "utf-8-sig"),
+    ("gbk", "gb18030"),
+    ("gb18030", "gb18030"),
+    ("utf-16", "utf-16"),  # with BOM
+    ("utf-16-le", "utf-16-le"),  # without BOM
+    ("utf-16-be", "utf-16-be"),
+    ("utf-32", "utf-32"),
+])
+@pytest.mark.parametrize("seed", [SEED_000, SEED_003], ids=["000", "003"])
+def test_the_same_seed_in_any_encoding(seed, codec, expected):
+    assert decode_bytes(seed.encode(codec), "seed.txt") == (seed, expected)
+
+
+def test_utf16_boms_of_both_orders():
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        assert decode_bytes(bom + SEED_003.encode(codec), "seed.txt")[0] == SEED_003
+
+
+def test_big5():
+    # seed 000 as a Taiwan desk would have it: Traditional, no pinyin, no mojibake
+    text = strip_pinyin_annotations(repair_mojibake(SEED_000)[0])
+    data = text.encode("big5")
+    assert decode_bytes(data, "seed.txt") == (text, "big5")
+    assert decode_bytes(text[:300].encode("big5"), "seed.txt")[1] == "big5"
+
+
+def test_short_chinese_in_utf16_without_nul_bytes():
+    assert decode_bytes("人工智能".encode("utf-16-le"), "x.txt") == ("人工智能", "utf-16-le")
+
+
+def test_newlines_bom_and_composition_are_normalised():
+    data = "\ufeff第一行\r\n第二行\r第三行 cafe\u0301\n".encode("utf-8")
+    assert decode_bytes(data, "x.txt") == ("第一行\n第二行\n第三行 café\n", "utf-8-sig")
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n", codecs.BOM_UTF8, codecs.BOM_UTF16_LE + " \n".encode("utf-16-le")])
+def test_empty_seed(data):
+    with pytest.raises(SeedError) as err:
+        decode_bytes(data, "blank.txt")
+    assert str(err.value) == "blank.txt: is empty"
+    assert err.value.source_file == "blank.txt"
+
+
+@pytest.mark.parametrize("data", [
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+    bytes(range(256)) * 8,
+    b"\x7fELF\x02\x01\x01" + b"\x00" * 40,
+    "正文".encode("utf-8") + b"\x01\x02\x03\x04\x05\x06" * 20,
+])
+def test_binary_seed(data):
+    with pytest.raises(SeedError) as err:
+        decode_bytes(data, "photo.txt")
+    assert str(err.value) == "photo.txt: looks like binary data, not text"
+
+
+def test_undecodable_seed():
+    with pytest.raises(SeedError) as err:
+        decode_bytes("北京".encode("gbk") + b"\xff\xff\x81", "odd.txt")
+    assert str(err.value) == "odd.txt: cannot be decoded as UTF-8, GB18030, Big5 or UTF-16"
