@@ -87,6 +87,8 @@ def convert_seeds(pelican) -> None:
         lang=settings.get("DEFAULT_LANG", "zh-hans"),
         progress=progress,
     )
+    for note in report.notes:
+        log.info("digest: %s", note)
     for message in report.messages:
         log.warning("digest: %s", message)
     log.info("digest: %d articles from %s (%d converted, %d cached, %d pages written, %d removed)",

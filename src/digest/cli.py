@@ -51,7 +51,7 @@ def _sync(args) -> int:
 
     report = sync_seeds(Path(args.seeds), Path(args.out), force=args.force,
                         cache_dir=Path(args.cache) if args.cache else None, progress=progress)
-    for message in report.messages:
+    for message in report.notes + report.messages:
         print(f"digest: {message}", file=sys.stderr)
     print(f"{len(report.articles)} articles; {len(report.store.written)} pages written, "
           f"{len(report.store.unchanged)} unchanged, {len(report.store.removed)} removed")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from digest import __version__
+from digest.clean.mojibake import LOST
 from digest.model import Article, SeedError
 from digest.pipeline import SEED_SUFFIXES, ConvertOptions, convert_bytes
 from digest.publish.page import render_page
@@ -40,11 +41,19 @@ class SyncReport:
 
     @property
     def messages(self) -> list[str]:
-        """Editor-facing lines for everything short of a clean conversion."""
+        """Editor-facing lines for what needs a look: bad seeds, duplicates,
+        characters the repairs could not give back, pages kept from regeneration."""
         out = [str(e) for e in self.errors]
         out += self.duplicates
-        out += [f"{a.source_file}: {a.title}: {w}" for a in self.articles for w in a.warnings]
+        out += [f"{a.source_file}: {a.title}: {w}" for a in self.articles for w in a.warnings
+                if LOST in w]
         return out + self.store.messages
+
+    @property
+    def notes(self) -> list[str]:
+        """Repairs that fully succeeded: worth a line in the log, not a warning."""
+        return [f"{a.source_file}: {a.title}: {w}" for a in self.articles for w in a.warnings
+                if LOST not in w]
 
 
 def find_seeds(folder: Path) -> list[Path]:
