@@ -56,3 +56,15 @@ def test_deleting_a_seed_removes_its_pages(tmp_path):
     report = sync_seeds(seeds, tmp_path / "pages")
     assert len(report.store.removed) == 1
     assert list((tmp_path / "pages").glob("*.md")) == []
+
+
+def test_lost_characters_are_warnings_and_complete_repairs_are_notes():
+    from digest.model import Article
+    from digest.publish.sync import SyncReport
+
+    article = Article(source_file="s.txt", title="标题", blocks=[], warnings=[
+        "mojibake repaired near '完善。《行动'",
+        "mojibake repaired near '格局。□' (1 character lost, marked □)"])
+    report = SyncReport(articles=[article])
+    assert report.notes == ["s.txt: 标题: mojibake repaired near '完善。《行动'"]
+    assert report.messages == ["s.txt: 标题: mojibake repaired near '格局。□' (1 character lost, marked □)"]
