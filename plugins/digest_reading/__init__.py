@@ -1,0 +1,220 @@
+"""Pelican plugin: what an article page shows around the text, computed once per edition.
+
+On ``article_generator_finalized`` (each edition's run; listed after
+``digest_i18n`` so English titles are in place) every published article gets:
+
+``reading_minutes``   estimated reading time (see :func:`reading_minutes`)
+``related``           up to three other articles on the same subject (:func:`related_articles`)
+``prev_in_topic``     the next older article of its topic, or ``None``
+``next_in_topic``     the next newer article of its topic, or ``None``
+``date_modified``     the ``modified`` date the page states, or ``None`` (:func:`stated_modified`)
+``jsonld``            a schema.org ``NewsArticle`` dict (:func:`news_article`); the
+                      template prints it with ``|tojson``, which escapes ``<``, ``>``,
+                      ``&`` and ``'``, so seed text cannot close the ``<script>``
+
+The functions below take plain values or any objects with the attributes
+named, so they are tested without Pelican.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import os
+import re
+from datetime import datetime
+
+from markupsafe import Markup
+from pelican import signals
+
+from digest.analyze.topics import DEFAULT_TOPICS, topics_from_settings
+from digest.lexicon import CJK_CHAR
+
+#: Reading speeds: characters of Chinese, words of Latin script, per minute.
+CJK_PER_MINUTE = 400
+WORDS_PER_MINUTE = 200
+RELATED_LIMIT = 3
+
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.\-][A-Za-z0-9]+)*")
+_BLOCK_TAG = re.compile(r"</?(?:p|li|h[1-6]|br|div|tr|td|th|blockquote|ul|ol|table)\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"\s+")
+_KEYWORD_SPLIT = re.compile(r"\s*[,，、;；]\s*")
+
+#: BCP 47 tags of our language settings (as digest_editions prints ``<html lang>``).
+_BCP47 = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en"}
+
+
+def plain_text(markup: str) -> str:
+    """The text of an HTML fragment: tags dropped, entities decoded, spaces collapsed.
+
+    ``<p>A &amp; B</p><p>人工<em>智能</em></p>`` -> ``A & B 人工智能``. Block tags
+    become a space, so two paragraphs never run together; inline tags become
+    nothing, so no space lands inside a Chinese word.
+    """
+    text = _TAG.sub("", _BLOCK_TAG.sub(" ", str(markup or "")))
+    return _SPACES.sub(" ", html.unescape(text)).strip()
+
+
+def reading_minutes(text: str) -> int:
+    """Minutes to read ``text``: Chinese characters at 400 a minute plus Latin
+    words (numbers count as words) at 200, rounded up, at least 1.
+
+    Punctuation and spaces take no time. 800 characters of Chinese and 100
+    English words: 2 + 0.5 -> 3 minutes.
+    """
+    cjk = len(CJK_CHAR.findall(text))
+    words = len(_LATIN_WORD.findall(text))
+    return max(1, math.ceil(cjk / CJK_PER_MINUTE + words / WORDS_PER_MINUTE))
+
+
+def keyword_set(article) -> frozenset[str]:
+    """An article's front-matter ``keywords``, compared case-insensitively.
+
+    A list is taken as is; a string (an editor's ``keywords: 芯片, 算力``) is
+    split at commas, 、 and semicolons.
+    """
+    raw = getattr(article, "keywords", None) or []
+    if isinstance(raw, str):
+        raw = _KEYWORD_SPLIT.split(raw)
+    return frozenset(str(k).strip().casefold() for k in raw if str(k).strip())
+
+
+def _topic(article) -> str:
+    return str(getattr(article, "category", "") or "")
+
+
+def _stamp(article) -> float:
+    date = getattr(article, "date", None)
+    return date.timestamp() if isinstance(date, datetime) else 0.0
+
+
+def _newest_first(article) -> tuple:
+    """Sort key: newer first, then slug A-Z, so equal dates still give one order."""
+    return (-_stamp(article), str(article.slug))
+
+
+def _oldest_first(article) -> tuple:
+    return (_stamp(article), str(article.slug))
+
+
+def related_articles(article, pool, limit: int = RELATED_LIMIT) -> list:
+    """Up to ``limit`` articles of ``pool`` most like ``article``.
+
+    Score: one point per shared keyword, one more for the same topic; an
+    article that shares nothing is never related. Equal scores: the newer
+    first, then by slug, so every build lists the same three.
+    """
+    mine, topic = keyword_set(article), _topic(article)
+    scored = []
+    for other in pool:
+        if other is article or other.slug == article.slug:
+            continue
+        score = len(mine & keyword_set(other)) + (1 if topic and _topic(other) == topic else 0)
+        if score:
+            scored.append((-score, _newest_first(other), other))
+    scored.sort(key=lambda item: item[:2])
+    return [other for *_, other in scored[:limit]]
+
+
+def topic_neighbours(articles) -> dict[int, tuple]:
+    """``{id(article): (older, newer)}`` within each topic, by date then slug.
+
+    ``older``/``newer`` are ``None`` at the ends of a topic. Keyed by ``id``
+    because Pelican's content objects are not hashable by value.
+    """
+    by_topic: dict[str, list] = {}
+    for article in articles:
+        by_topic.setdefault(_topic(article), []).append(article)
+    out = {}
+    for group in by_topic.values():
+        group.sort(key=_oldest_first)
+        for i, article in enumerate(group):
+            older = group[i - 1] if i else None
+            newer = group[i + 1] if i + 1 < len(group) else None
+            out[id(article)] = (older, newer)
+    return out
+
+
+def text_of(value) -> str:
+    """A title as plain text: our reader escapes titles into ``Markup``; the
+    English catalog gives plain strings, which must not be unescaped twice."""
+    return Markup(value).striptags() if isinstance(value, Markup) else str(value or "")
+
+
+def topic_names(settings) -> dict[str, str]:
+    """``{slug: name}`` of the topics in the language of this edition."""
+    raw = settings.get("DIGEST_TOPICS")
+    topics = topics_from_settings(raw) if raw else DEFAULT_TOPICS
+    english = settings.get("DEFAULT_LANG", "").lower().startswith("en")
+    return {t.slug: (t.name_en if english else t.name_zh) for t in topics}
+
+
+def stated_modified(article) -> datetime | None:
+    """The article's ``modified`` date if its page states one, else ``None``.
+
+    With ``DEFAULT_DATE = "fs"`` Pelican fills in ``modified`` with the
+    page file's mtime: the time the converter wrote it, not an update of the
+    news, which must not reach ``dateModified`` or the sitemap.
+    """
+    modified = getattr(article, "modified", None)
+    if not isinstance(modified, datetime):
+        return None
+    try:
+        mtime = datetime.fromtimestamp(os.stat(article.source_path).st_mtime)
+    except (OSError, TypeError, AttributeError):
+        return modified
+    return None if modified.replace(tzinfo=None) == mtime else modified
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if isinstance(value, datetime) else None
+
+
+def news_article(article, settings, sections: dict[str, str] | None = None) -> dict:
+    """The schema.org ``NewsArticle`` of one article page of this edition.
+
+    The author is a ``Person`` per byline name; without a byline (Pelican then
+    fills in the site's ``AUTHOR``, an editorial team) it is the publisher,
+    an ``Organization``, rather than a person named "Digest editors".
+    """
+    site = str(settings.get("SITEURL", "")).rstrip("/")
+    url = f"{site}/{article.url}" if site else article.url
+    publisher = {"@type": "Organization", "name": settings.get("SITENAME", "")}
+    default_author = settings.get("AUTHOR")
+    people = [{"@type": "Person", "name": str(a.name)}
+              for a in getattr(article, "authors", None) or [] if str(a.name) != default_author]
+    topic = _topic(article)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": text_of(article.title),
+        "datePublished": _iso(getattr(article, "date", None)),
+        "dateModified": _iso(getattr(article, "date_modified", None)),
+        "author": people or [publisher],
+        "publisher": publisher,
+        "inLanguage": _BCP47.get(str(article.lang).lower(), str(article.lang)),
+        "description": plain_text(getattr(article, "summary", "")),
+        "keywords": [str(k) for k in getattr(article, "keywords", None) or []],
+        "articleSection": (sections or {}).get(topic, topic),
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+    }
+    return {k: v for k, v in data.items() if v not in (None, "", [])}
+
+
+def annotate(generator) -> None:
+    settings = generator.settings
+    articles = list(generator.articles)
+    neighbours = topic_neighbours(articles)
+    sections = topic_names(settings)
+    for article in articles:
+        article.date_modified = stated_modified(article)
+        article.reading_minutes = reading_minutes(plain_text(article.content))
+        article.related = related_articles(article, articles)
+        article.prev_in_topic, article.next_in_topic = neighbours[id(article)]
+        article.jsonld = news_article(article, settings, sections)
+
+
+def register():
+    signals.article_generator_finalized.connect(annotate)
