@@ -13,6 +13,10 @@ makes one run speak its ``DEFAULT_LANG``:
   ``about.md`` and ``about.en.md`` (both ``slug: about``) each own
   ``pages/about.html`` of their edition; ``page.edition_langs`` says where a
   page exists, for the language switcher;
+* the Traditional-Chinese edition (``zh-hant``) is the Simplified content in
+  Traditional characters: articles and pages are converted as Pelican makes
+  them (``content_object_init``), and the site name, subtitle and topic names
+  when the run starts (see :mod:`.traditional`);
 * feeds get their language and topic names; English feeds leave out
   untranslated articles, and a feed left empty is not published.
 
@@ -35,7 +39,7 @@ from itertools import chain
 from jinja2 import pass_context
 from pelican import signals
 
-from . import feeds
+from . import feeds, traditional
 from .english import annotate, english_helpers, load_english_catalog
 from .interface import (date_formatter, edition_topics, interface_translations, is_english,
                         list_formatter, topic_namer)
@@ -75,6 +79,20 @@ def install_interface(generator) -> None:
                        ENGLISH_EDITION=is_english(lang))
 
 
+def traditional_settings(pelican) -> None:
+    """``initialized``: the Traditional edition's site name, subtitle and topic names."""
+    if _lang(pelican.settings) == traditional.LANG:
+        traditional.convert_settings(pelican.settings)
+
+
+def traditional_content(content) -> None:
+    """``content_object_init``: in the Traditional edition, Simplified articles
+    and pages become Traditional before any generator or template reads them."""
+    lang = _lang(content.settings)
+    if getattr(content, "lang", "").lower() == traditional.source_of(lang):
+        traditional.convert_content(content, lang)
+
+
 def annotate_articles(generator) -> None:
     """English fields on every article, then the list of feeds that will have entries."""
     settings = generator.settings
@@ -93,18 +111,25 @@ def keep_edition_pages(generator) -> None:
 
     ``PAGE_TRANSLATION_ID`` is ``None``, so Pelican would publish ``about.en.md``
     in the Chinese edition too (as ``pages/about-en.html``). A page without a
-    ``lang`` in its front matter belongs to every edition.
+    ``lang`` in its front matter belongs to every edition. A page also belongs
+    to the editions made from its language (``zh-hans`` -> ``zh-hant``), unless
+    such an edition has a page of its own with that slug.
     """
     lang = _lang(generator.settings)
     every = [str(e["lang"]).lower() for e in generator.settings.get("DIGEST_EDITIONS") or []] or [lang]
     groups = ("pages", "translations", "hidden_pages", "hidden_translations",
               "draft_pages", "draft_translations")
     found: dict[str, set] = {}
+    own = set()  # slugs of pages written in this edition's language, not converted
     for page in chain.from_iterable(getattr(generator, g, []) for g in groups):
-        langs = {page.lang.lower()} if "lang" in page.metadata else set(every)
+        origin = getattr(page, "derived_from", page.lang).lower()
+        langs = {origin} | traditional.made_from(origin, every) if "lang" in page.metadata else set(every)
         found.setdefault(page.slug, set()).update(langs)
+        if origin == lang:
+            own.add(page.slug)
     for group in groups:
-        kept = [p for p in getattr(generator, group, []) if p.lang.lower() == lang]
+        kept = [p for p in getattr(generator, group, []) if p.lang.lower() == lang
+                and not (hasattr(p, "derived_from") and p.slug in own)]
         for page in kept:
             page.edition_langs = sorted(found[page.slug])
         setattr(generator, group, kept)
@@ -123,6 +148,8 @@ def drop_empty_feed(path, context, feed) -> None:
 
 
 def register():
+    signals.initialized.connect(traditional_settings)
+    signals.content_object_init.connect(traditional_content)
     signals.generator_init.connect(install_interface)
     signals.article_generator_finalized.connect(annotate_articles)
     signals.page_generator_finalized.connect(keep_edition_pages)

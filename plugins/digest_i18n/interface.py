@@ -3,7 +3,9 @@
 Template strings are English msgids; each edition's Jinja environment gets the
 catalog of its language, compiled from the theme's ``.po`` file in memory (no
 ``.mo`` files to forget to rebuild). The English edition needs no catalog: an
-untranslated msgid is already English.
+untranslated msgid is already English. The Traditional-Chinese catalog is made
+from the Simplified one at build time (:data:`DERIVED_CATALOGS`), so there is
+one Chinese catalog to maintain.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from markupsafe import Markup, escape
 
 from digest.analyze.topics import DEFAULT_TOPICS, Topic, topics_from_settings
 
+from .traditional import traditional_catalog
+
 log = logging.getLogger(__name__)
 
 #: Dates in the English edition are written the British way: ``23 January 2026``.
@@ -41,11 +45,21 @@ def is_english(lang: str) -> bool:
     return lang.lower().split("-")[0] == "en"
 
 
+#: Catalogs made from another one when the theme has none of their own:
+#: ``{locale: (source locale, function converting a Babel catalog in place)}``.
+DERIVED_CATALOGS = {"zh_Hant": ("zh_Hans", traditional_catalog)}
+
+
 @lru_cache(maxsize=16)
-def _compiled(po_path: str, mtime: float, locale: str) -> gettext.GNUTranslations:
-    """Compile a ``.po`` file to an in-memory ``.mo``; cached until the file changes."""
+def _compiled(po_path: str, mtime: float, locale: str, derive=None) -> gettext.GNUTranslations:
+    """Compile a ``.po`` file to an in-memory ``.mo``; cached until the file changes.
+
+    ``derive`` (see :data:`DERIVED_CATALOGS`) rewrites the translations first.
+    """
     with open(po_path, "rb") as fh:
         catalog = read_po(fh, locale=locale)
+    if derive is not None:
+        derive(catalog)
     buffer = BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
@@ -55,16 +69,26 @@ def _compiled(po_path: str, mtime: float, locale: str) -> gettext.GNUTranslation
 def interface_translations(translations_dir: str, lang: str) -> gettext.NullTranslations:
     """The gettext catalog for ``lang`` from ``<dir>/<locale>/LC_MESSAGES/messages.po``.
 
+    A locale of :data:`DERIVED_CATALOGS` without a file of its own is made from
+    its source catalog (``zh_Hant`` from ``zh_Hans``: ``关键数字`` -> ``關鍵數字``).
     A language without a catalog (English, whose msgids are the text) gets
     ``NullTranslations``, which returns every msgid unchanged.
     """
     locale = babel_locale(lang)
-    po_path = os.path.join(translations_dir, locale, "LC_MESSAGES", "messages.po")
+    po_path = _po_path(translations_dir, locale)
+    derive = None
+    if not os.path.exists(po_path) and locale in DERIVED_CATALOGS:
+        source, derive = DERIVED_CATALOGS[locale]
+        po_path = _po_path(translations_dir, source)
     if not os.path.exists(po_path):
         if not is_english(lang):
             log.warning("digest_i18n: no interface catalog for %s at %s", lang, po_path)
         return gettext.NullTranslations()
-    return _compiled(po_path, os.path.getmtime(po_path), locale)
+    return _compiled(po_path, os.path.getmtime(po_path), locale, derive)
+
+
+def _po_path(translations_dir: str, locale: str) -> str:
+    return os.path.join(translations_dir, locale, "LC_MESSAGES", "messages.po")
 
 
 def text_locale(lang: str, overrides: dict | None = None) -> str:

@@ -52,7 +52,7 @@ class Site:
     def pages(self, edition: str = "") -> list[str]:
         base = self.output / edition
         found = sorted(p.relative_to(self.output).as_posix() for p in base.rglob("*.html"))
-        return found if edition else [p for p in found if not p.startswith("en/")]
+        return found if edition else [p for p in found if not p.startswith(("en/", "zh-hant/"))]
 
 
 def _write_catalog(path: Path, articles: list[dict]) -> tuple[dict, dict]:
