@@ -21,7 +21,8 @@ help:
 	@echo "make translations  add untranslated titles/summaries to content/translations/en.po (MACHINE=module:func prefills)"
 	@echo "make bench         benchmark conversion and full builds on a generated corpus"
 	@echo "make clean         remove $(OUTPUT)/, generated articles and caches"
-	@echo "Options: DIGEST_STRICT=1 (a bad seed fails the build), DIGEST_FORCE=1 (regenerate hand-edited pages)"
+	@echo "Options: DIGEST_STRICT=1 (a bad seed fails the build), DIGEST_FORCE=1 (regenerate hand-edited pages),"
+	@echo "         DIGEST_TRADITIONAL=1 (add a Traditional-Chinese edition at /zh-hant/)"
 
 setup: $(STAMP)
 
