@@ -117,3 +117,13 @@ def test_clean_title_drops_the_site_suffix():
 def test_output_never_carries_markup_it_was_not_given_as_text(fragment):
     text = html_to_text(f"<html><body><article><h1>标题</h1><p>{fragment}</p><script>bad()</script></article></body></html>")
     assert "bad()" not in text and "<article" not in text and "<h1" not in text
+
+
+def test_source_on_the_date_line_is_kept():
+    page = ("<html><body><article><h1>缝纫机企业加速智能化</h1>"
+            "<p class='date'>2025年10月8日 来源：经济日报</p><p>记者 孙七</p>"
+            "<p>在浙江台州，多家缝纫机企业正加速引入人工智能技术，一台智能缝纫机可以自动识别面料厚度。</p>"
+            "</article></body></html>")
+    lines = html_to_text(page).splitlines()
+    assert lines[:2] == ["缝纫机企业加速智能化", "2025年10月8日"]
+    assert "来源：经济日报" in lines

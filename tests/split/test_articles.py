@@ -365,3 +365,19 @@ def test_any_page_keeps_every_running_paragraph_in_order_and_titles_are_never_em
     for article in articles:
         assert article.title.strip() and len(article.title) <= 40
         assert _body(article)
+
+
+def test_section_label_before_each_title_is_a_column_not_text():
+    page = [
+        "体育新闻", "国足客场逆转取胜 晋级希望大增", "本报记者 赵六",
+        "昨晚，中国男足在客场以2比1逆转对手，取得关键胜利。上半场中国队先失一球，下半场连扳两球。",
+        "此役过后，中国队积分升至小组第二，出线形势明朗。",
+        "天气", "明日全市晴转多云 气温回升",
+        "据市气象台预报，明天全市晴转多云，最高气温将达到25摄氏度，最低气温12摄氏度。",
+    ]
+    articles = split_articles(page)
+    assert [(a.column, a.title, a.authors) for a in articles] == [
+        ("体育新闻", "国足客场逆转取胜 晋级希望大增", ["赵六"]),
+        ("天气", "明日全市晴转多云 气温回升", []),
+    ]
+    assert all(not b.heading for a in articles for b in a.blocks)

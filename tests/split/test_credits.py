@@ -140,3 +140,11 @@ def test_credit_parsing_never_invents_text(line):
             assert name in line
     text, trailing = split_trailing_credits(line)
     assert line.startswith(text.rstrip())
+
+
+def test_a_date_line_can_carry_the_source_and_author():
+    from digest.split.articles import split_articles
+
+    [a] = split_articles(["缝纫机企业加速智能化", "2025年10月8日 来源：经济日报 作者：孙七",
+                          "在浙江台州，多家缝纫机企业正加速引入人工智能技术，一台智能缝纫机可以自动识别面料厚度。"])
+    assert (a.source, a.authors, a.date.isoformat()) == ("经济日报", ["孙七"], "2025-10-08")

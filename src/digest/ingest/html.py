@@ -21,8 +21,8 @@ from functools import lru_cache
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from digest.split.credits import parse_byline
-from digest.split.dates import date_line_date, parse_date
+from digest.split.credits import parse_byline, parse_credit
+from digest.split.dates import date_line_date, parse_date, without_dates
 
 #: Elements that never hold article text.
 _NON_CONTENT_TAGS = ["script", "style", "noscript", "iframe", "form", "nav", "aside", "footer",
@@ -312,6 +312,13 @@ def html_to_text(markup: str) -> str:
     date_line, date_nodes = _date(soup, content)
     byline, byline_nodes = _byline(soup, content)
     source, source_nodes = _source(soup, content)
+    if date_nodes and not (source and byline):
+        # ``<p class="date">2025年10月8日 来源：经济日报</p>``: the date line's credit.
+        extra = parse_credit(without_dates(_text(date_nodes[0])).strip())
+        if extra and extra.source and not source:
+            source = f"来源：{extra.source}"
+        if extra and extra.authors and not byline:
+            byline = "作者：" + "、".join(extra.authors)
     for node in (*date_nodes, *byline_nodes, *source_nodes):
         if not _gone(node) and node is not content and node is not title_node:
             node.decompose()

@@ -85,6 +85,8 @@ class _Draft:
             self.closed = self.closed or line.closes
         elif line.kind is Kind.DATE:
             self.header_lines.append(line.text)
+            if line.credit:  # a credit on a date line heads the article; it closes nothing
+                self.credit.merge(line.credit)
 
     def add_body(self, body: list[Line]) -> None:
         for line in body:

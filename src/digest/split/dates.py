@@ -122,6 +122,14 @@ def date_line_date(line: str) -> date | None:
     return None
 
 
+def without_dates(line: str) -> str:
+    """The rest of a date line: ``2025年10月8日 来源：经济日报`` → `` 来源：经济日报``."""
+    line = line.translate(_FULLWIDTH_DIGITS)
+    for pattern in (_FULL_DATE, _HAN_DATE):
+        line = pattern.sub("", line)
+    return line
+
+
 def find_page_date(text: str) -> date | None:
     """The page's publication date, from metadata lines only.
 

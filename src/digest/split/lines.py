@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from digest.split.credits import Credit, parse_byline, split_lead_credit, split_trailing_credits
-from digest.split.dates import date_line_date
+from digest.split.credits import (Credit, parse_byline, parse_credit, split_lead_credit,
+                                  split_trailing_credits)
+from digest.split.dates import date_line_date, without_dates
 
 
 class Kind(Enum):
@@ -58,12 +59,13 @@ COLUMN_SUFFIXES = (
     "聚焦", "速递", "快讯", "简讯", "动态", "要闻", "专题", "专栏", "特稿", "访谈", "专访", "调查",
     "观点", "解读", "纵横", "纵览", "综述", "资讯", "链接", "论坛", "随笔", "札记", "手记", "笔谈",
     "头条", "看台", "面对面", "透视", "广角", "万象", "杂谈", "深读", "特写", "漫谈", "茶座", "纪事",
-    "今日谈", "观潮", "锐评", "新闻眼",
+    "今日谈", "观潮", "锐评", "新闻眼", "新闻", "快报", "周刊",
 )
 #: Section names that are labels only as a whole line (文化 alone, not 传承中华文化).
 SECTION_NAMES = frozenset(
     "时政 财经 国际 国内 社会 文化 体育 科技 教育 健康 民生 经济 综合 地方 法治 军事 要闻 评论 "
-    "理论 副刊 产业 金融 楼市 汽车 旅游 环球 观察".split()
+    "理论 副刊 产业 金融 楼市 汽车 旅游 环球 观察 天气 气象 娱乐 房产 农业 三农 消费 科教 "
+    "卫生 生态 环保 城市 两岸 人物 图片 公告 广告 读者来信 市场 股市 证券 能源 交通 通讯".split()
 )
 
 
@@ -123,7 +125,8 @@ def classify(line: str) -> Line:
     short = normalize_spaces(raw)
     if len(short) <= TWO_PART_HEADING_MAX:
         if date_line_date(short):
-            return Line(Kind.DATE, short, raw)
+            # A dateline may carry the source and author too: 2025年10月8日 来源：经济日报
+            return Line(Kind.DATE, short, raw, credit=parse_credit(without_dates(short).strip()))
         label = column_label(short)
         if label:
             return Line(Kind.COLUMN, label, raw)
