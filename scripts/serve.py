@@ -7,6 +7,7 @@ Uses the `livereload` package, as Pelican's own `invoke livereload` task does.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,9 +20,10 @@ WATCHED = ["seeds/*", "content/pages/*", "content/translations/*", "theme/templa
            "pelicanconf.py"]
 
 
-def build(output: str) -> None:
+def build(output: str, siteurl: str) -> None:
     cmd = [sys.executable, "-m", "pelican", "content", "-o", output, "-s", "pelicanconf.py"]
-    result = subprocess.run(cmd, cwd=ROOT)
+    # Feeds and canonical links point at the preview server itself.
+    result = subprocess.run(cmd, cwd=ROOT, env={**os.environ, "SITEURL": siteurl})
     if result.returncode:
         print("serve: build failed; fix the error above, the preview keeps the last good site",
               file=sys.stderr)
@@ -33,10 +35,11 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--output", default="output")
     args = parser.parse_args()
-    build(args.output)
+    siteurl = f"http://{args.host}:{args.port}"
+    build(args.output, siteurl)
     server = Server()
     for pattern in WATCHED:
-        server.watch(str(ROOT / pattern), lambda: build(args.output), delay=0.5)
+        server.watch(str(ROOT / pattern), lambda: build(args.output, siteurl), delay=0.5)
     print(f"Serving {args.output}/ on http://{args.host}:{args.port}/ (Ctrl-C to stop)")
     server.serve(host=args.host, port=args.port, root=str(ROOT / args.output), open_url_delay=None)
 
