@@ -22,6 +22,7 @@ import html
 import math
 import os
 import re
+from collections import Counter
 from datetime import datetime
 
 from markupsafe import Markup
@@ -98,23 +99,63 @@ def _oldest_first(article) -> tuple:
     return (_stamp(article), str(article.slug))
 
 
-def related_articles(article, pool, limit: int = RELATED_LIMIT) -> list:
-    """Up to ``limit`` articles of ``pool`` most like ``article``.
+class RelatedIndex:
+    """Related articles for a whole site in near-linear time.
 
     Score: one point per shared keyword, one more for the same topic; an
     article that shares nothing is never related. Equal scores: the newer
     first, then by slug, so every build lists the same three.
+
+    Comparing every pair is quadratic (2,000 articles took minutes); here each
+    keyword lists its articles once, so an article meets only those it shares a
+    keyword with, plus the newest of its own topic for the one-point ties.
     """
-    mine, topic = keyword_set(article), _topic(article)
-    scored = []
-    for other in pool:
-        if other is article or other.slug == article.slug:
-            continue
-        score = len(mine & keyword_set(other)) + (1 if topic and _topic(other) == topic else 0)
-        if score:
-            scored.append((-score, _newest_first(other), other))
-    scored.sort(key=lambda item: item[:2])
-    return [other for *_, other in scored[:limit]]
+
+    def __init__(self, pool):
+        self.pool = list(pool)
+        self.keywords = {id(a): keyword_set(a) for a in self.pool}
+        self.order = {id(a): _newest_first(a) for a in self.pool}
+        self.by_keyword: dict[str, list[int]] = {}
+        self.by_topic: dict[str, list] = {}
+        for article in self.pool:
+            for word in self.keywords[id(article)]:
+                self.by_keyword.setdefault(word, []).append(id(article))
+            self.by_topic.setdefault(_topic(article), []).append(article)
+        for group in self.by_topic.values():
+            group.sort(key=lambda a: self.order[id(a)])
+        self.by_id = {id(a): a for a in self.pool}
+
+    def related(self, article, limit: int = RELATED_LIMIT) -> list:
+        mine = self.keywords.get(id(article)) or keyword_set(article)
+        topic = _topic(article)
+        shared = Counter()
+        for word in mine:
+            shared.update(self.by_keyword.get(word, ()))
+        scores = {}
+        for key, count in shared.items():
+            other = self.by_id[key]
+            scores[key] = count + (1 if topic and _topic(other) == topic else 0)
+        if topic:  # same topic, no shared keyword: one point, newest first
+            taken = 0
+            for other in self.by_topic.get(topic, ()):
+                if taken >= limit + 1:
+                    break
+                if id(other) not in scores:
+                    scores[id(other)] = 1
+                    taken += 1
+        ranked = sorted(
+            (key for key in scores if self.by_id[key] is not article
+             and self.by_id[key].slug != article.slug),
+            key=lambda key: (-scores[key], self.order[key]))
+        return [self.by_id[key] for key in ranked[:limit]]
+
+
+def related_articles(article, pool, limit: int = RELATED_LIMIT) -> list:
+    """Up to ``limit`` articles of ``pool`` most like ``article`` (see :class:`RelatedIndex`)."""
+    index = RelatedIndex(pool)
+    if id(article) not in index.keywords:
+        index.keywords[id(article)] = keyword_set(article)
+    return index.related(article, limit)
 
 
 def topic_neighbours(articles) -> dict[int, tuple]:
@@ -207,11 +248,12 @@ def annotate(generator) -> None:
     settings = generator.settings
     articles = list(generator.articles)
     neighbours = topic_neighbours(articles)
+    related = RelatedIndex(articles)
     sections = topic_names(settings)
     for article in articles:
         article.date_modified = stated_modified(article)
         article.reading_minutes = reading_minutes(plain_text(article.content))
-        article.related = related_articles(article, articles)
+        article.related = related.related(article)
         article.prev_in_topic, article.next_in_topic = neighbours[id(article)]
         article.jsonld = news_article(article, settings, sections)
 

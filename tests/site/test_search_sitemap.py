@@ -440,3 +440,28 @@ def test_search_finds_chinese_terms_in_both_editions(browser, server, out):
     assert page.input_value("#search-q") == "人工智能"
     assert errors == []
     context.close()
+
+
+def test_related_index_matches_the_pairwise_definition_on_random_sites():
+    import random
+
+    from digest_reading import RelatedIndex, keyword_set
+
+    rng = random.Random(7)
+    words = [f"词{i}" for i in range(12)]
+    pool = [fake(f"a{i:03d}", f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                 rng.sample(words, rng.randint(0, 4)), topic=rng.choice("xyz")) for i in range(120)]
+    index = RelatedIndex(pool)
+
+    def brute(me):
+        scored = []
+        for other in pool:
+            if other is me:
+                continue
+            score = len(keyword_set(me) & keyword_set(other)) + (other.category == me.category)
+            if score:
+                scored.append(((-score, -other.date.timestamp(), other.slug), other))
+        return [o for _, o in sorted(scored, key=lambda x: x[0])[:3]]
+
+    for me in pool:
+        assert index.related(me) == brute(me)
