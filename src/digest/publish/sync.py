@@ -113,6 +113,7 @@ def convert_seeds(seeds: list[Path], options: ConvertOptions, cache_dir: Path | 
     jobs = jobs or os.cpu_count() or 1
     work = [(data, path.name, options) for _, path, data, _ in todo]
     if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
+        _preload(options)  # forked workers then share the loaded dictionaries
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             outputs = pool.map(_convert_one, work, chunksize=8)
             converted = list(_with_progress(outputs, len(todo), todo, progress))
@@ -140,6 +141,21 @@ def convert_seeds(seeds: list[Path], options: ConvertOptions, cache_dir: Path | 
             seen[article.slug] = article.source_file
             report.articles.append(article)
     return report
+
+
+#: A made-up page with every kind of damage, so that converting it loads every
+#: lazily built table (dictionaries, IDF, the mojibake model, pinyin syllables).
+_WARM_UP_PAGE = ("人工智能产业(chǎn)发展观察\n本报记者 张三\n"
+                 "北京市政协委员表示?!缎袆?，将推动人工智能与实体经济融合，"
+                 "今年投入3000亿元资金支持消费品以旧换新。\n京ICP备12345678号\n")
+
+
+def _preload(options: ConvertOptions) -> None:
+    """Load every table in this process before workers fork from it."""
+    try:
+        convert_bytes(_WARM_UP_PAGE.encode("utf-8"), "warm-up.txt", options)
+    except SeedError:
+        pass
 
 
 def _with_progress(outputs, total, todo, progress):
