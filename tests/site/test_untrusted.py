@@ -120,16 +120,18 @@ def test_bad_seeds_are_skipped_and_strict_mode_fails_the_build(tmp_path, caplog,
     (seeds / "random.txt").write_bytes(bytes((i * 7919) % 256 for i in range(5000)))
     with open(seeds / "huge.txt", "wb") as fh:
         fh.truncate(50 * 1024 * 1024)
+    (seeds / "undecodable.txt").write_bytes(("中文".encode("gbk") + b"\x80\xff") * 50)
+    (seeds / "headings.txt").write_text("目录\n第一版 要闻\n第二版 经济\n", encoding="utf-8")
     (seeds / "links.html").write_text("<html><body><nav><a href='/'>首页</a></nav></body></html>",
                                       encoding="utf-8")
     output = builder(tmp_path, seeds=seeds)
     assert len(list((output / "articles").glob("*.html"))) == 1
     logged = "\n".join(r.getMessage() for r in caplog.records)
-    for name in ("empty.txt", "random.txt", "huge.txt", "links.html"):
+    for name in ("empty.txt", "random.txt", "huge.txt", "undecodable.txt", "headings.txt", "links.html"):
         assert f"digest: {name}: " in logged, name
     assert "Traceback" not in logged
 
     from digest_seeds import SeedErrors
 
-    with pytest.raises(SeedErrors, match="4 seed"):
+    with pytest.raises(SeedErrors, match="6 seed"):
         builder(tmp_path / "strict", seeds=seeds, DIGEST_STRICT=True)
