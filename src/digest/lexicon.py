@@ -28,7 +28,8 @@ def is_cjk(ch: str) -> bool:
 
 
 def cjk_count(text: str) -> int:
-    return len(CJK_CHAR.findall(text))
+    """Number of CJK ideographs in ``text`` (counted run by run: fewer objects than char by char)."""
+    return sum(map(len, CJK_RUN.findall(text)))
 
 
 def _jieba_file(name: str) -> Path:

@@ -53,15 +53,25 @@ class ConvertOptions:
     max_bytes: int = MAX_SEED_BYTES
 
 
-def clean_text(text: str) -> tuple[list[str], list[str]]:
-    """Stages 2-7 on decoded text: returns (paragraphs, warnings)."""
+def _repair(text: str) -> tuple[str, list[str]]:
+    """Stages 2-4 on decoded text: the whole page repaired and in Simplified Chinese, and warnings."""
     text = strip_control_characters(text)
     text, warnings = repair_mojibake(text)
     text = strip_pinyin_annotations(text)
-    text = to_simplified(text)
+    return to_simplified(text), warnings
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Stages 5-7 on the repaired page: junk lines dropped, lines reflowed, duplicates dropped."""
     lines = drop_junk_lines(text.splitlines())
     paragraphs = [normalize_punctuation(p) for p in reflow(lines)]
-    return drop_duplicate_paragraphs(paragraphs), warnings
+    return drop_duplicate_paragraphs(paragraphs)
+
+
+def clean_text(text: str) -> tuple[list[str], list[str]]:
+    """Stages 2-7 on decoded text: returns (paragraphs, warnings)."""
+    text, warnings = _repair(text)
+    return _paragraphs(text), warnings
 
 
 def convert_text(text: str, source_file: str, *, is_html: bool = False,
@@ -70,8 +80,10 @@ def convert_text(text: str, source_file: str, *, is_html: bool = False,
     options = options or ConvertOptions()
     if is_html:
         text = html_to_text(text)
-    paragraphs, warnings = clean_text(text)
-    page_date = find_page_date(to_simplified(text))
+    text, warnings = _repair(text)
+    # The page date is read before junk removal drops the lines that carry it.
+    page_date = find_page_date(text)
+    paragraphs = _paragraphs(text)
     drafts = split_articles(paragraphs, page_year=page_date.year if page_date else None)
     if not drafts:
         raise SeedError(source_file, "no article found (no paragraph of running text)")

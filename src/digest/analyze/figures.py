@@ -40,9 +40,15 @@ def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+#: The characters a figure can start with: the first character of a qualifier,
+#: 百 (of 百分之), a digit or a Chinese numeral.  Checked first, so the scan
+#: skips ordinary text without trying every branch (keep it in step with _FIGURE).
+_FIGURE_START = r"[\d超逾将接近约不仅多百零〇一二两三四五六七八九十千]"
+
 #: qualifier? number 多/余? magnitude 多/余? unit?  The magnitude 千 is not read in
 #: 千克/千米/千瓦, the qualifier 近 not in 最近/附近.
 _FIGURE = re.compile(
+    rf"(?={_FIGURE_START})"
     rf"(?P<qual>超过|超出|超|逾|将近|接近|(?<![最附])近|约|不足|不到|仅|多达)?"
     rf"(?:百分之(?P<pct>{_DIGITS}|{_CN_DIGITS})"
     rf"|(?<![A-Za-z0-9.第])(?P<num>{_DIGITS})(?![A-Za-z0-9])"

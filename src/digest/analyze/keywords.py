@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
+from operator import and_
 
-from digest.analyze.words import idf, is_content_word
-from digest.lexicon import cut, word_tag
+from digest.analyze.sentences import paragraph_sentences
+from digest.analyze.words import WORD_CACHE_SIZE, idf, is_content_word, words_of
+from digest.lexicon import word_tag
 from digest.model import ArticleDraft
 
 #: Each title occurrence counts as this many body occurrences.
@@ -34,26 +38,63 @@ MAX_PAIR_CHARS = 6
 _NON_NOUN_TAGS = frozenset("v vd vg d ad a ag r c p u m mq q t tg f y e o z zg k i".split())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _is_keyword_word(word: str) -> bool:
+    """A content word that is not a verb, adverb, adjective... by its dictionary tag."""
     return is_content_word(word) and word_tag(word) not in _NON_NOUN_TAGS
+
+
+def _adjacent_pairs(tokens: list[str], is_keyword: list[bool]) -> Iterator[tuple[str, str]]:
+    """Adjacent keyword-word pairs ``(a, b)`` that could be one term, in text order.
+
+    Only positions where both tokens are keyword words are visited; the two
+    must differ and be short together (MAX_PAIR_CHARS).
+    """
+    both = map(and_, is_keyword, is_keyword[1:])
+    for i in compress(range(len(tokens) - 1), both):
+        a, b = tokens[i], tokens[i + 1]
+        if a != b and len(a) + len(b) <= MAX_PAIR_CHARS:
+            yield a, b
+
+
+def _body_sentences(draft: ArticleDraft) -> Iterator[str]:
+    """The sentences of the body paragraphs (headings excluded).
+
+    jieba cuts at every punctuation mark and space anyway, and a sentence ends
+    on punctuation, so segmenting sentence by sentence gives the body's words
+    and no pair crosses a sentence end; the summary has segmented these same
+    sentences already (:func:`words_of` is cached).
+    """
+    for block in draft.blocks:
+        if not block.heading:
+            yield from paragraph_sentences(block.text)
+
+
+def _counts(texts: list[tuple[str, ...]]) -> tuple[Counter, Counter]:
+    """Occurrences of keyword words and of adjacent keyword-word pairs in segmented texts.
+
+    The texts are read as one token list with a line break after each, so no
+    pair crosses from one text into the next.
+    """
+    tokens: list[str] = []
+    for text in texts:
+        tokens.extend(text)
+        tokens.append("\n")
+    is_keyword = list(map(_is_keyword_word, tokens))
+    return Counter(compress(tokens, is_keyword)), Counter(_adjacent_pairs(tokens, is_keyword))
 
 
 def _term_counts(draft: ArticleDraft) -> tuple[Counter, Counter, Counter]:
     """Weighted counts of keyword words and of adjacent keyword-word pairs (title x TITLE_WEIGHT),
     and the plain number of times each pair occurs."""
-    words: Counter = Counter()
-    pairs: Counter = Counter()
-    seen: Counter = Counter()
-    for text, weight in ((draft.title, TITLE_WEIGHT), (draft.body_text, 1)):
-        tokens = cut(text)
-        for w in tokens:
-            if _is_keyword_word(w):
-                words[w] += weight
-        for a, b in zip(tokens, tokens[1:]):
-            if a != b and len(a) + len(b) <= MAX_PAIR_CHARS and _is_keyword_word(a) and _is_keyword_word(b):
-                pairs[a, b] += weight
-                seen[a, b] += 1
+    title_words, title_pairs = _counts([words_of(draft.title)])
+    body_words, body_pairs = _counts([words_of(s) for s in _body_sentences(draft)])
+    words = Counter({w: n * TITLE_WEIGHT for w, n in title_words.items()})
+    words.update(body_words)
+    pairs = Counter({pair: n * TITLE_WEIGHT for pair, n in title_pairs.items()})
+    pairs.update(body_pairs)
+    seen = Counter(title_pairs)
+    seen.update(body_pairs)
     return words, pairs, seen
 
 

@@ -22,6 +22,7 @@ is a substring of the input.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 OPENERS = "“‘「『《（(【〈"
 CLOSERS = "”’」』》）)】〉"
@@ -155,3 +156,10 @@ def split_sentences(text: str) -> list[str]:
         if para.strip():
             out.extend(_split_paragraph(para))
     return out
+
+
+@lru_cache(maxsize=1024)
+def paragraph_sentences(paragraph: str) -> tuple[str, ...]:
+    """:func:`split_sentences` of one paragraph, cached: the summary and the
+    keywords both read an article sentence by sentence."""
+    return tuple(split_sentences(paragraph))

@@ -94,7 +94,11 @@ DEFAULT_TOPICS: list[Topic] = [
 
 @lru_cache(maxsize=64)
 def _matcher(terms: tuple[str, ...]) -> re.Pattern:
-    """One alternation over a lexicon, longest term first, Latin terms as whole words."""
+    """One alternation over a lexicon, longest term first, Latin terms as whole words.
+
+    A lookahead for the terms' first characters lets the scan skip the many
+    positions where no term can start without trying every alternative there.
+    """
     parts = []
     for term in sorted(terms, key=len, reverse=True):
         part = re.escape(term)
@@ -103,15 +107,22 @@ def _matcher(terms: tuple[str, ...]) -> re.Pattern:
         if term[-1].isascii() and term[-1].isalnum():
             part += r"(?![A-Za-z])"
         parts.append(part)
-    return re.compile("|".join(parts), re.IGNORECASE)
+    first_chars = re.escape("".join(sorted({term[0] for term in terms})))
+    return re.compile(f"(?=[{first_chars}])(?:{'|'.join(parts)})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _lexicon_weights(lexicon: tuple[tuple[str, float], ...]) -> dict[str, float]:
+    """{lower-cased term: weight}, to look up a match found case-insensitively."""
+    return {term.lower(): w for term, w in lexicon}
 
 
 def _weighted_hits(text: str, lexicon: dict[str, float]) -> tuple[float, float]:
     """(sum of weights of all term occurrences, largest weight that occurred)."""
     if not lexicon or not text:
         return 0.0, 0.0
-    weights = {term.lower(): w for term, w in lexicon.items()}
-    found = [weights[m.group().lower()] for m in _matcher(tuple(lexicon)).finditer(text)]
+    weights = _lexicon_weights(tuple(lexicon.items()))
+    found = [weights[term.lower()] for term in _matcher(tuple(lexicon)).findall(text)]
     return sum(found), max(found, default=0.0)
 
 

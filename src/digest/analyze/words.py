@@ -55,11 +55,18 @@ def unknown_idf() -> float:
     return values[len(values) // 10]
 
 
+#: Per-word verdicts are cached: every article repeats the common words of
+#: the language; this many entries hold them (a few MB) and bound the memory.
+WORD_CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def idf(word: str) -> float:
     """jieba's IDF of ``word``; unknown words get :func:`unknown_idf`."""
     return idf_table()[0].get(word) or unknown_idf()
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_content_word(word: str) -> bool:
     """True for a word that can carry an article's subject.
 
@@ -77,7 +84,22 @@ def is_content_word(word: str) -> bool:
     return idf(word) >= MIN_IDF
 
 
-@lru_cache(maxsize=4096)
+#: Sentences kept segmented: more than any article holds, so the summary and
+#: the keywords of an article share one segmentation of each sentence.
+SENTENCE_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def words_of(text: str) -> tuple[str, ...]:
+    """rjieba's words of one sentence or title, in order (cached).
+
+    Segmentation is the costly step of analysis, and the summary and the
+    keywords read the same sentences: each is cut once.
+    """
+    return tuple(cut(text))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
 def content_words(text: str) -> tuple[str, ...]:
-    """The content words of ``text`` in order, repeats kept (cached: summary and keywords share it)."""
-    return tuple(w for w in cut(text) if is_content_word(w))
+    """The content words of ``text`` in order, repeats kept (cached)."""
+    return tuple(filter(is_content_word, words_of(text)))

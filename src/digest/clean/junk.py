@@ -133,7 +133,7 @@ def is_licence_line(line: str) -> bool:
 
     Only when the line is not running text (no 。！？).
     """
-    return _LICENCE.search(line) is not None and not _SENTENCE_MARK.search(line)
+    return not _SENTENCE_MARK.search(line) and _LICENCE.search(line) is not None
 
 
 def is_copyright_line(line: str) -> bool:
@@ -144,7 +144,7 @@ def is_copyright_line(line: str) -> bool:
     """
     if _RIGHTS_NOTICE_START.match(line):
         return True
-    return _COPYRIGHT.search(line) is not None and not _SENTENCE_MARK.search(line)
+    return not _SENTENCE_MARK.search(line) and _COPYRIGHT.search(line) is not None
 
 
 def is_widget_line(line: str) -> bool:

@@ -11,18 +11,32 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
+from pypinyin.seg.simpleseg import seg as pinyin_segments
 
 MAX_WORDS_CHARS = 48
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=16384)
+def _segment_pinyin(segment: str) -> tuple[str, ...]:
+    """pypinyin's reading of one segment of its own segmentation (cached).
+
+    pypinyin converts a text segment by segment, each on its own, in pure
+    Python character by character; titles share most of their words, so
+    converting each word once makes slugs cheap and changes nothing.
+    """
+    return tuple(lazy_pinyin([segment], style=Style.NORMAL, errors="default"))
+
+
 def pinyin_words(text: str) -> list[str]:
     """ASCII words for a mixed Chinese/Latin text: ``人工智能AI`` -> ``ren gong zhi neng ai``."""
     words: list[str] = []
-    for token in lazy_pinyin(text, style=Style.NORMAL, errors="default"):
-        words.extend(w for w in _NON_SLUG.split(token.lower()) if w)
+    for segment in pinyin_segments(text):
+        for token in _segment_pinyin(segment):
+            words.extend(w for w in _NON_SLUG.split(token.lower()) if w)
     return words
 
 
