@@ -66,3 +66,17 @@ def test_order_money_counts_shares_percentages_durations_at_most_five(make_draft
 ])
 def test_parse_chinese_number(text, value):
     assert parse_chinese_number(text) == value
+
+
+def test_the_fast_start_check_admits_every_way_a_figure_can_begin():
+    """``_FIGURE_START`` is a pre-check for speed: it must let through the first
+    character of every qualifier, of 百分之 and of every digit form."""
+    import re
+
+    from digest.analyze import figures
+
+    start = re.compile(figures._FIGURE_START)
+    qualifiers = re.search(r"\(\?P<qual>(.*?)\)\?", figures._FIGURE.pattern).group(1)
+    firsts = {re.sub(r"\(\?<!\[[^\]]*\]\)", "", q)[0] for q in qualifiers.split("|")}
+    firsts |= set("百0123456789零〇一二两三四五六七八九十千")
+    assert all(start.match(ch) for ch in firsts), sorted(ch for ch in firsts if not start.match(ch))
