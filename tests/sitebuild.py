@@ -38,3 +38,25 @@ def build_site(tmp: Path, seeds: Path = SEEDS, **overrides) -> Path:
     return output
 
 
+
+
+#: The SITEURL of a test build (pelicanconf.py's default preview address).
+SITEURL = "http://127.0.0.1:8000"
+
+
+def resolve_link(page: str, href: str, siteurl: str = SITEURL) -> str:
+    """The output path (relative to the output folder) a link on ``page`` points to,
+    whether it is relative or an absolute URL under ``siteurl``."""
+    from urllib.parse import urlsplit
+
+    if href.startswith(siteurl):
+        path = urlsplit(href).path.lstrip("/")
+    else:
+        path = (Path(page).parent / urlsplit(href).path).as_posix()
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts)

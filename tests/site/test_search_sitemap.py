@@ -8,13 +8,10 @@ snippets (``includes/*.html``), the build uses a copy with them wired in.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
 import sys
-import threading
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -35,7 +32,6 @@ from digest_sitemap import index_xml, is_listable, w3c_datetime, write_sitemaps 
 
 SITE = "http://127.0.0.1:8000"
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 #: 600 Chinese characters and 100 Latin words: 600/400 + 100/200 = 2 minutes.
 BODY_A = "\n\n".join(["新型显示面板产线今年投产" * 10] * 5) + "\n\n" + " ".join(["panel"] * 100)
@@ -373,27 +369,9 @@ def mentioning(out: Path, query: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def server(out):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM:
-        pytest.fail("chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
+def server(out, serve):
+    with serve(out) as url:
+        yield url
 
 
 def results_for(page, url: str, query: str) -> list[str]:

@@ -15,12 +15,13 @@ import shutil
 import sys
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import feedparser
 import polib
 import pytest
 from bs4 import BeautifulSoup
+
+from sitebuild import resolve_link
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -92,19 +93,6 @@ def site(tmp_path_factory) -> Site:
     return Site(tmp / "output", full, title_only, articles)
 
 
-def _resolve(page: str, href: str) -> str:
-    """The output path a link on ``page`` points to (relative or under SITEURL)."""
-    if href.startswith(SITEURL):
-        path = urlsplit(href).path.lstrip("/")
-    else:
-        path = (Path(page).parent / urlsplit(href).path).as_posix()
-    parts: list[str] = []
-    for part in path.split("/"):
-        if part == "..":
-            parts.pop()
-        elif part not in ("", "."):
-            parts.append(part)
-    return "/".join(parts)
 
 
 # ----------------------------------------------------------------- small units
@@ -186,7 +174,7 @@ def test_every_page_has_title_description_canonical_and_skip_link(site):
         soup = site.html(page)
         assert soup.title.get_text(strip=True), page
         assert soup.find("meta", attrs={"name": "description"})["content"].strip(), page
-        assert _resolve(page, soup.find("link", rel="canonical")["href"]) == page
+        assert resolve_link(page, soup.find("link", rel="canonical")["href"]) == page
         skip = soup.find("a", class_="skip-link")
         assert soup.find(id=skip["href"][1:]).name == "main"
         assert [t.name for t in soup.body.find_all(["header", "main", "footer"], recursive=False)] == \
@@ -196,18 +184,18 @@ def test_every_page_has_title_description_canonical_and_skip_link(site):
 def test_switcher_links_lead_to_the_same_page_in_the_other_edition(site):
     for page in site.pages():
         link = site.html(page).select_one("nav.lang-switch a[hreflang='en']")
-        target = _resolve(page, link["href"])
+        target = resolve_link(page, link["href"])
         assert (site.output / target).is_file(), (page, target)
         expected = "en/index.html" if page == "pages/only-chinese.html" else "en/" + page
         assert target == expected
     for page in site.pages("en"):
         link = site.html(page).select_one("nav.lang-switch a[hreflang='zh-Hans']")
-        assert _resolve(page, link["href"]) == page[len("en/"):]
+        assert resolve_link(page, link["href"]) == page[len("en/"):]
 
 
 def test_hreflang_alternates_point_both_ways(site):
     for page in site.pages() + site.pages("en"):
-        alternates = {l["hreflang"]: _resolve(page, l["href"])
+        alternates = {l["hreflang"]: resolve_link(page, l["href"])
                       for l in site.html(page).find_all("link", rel="alternate", hreflang=True)}
         if page == "pages/only-chinese.html":
             assert alternates == {"zh-Hans": page, "x-default": page}
@@ -215,7 +203,7 @@ def test_hreflang_alternates_point_both_ways(site):
         zh_page = page[len("en/"):] if page.startswith("en/") else page
         assert alternates == {"zh-Hans": zh_page, "en": "en/" + zh_page, "x-default": zh_page}
         for target in alternates.values():
-            back = {_resolve(target, l["href"])
+            back = {resolve_link(target, l["href"])
                     for l in site.html(target).find_all("link", rel="alternate", hreflang=True)}
             assert page in back
 
@@ -252,7 +240,7 @@ def test_untranslated_article_says_so_and_links_the_chinese_page(site):
     soup = site.html(page)
     notice = soup.find(class_="notice")
     assert "English translation not yet available." in notice.get_text()
-    assert _resolve(page, notice.a["href"]) == f"articles/{site.title_only['slug']}.html"
+    assert resolve_link(page, notice.a["href"]) == f"articles/{site.title_only['slug']}.html"
     assert soup.h1["lang"] == "zh-Hans" and soup.h1.get_text() == site.title_only["title"]
     assert soup.select_one(".summary-points")["lang"] == "zh-Hans"
     assert "A title without its summary" not in soup.get_text()
@@ -328,7 +316,7 @@ def test_topic_feeds_are_named_and_linked_only_where_they_have_entries(site):
         soup = site.html(f"en/topics/{other}.html")
         assert not soup.find("link", type="application/atom+xml", href=re.compile(other))
     zh = site.html(f"topics/{topic}.html")
-    feed_links = {_resolve(f"topics/{topic}.html", l["href"]) for l in zh.select(".list-head .feed-links a")}
+    feed_links = {resolve_link(f"topics/{topic}.html", l["href"]) for l in zh.select(".list-head .feed-links a")}
     assert feed_links == {f"feeds/{topic}.atom.xml", f"feeds/{topic}.rss.xml"}
 
 

@@ -8,16 +8,12 @@ its own (``notice``) and no English one.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
 import sys
-import threading
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import feedparser
 import polib
@@ -27,7 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from sitebuild import ROOT, build_site
+from sitebuild import ROOT, build_site, resolve_link
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
@@ -42,7 +38,6 @@ EDITIONS = {"": ("zh-Hans", "简体中文"), "zh-hant/": ("zh-Hant", "繁體中�
 SEED_000_TITLE = "人工智能“潮”起北京 政协委员热议产业未来"
 SEED_000_TRADITIONAL = "人工智能“潮”起北京 政協委員熱議產業未來"
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 NOTICE_TITLE = "<b>公告</b> 简体版"
 
 
@@ -177,19 +172,6 @@ def site(tmp_path_factory) -> Site:
     return Site(build_site(tmp, DIGEST_EDITIONS=editions))
 
 
-def _resolve(page: str, href: str) -> str:
-    """The output path a link on ``page`` points to (relative or under SITEURL)."""
-    if href.startswith(SITEURL):
-        path = urlsplit(href).path.lstrip("/")
-    else:
-        path = (Path(page).parent / urlsplit(href).path).as_posix()
-    parts: list[str] = []
-    for part in path.split("/"):
-        if part == "..":
-            parts.pop()
-        elif part not in ("", "."):
-            parts.append(part)
-    return "/".join(parts)
 
 
 def _articles(site) -> list[str]:
@@ -261,7 +243,7 @@ def test_pages_come_converted_unless_the_edition_has_its_own(site):
     assert "<b>公告" not in (site.output / "zh-hant" / "pages" / "about.html").read_text(encoding="utf-8")
     assert not (site.output / "en" / "pages" / "notice.html").exists()
     english = about.select_one("main .prose a")  # about.md links the English edition relatively
-    assert _resolve("zh-hant/pages/about.html", english["href"]) == "en/index.html"
+    assert resolve_link("zh-hant/pages/about.html", english["href"]) == "en/index.html"
     assert not (site.output / "zh-hant" / "pages" / "notice-zh-hans.html").exists()
 
 
@@ -284,7 +266,7 @@ def test_switcher_lists_the_three_editions_and_leads_to_the_same_page(site):
             for link in site.html(here).select("nav.lang-switch a"):
                 other = next(e for e, (tag, _) in EDITIONS.items() if tag == link["hreflang"])
                 expected = other + (page if page in site.pages(other) else "index.html")
-                assert _resolve(here, link["href"]) == expected, (here, link["href"])
+                assert resolve_link(here, link["href"]) == expected, (here, link["href"])
 
 
 @pytest.mark.build
@@ -292,12 +274,12 @@ def test_hreflang_alternates_are_reciprocal_across_the_editions(site):
     for edition in EDITIONS:
         for page in site.pages(edition):
             here = edition + page
-            alternates = {l["hreflang"]: _resolve(here, l["href"])
+            alternates = {l["hreflang"]: resolve_link(here, l["href"])
                           for l in site.html(here).find_all("link", rel="alternate", hreflang=True)}
             holders = {tag: e + page for e, (tag, _) in EDITIONS.items() if page in site.pages(e)}
             assert alternates == {**holders, "x-default": page}, here
             for target in holders.values():
-                back = {_resolve(target, l["href"])
+                back = {resolve_link(target, l["href"])
                         for l in site.html(target).find_all("link", rel="alternate", hreflang=True)}
                 assert here in back, (here, target)
     notice = {l["hreflang"] for l in site.html("zh-hant/pages/notice.html").find_all("link", hreflang=True)}
@@ -339,31 +321,16 @@ def test_traditional_edition_has_its_own_search_index(site):
 
 @pytest.mark.build
 @pytest.mark.browser
-def test_search_in_the_traditional_edition_finds_traditional_pages(site):
-    if not CHROMIUM:
-        pytest.fail("chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site.output)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    server = f"http://127.0.0.1:{httpd.server_address[1]}"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
-            errors = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(f"{server}/zh-hant/search.html?q=政協委員")
-            page.wait_for_selector(".search-results a", timeout=10_000)
-            links = page.locator(".search-results h2 a").all()
-            found = {a.get_attribute("href"): a.inner_text() for a in links}
-            browser.close()
-    finally:
-        httpd.shutdown()
+def test_search_in_the_traditional_edition_finds_traditional_pages(site, browser, serve):
+    with serve(site.output) as server:
+        page = browser.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{server}/zh-hant/search.html?q=政協委員")
+        page.wait_for_selector(".search-results a", timeout=10_000)
+        links = page.locator(".search-results h2 a").all()
+        found = {a.get_attribute("href"): a.inner_text() for a in links}
+        page.close()
     assert errors == []
     assert all(url.startswith("/zh-hant/articles/") for url in found), found
     seed = next(url for url, title in found.items() if title == SEED_000_TRADITIONAL)

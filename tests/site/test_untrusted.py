@@ -92,23 +92,14 @@ def test_vectors_stay_text_in_feeds(hostile_site):
         assert any("<script>" in t for t in titles), titles  # shown as text, not stripped
 
 
-def test_no_dialog_opens_in_a_browser(hostile_site):
-    import shutil as sh
-
-    from playwright.sync_api import sync_playwright
-
-    chromium = sh.which("chromium")
-    if not chromium:
-        pytest.fail("chromium is not installed (apt-get install chromium)")
+def test_no_dialog_opens_in_a_browser(hostile_site, browser):
     dialogs: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        page = browser.new_page()
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        for html in hostile_pages(hostile_site):
-            page.goto(html.as_uri())
-            page.wait_for_timeout(50)
-        browser.close()
+    page = browser.new_page()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for html in hostile_pages(hostile_site):
+        page.goto(html.as_uri())
+        page.wait_for_timeout(50)
+    page.close()
     assert dialogs == []
 
 
