@@ -10,7 +10,7 @@ PORT    ?= 8000
 PELICANOPTS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html serve devserver publish test test-fast bench translations clean
+.PHONY: help setup html serve devserver publish test test-fast bench translations messages clean
 
 help:
 	@echo "make html          set up .venv (first run) and build the site from seeds/ into $(OUTPUT)/"
@@ -19,6 +19,7 @@ help:
 	@echo "make publish       build for hosting: SITEURL=https://example.org make publish"
 	@echo "make test          run the test suite (unit, Pelican build, headless browser)"
 	@echo "make translations  add untranslated titles/summaries to content/translations/en.po (MACHINE=module:func prefills)"
+	@echo "make messages      re-extract the theme's interface strings into theme/translations (then translate)"
 	@echo "make bench         benchmark conversion and full builds on a generated corpus"
 	@echo "make clean         remove $(OUTPUT)/, generated articles and caches"
 	@echo "Options: DIGEST_STRICT=1 (a bad seed fails the build), DIGEST_FORCE=1 (regenerate hand-edited pages),"
@@ -49,6 +50,10 @@ test-fast: $(STAMP)
 
 translations: $(STAMP)
 	$(PY) scripts/translations.py $(if $(MACHINE),--machine $(MACHINE))
+
+messages: $(STAMP)
+	$(VENV)/bin/pybabel extract -F theme/babel.cfg -o theme/translations/messages.pot theme/templates
+	$(VENV)/bin/pybabel update -i theme/translations/messages.pot -d theme/translations -l zh_Hans
 
 bench: $(STAMP)
 	$(PY) scripts/bench.py
