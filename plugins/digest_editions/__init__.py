@@ -110,7 +110,7 @@ def build_other_editions(pelican) -> None:
             DEFAULT_LANG=edition["lang"],
             OUTPUT_PATH=os.path.join(settings["OUTPUT_PATH"], edition["path"]),
             SITEURL=siteurl,
-            FEED_DOMAIN=siteurl if settings.get("FEED_DOMAIN") else settings.get("FEED_DOMAIN"),
+            FEED_DOMAIN=siteurl if settings.get("FEED_DOMAIN") else None,
             DIGEST_ROOT_SITEURL=root,
             DIGEST_EDITION_CHILD=True,
             DIGEST_CONVERT=False,

@@ -93,11 +93,16 @@ def convert_text(text: str, source_file: str, *, is_html: bool = False,
     return [_analyse(d, source_file, page_date, warnings, encoding, options) for d in drafts]
 
 
+def check_size(source_file: str, size: int, options: ConvertOptions) -> None:
+    """Refuse a seed over ``options.max_bytes`` (callers may check before reading it)."""
+    if size > options.max_bytes:
+        raise SeedError(source_file, f"too large ({size:,} bytes; the limit is {options.max_bytes:,})")
+
+
 def convert_bytes(data: bytes, source_file: str, options: ConvertOptions | None = None) -> list[Article]:
     """Convert one seed file's bytes into articles; raises :class:`SeedError` for a bad seed."""
     options = options or ConvertOptions()
-    if len(data) > options.max_bytes:
-        raise SeedError(source_file, f"too large ({len(data):,} bytes; the limit is {options.max_bytes:,})")
+    check_size(source_file, len(data), options)
     text, encoding = decode_bytes(data, source_file)
     is_html = Path(source_file).suffix.lower() in (".html", ".htm")
     return convert_text(text, source_file, is_html=is_html, encoding=encoding, options=options)

@@ -20,7 +20,7 @@ from typing import Callable
 from digest import __version__
 from digest.clean.mojibake import LOST
 from digest.model import Article, SeedError
-from digest.pipeline import SEED_SUFFIXES, ConvertOptions, convert_bytes
+from digest.pipeline import SEED_SUFFIXES, ConvertOptions, check_size, convert_bytes
 from digest.publish.page import render_page
 from digest.publish.store import StoreReport, atomic_write, store_pages
 
@@ -95,9 +95,10 @@ def convert_seeds(seeds: list[Path], options: ConvertOptions, cache_dir: Path | 
     results: dict[int, list[dict] | SeedError] = {}
     todo: list[tuple[int, Path, bytes, Path | None]] = []
     for i, path in enumerate(seeds):
-        size = path.stat().st_size
-        if size > options.max_bytes:
-            results[i] = SeedError(path.name, f"too large ({size:,} bytes; the limit is {options.max_bytes:,})")
+        try:
+            check_size(path.name, path.stat().st_size, options)  # before reading a huge file
+        except SeedError as exc:
+            results[i] = exc
             continue
         data = path.read_bytes()
         cache_file = None
