@@ -27,12 +27,17 @@ import os
 from pathlib import Path
 
 from pelican import signals
+from pelican.log import console
 
 from digest.analyze.topics import DEFAULT_TOPICS, topics_from_settings
 from digest.pipeline import ConvertOptions
 from digest.publish.sync import sync_seeds
 
 log = logging.getLogger(__name__)
+
+
+#: The repair summary of each build, printed when the build ends (by Pelican instance).
+_SUMMARIES: dict[int, str] = {}
 
 
 class SeedErrors(Exception):
@@ -94,10 +99,20 @@ def convert_seeds(pelican) -> None:
     log.info("digest: %d articles from %s (%d converted, %d cached, %d pages written, %d removed)",
              len(report.articles), seeds, report.converted, report.cached,
              len(report.store.written), len(report.store.removed))
+    _SUMMARIES[id(pelican)] = report.repair_summary
     if report.errors and _flag(settings, "DIGEST_STRICT"):
         raise SeedErrors(f"{len(report.errors)} seed(s) could not be converted (strict mode): "
                          + "; ".join(str(e) for e in report.errors))
 
 
+def print_repair_summary(pelican) -> None:
+    """The repair summary as the last lines of the build, beside Pelican's own
+    ``Done:`` line, at every verbosity: the per-repair lines scroll away."""
+    summary = _SUMMARIES.pop(id(pelican), None)
+    if summary:
+        console.print(f"digest: {summary}", markup=False, highlight=False)
+
+
 def register():
     signals.initialized.connect(convert_seeds)
+    signals.finalized.connect(print_repair_summary)

@@ -59,12 +59,12 @@ def test_deleting_a_seed_removes_its_pages(tmp_path):
 
 
 def test_lost_characters_are_warnings_and_complete_repairs_are_notes():
-    from digest.model import Article
+    from digest.model import Article, StageWarning
     from digest.publish.sync import SyncReport
 
     article = Article(source_file="s.txt", title="标题", blocks=[], warnings=[
-        "mojibake repaired near '完善。《行动'",
-        "mojibake repaired near '格局。□' (1 character lost, marked □)"])
+        StageWarning("mojibake", "完善。《行动", file="s.txt"),
+        StageWarning("mojibake", "格局。□", lost=1, file="s.txt")])
     report = SyncReport(articles=[article])
     assert report.notes == ["s.txt: 标题: mojibake repaired near '完善。《行动'"]
     assert report.messages == ["s.txt: 标题: mojibake repaired near '格局。□' (1 character lost, marked □)"]

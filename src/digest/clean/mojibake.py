@@ -34,12 +34,15 @@ from typing import NamedTuple
 from digest.clean.pinyin import readings, strip_pinyin_annotations, toneless
 from digest.clean.simplify import to_simplified
 from digest.lexicon import CJK_CHAR, CJK_RANGES, CLOSERS, SENTENCE_END, word_frequencies
+from digest.model import LOST, StageWarning
 
 #: A ``?`` followed by a character that could continue a damaged run.
 _RUN_START = re.compile(r"\?(?=[^\s?])")
 #: A pinyin reading right after a run, with or without its ``(``.
 _READING_AFTER = re.compile(r"(\(?)([a-zêüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300-\u036f]+)\)")
-_CJK_BIGRAMS = re.compile(f"(?=([{CJK_RANGES}]{{2}}))")
+#: Pairs of Han characters or fullwidth forms: a name the page quotes elsewhere
+#: (``＊ＳＴ领先``) tells which character a damaged copy of it held.
+_PAGE_BIGRAMS = re.compile(f"(?=([{CJK_RANGES}\uff01-\uff5e]{{2}}))")
 
 #: Longest run searched: a run lasts until the shifted reading meets an unmapped
 #: pair or an ASCII byte, in real pages up to a few dozen characters.
@@ -52,7 +55,6 @@ MIN_GAIN = 8.0
 MIN_POSTERIOR = 0.25
 #: A repair must read at least this many characters from both their bytes.
 MIN_READ = 1
-LOST = "□"
 
 #: Share of common CJK punctuation in news text (the dictionary has none).
 _PUNCTUATION_SHARE = {
@@ -268,7 +270,7 @@ class _Scorer:
     """
 
     def __init__(self, page: str) -> None:
-        self.page_bigrams = frozenset(_CJK_BIGRAMS.findall(page))
+        self.page_bigrams = frozenset(_PAGE_BIGRAMS.findall(page))
         model = _model()
         self.unigram, self.bigram, self.split = model.unigram, model.bigram, model.split
         self.marked_page = _marked_page(page)
@@ -658,7 +660,7 @@ def _repair_at(text: str, start: int, scorer: _Scorer) -> tuple[_Run, str, int] 
     return run, repaired + ("(" if run.eaten_paren else ""), lost
 
 
-def repair_mojibake(text: str) -> tuple[str, list[str]]:
+def repair_mojibake(text: str) -> tuple[str, list[StageWarning]]:
     """Find and repair shifted-GBK runs; return the text and one warning per repair.
 
     ``完善?!缎袆?dòng)計(jì)劃》`` → ``完善。《行動(dòng)計(jì)劃》`` (the reading is
@@ -668,8 +670,9 @@ def repair_mojibake(text: str) -> tuple[str, list[str]]:
         return text, []
     scorer: _Scorer | None = None
     out: list[str] = []
-    warnings: list[str] = []
+    warnings: list[StageWarning] = []
     done = 0
+    counts = _readable_counts(text)
     for match in _RUN_START.finditer(text):
         if match.start() < done:
             continue
@@ -678,6 +681,10 @@ def repair_mojibake(text: str) -> tuple[str, list[str]]:
         if found is None:
             continue
         run, repaired, lost = found
+        after = _replaced_counts(counts, text[run.start:run.end], repaired)
+        if after[0] * counts[1] < counts[0] * after[1]:
+            continue  # fewer readable characters than before: not a repair
+        counts = after
         out += [text[done:run.start], repaired]
         done = run.end
         warnings.append(_warning(text, run, repaired, lost))
@@ -685,12 +692,26 @@ def repair_mojibake(text: str) -> tuple[str, list[str]]:
     return "".join(out), warnings
 
 
-def _warning(text: str, run: _Run, repaired: str, lost: int) -> str:
+#: What a reader cannot read: the damage's ``?``, the ``□`` of a lost character,
+#: the decoder's replacement character.
+UNREADABLE = frozenset("?" + LOST + "\ufffd")
+
+
+def _readable_counts(text: str) -> tuple[int, int]:
+    """(readable characters, visible characters) of ``text``; whitespace is neither."""
+    visible = len(text) - sum(map(text.count, " \t\n\r\u3000"))
+    return visible - sum(map(text.count, UNREADABLE)), visible
+
+
+def _replaced_counts(counts: tuple[int, int], old: str, new: str) -> tuple[int, int]:
+    """``counts`` after replacing ``old`` by ``new`` in the text."""
+    (r_old, v_old), (r_new, v_new) = _readable_counts(old), _readable_counts(new)
+    return counts[0] - r_old + r_new, counts[1] - v_old + v_new
+
+
+def _warning(text: str, run: _Run, repaired: str, lost: int) -> StageWarning:
     """Name the place by the six characters before the run (readings left out)
     and the repaired run, as an editor would search for it."""
     before = strip_pinyin_annotations(text[max(0, run.start - 40):run.start])
     near = before[-6:].lstrip() + repaired.removesuffix("(")
-    message = f"mojibake repaired near '{near}'"
-    if lost:
-        message += f" ({lost} character{'s' if lost > 1 else ''} lost, marked {LOST})"
-    return message
+    return StageWarning("mojibake", near.replace(BREAK, " ").strip(), lost)
