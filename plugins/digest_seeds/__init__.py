@@ -78,7 +78,7 @@ def print_repair_summary(pelican) -> None:
     ``Done:`` line, at every verbosity: the per-repair lines scroll away."""
     summary = _SUMMARIES.pop(id(pelican), None)
     if summary:
-        console.print(f"digest: {summary}", markup=False, highlight=False)
+        console.print(f"digest: {summary}", markup=False, highlight=False, soft_wrap=True)
 
 
 def register():
