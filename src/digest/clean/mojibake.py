@@ -82,10 +82,12 @@ BREAK = "\n"
 PARAGRAPH_MARK = "\ue40c".encode("gb18030")
 _BREAK_AFTER_END = 0.2
 _BREAK_ELSEWHERE = 0.01
-#: A page whose runs mostly start right after a sentence end was damaged at its
-#: paragraph marks: there a run after a heading (no sentence end) starts with
-#: one too.
-_MARKED_PAGE = 0.5
+#: A page where this share of the runs start right after a sentence end was
+#: damaged at its paragraph marks: there a run after a heading or a list item
+#: (no sentence end) starts with one too.  Where the text itself was shifted
+#: (seed 000), the lost first character is usually the sentence end, so the
+#: visible character before a run is almost never one: the share is near 0.
+_MARKED_PAGE = 0.25
 #: Orthography the dictionary cannot teach: no clause mark right after another
 #: one, after an opening bracket or at the start of a paragraph; no closing
 #: bracket right after an opening one.  A factor on such a character's probability.
@@ -276,10 +278,18 @@ class _Scorer:
         self.marked_page = _marked_page(page)
         self.break_elsewhere = _BREAK_AFTER_END if self.marked_page else _BREAK_ELSEWHERE
         self.simplified_page = _is_simplified(page)
+        self.memo: dict[str, float] = {}
 
     def key_log_prob(self, prev_key: str, key: str) -> float:
         """``_CharModel.log_prob`` (inlined: it runs thousands of times a run)
-        with :func:`_orthography`."""
+        with :func:`_orthography`; remembered, as beams share their last characters."""
+        pair = prev_key + key
+        score = self.memo.get(pair)
+        if score is None:
+            score = self.memo[pair] = self._key_log_prob(prev_key, key)
+        return score
+
+    def _key_log_prob(self, prev_key: str, key: str) -> float:
         p = self.unigram.get(key, _FLOOR)
         split = self.split.get(prev_key)
         if split:
@@ -443,14 +453,20 @@ class _Search:
             decoder_choices = [_Choice(c, resynced) for c in resynced]
             kept = self.grow(paths, lambda p: decoder_choices if self.scorer.marked_page or p.text.startswith(BREAK)
                              else last_choices)
+            if self.scorer.marked_page:
+                return _best(kept)
             return _best(kept + self.dropped_before_end(paths, lead))
         kept: list[_Path] = []
         joined = _decode_pair(lead, trail)
-        if joined and _is_text_char(joined) and (fits is None or fits(joined)):
+        # read from both its bytes, any printable character is what the text held (℃, ①)
+        if joined and (_is_text_char(joined) or joined.isprintable()) and (fits is None or fits(joined)):
             fixed = _Choice(_Candidate(joined, _simplified(joined), -1))
             kept += self.grow(paths, lambda p: [fixed])
         elif bytes((lead, trail)) == PARAGRAPH_MARK:
             kept += self.grow(paths, lambda p: [_Choice(_BREAK)])
+        if self.scorer.marked_page:
+            # that decoder writes ``?`` for an unmapped pair, so none was dropped
+            return _best(kept)
         heads = _candidates(lead, known_is_lead=True)
         tails = allowed(_candidates(trail, known_is_lead=False))
         droppable = _droppable_before(trail)
@@ -639,8 +655,30 @@ def _rests_on_bytes(path: _Path, next_byte: int | None) -> bool:
     return len(path.text) > 1 and _resynced(path.text[-1], next_byte)
 
 
+#: Pre-check: text after a ``?`` in which this many of the first
+#: ``_PLAIN_SPAN`` neighbouring pairs are pairs inside dictionary words reads
+#: as it stands (``如何破局?破局之道在于创新``); a shifted reading is gibberish
+#: (``?!北本┦姓f``, ``?＞菹ぃ?``) and almost never holds one.  Skipping
+#: such text spares the search on pages whose ``?`` are real question marks.
+_PLAIN_PAIRS = 3
+_PLAIN_SPAN = 6
+
+
+def _reads_as_is(text: str, start: int, scorer: _Scorer) -> bool:
+    """The text after the ``?`` at ``start``, up to where a run would end
+    (a ``?`` or an ASCII character), reads as it stands."""
+    keys = []
+    for ch in text[start + 1:start + 2 + _PLAIN_SPAN]:
+        if ch < "\x80":
+            break
+        keys.append(_simplified(ch))
+    return sum(a + b in scorer.bigram for a, b in zip(keys, keys[1:])) >= _PLAIN_PAIRS
+
+
 def _repair_at(text: str, start: int, scorer: _Scorer) -> tuple[_Run, str, int] | None:
     """The best repair of the run at ``start``, if it clearly beats the text as it stands."""
+    if _reads_as_is(text, start, scorer):
+        return None
     best: tuple[float, _Run, _Path, str, str, int | None] | None = None
     for run in _runs_at(text, start):
         left, right, next_byte = _neighbours(text, run)
