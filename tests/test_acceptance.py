@@ -32,7 +32,7 @@ def test_seed_000_is_one_clean_article(seed_000):
     assert a.date.isoformat() == "2026-01-23"
     text = "\n".join(a.paragraphs)
     assert "(" not in text and "xié" not in text  # no pinyin annotation, no half-width bracket
-    assert "产生态完善。《行动计划》提出" in text.replace("产业生态", "产生态")
+    assert "产业生态完善。《行动计划》提出" in text
     assert "的格局。”北京市政协经济委员会副主任" in text
     assert "协同发展生态。”甘迎新表示。" in text
     assert "?!" not in text and "2026年01月" not in text and "公网安备" not in text

@@ -36,7 +36,7 @@ from digest.ingest.html import html_to_text
 from digest.model import Article, ArticleDraft, SeedError
 from digest.publish.slug import make_slug
 from digest.split.articles import split_articles
-from digest.split.dates import find_page_date
+from digest.dates import find_page_date
 
 #: Seeds larger than this are refused: no news page is this big, and a runaway
 #: file must not stall the build.
@@ -66,12 +66,6 @@ def _paragraphs(text: str) -> list[str]:
     lines = drop_junk_lines(text.splitlines())
     paragraphs = [normalize_punctuation(p) for p in reflow(lines)]
     return drop_duplicate_paragraphs(paragraphs)
-
-
-def clean_text(text: str) -> tuple[list[str], list[str]]:
-    """Stages 2-7 on decoded text: returns (paragraphs, warnings)."""
-    text, warnings = _repair(text)
-    return _paragraphs(text), warnings
 
 
 def convert_text(text: str, source_file: str, *, is_html: bool = False,

@@ -159,13 +159,6 @@ _WORD_CHARS = re.compile(r"\w")
 
 @settings(max_examples=300, deadline=None)
 @given(_LINE_LISTS)
-def test_idempotent(lines):
-    once = reflow(lines)
-    assert reflow(once) == once
-
-
-@settings(max_examples=300, deadline=None)
-@given(_LINE_LISTS)
 def test_no_character_is_lost_or_added(lines):
     out = reflow(lines)
     assert _SPACE.sub("", "".join(out)) == _SPACE.sub("", "".join(lines))

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 
-#: A line with a full-width sentence end is running text; the rules below
+from digest.chardata import EDITOR_ROLE, FULL_STOP, FULL_STOPS
+
+#: A line with a sentence end is running text; the rules below
 #: (except the anchored notice rule) never touch it.
-_SENTENCE_MARK = re.compile(r"[。！？]")
+_SENTENCE_MARK = FULL_STOP
 
 #: List bullets that web pages put before link-list items.
 _BULLET = r"[-–—*·•●○■□▪◆◇►▶>»]"
@@ -36,15 +38,11 @@ _TIME = r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
 _STAMP = rf"(?:{_DATE}(?:\s*{_TIME})?|{_TIME})"
 
 _TIMESTAMP_LINE = re.compile(rf"^\s*(?:{_BULLET}\s*)?{_OPEN}?\s*{_STAMP}\s*{_CLOSE}?\s*$")
-_DATED_LIST_ITEM = re.compile(rf"^\s*{_BULLET}\s*[^。！？]{{1,80}}?\s*{_OPEN}?\s*{_STAMP}\s*{_CLOSE}?\s*$")
+_DATED_LIST_ITEM = re.compile(rf"^\s*{_BULLET}\s*[^{FULL_STOPS}]{{1,80}}?\s*{_OPEN}?\s*{_STAMP}\s*{_CLOSE}?\s*$")
 _BULLET_ITEM = re.compile(rf"^\s*{_BULLET}\s*\S")
 
-_EDITOR_ROLES = (
-    "责任编辑|责编|值班编辑|网络编辑|实习编辑|文字编辑|图片编辑|视频编辑|新媒体编辑|编辑"
-    "|校对|审核|审校|审稿|初审|复审|终审|一审|二审|三审|监制|主编|美编|签发|排版"
-)
 _EDITOR_CREDIT = re.compile(
-    rf"^\s*{_OPEN}?\s*(?:本文|本期|本版)?(?:{_EDITOR_ROLES})\s*(?:[:：]|\s)\s*[^。！？]{{0,30}}$"
+    rf"^\s*{_OPEN}?\s*(?:本文|本期|本版)?(?:{EDITOR_ROLE})\s*(?:[:：]|\s)\s*[^{FULL_STOPS}]{{0,30}}$"
 )
 
 _LICENCE = re.compile(

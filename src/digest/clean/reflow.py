@@ -31,7 +31,8 @@ import bisect
 import re
 from functools import lru_cache
 
-from digest.lexicon import CJK_RANGES, CLOSERS, SENTENCE_END, cut, is_word, word_log_prob
+from digest.chardata import CJK_RANGES, CLOSERS, SENTENCE_END
+from digest.lexicon import cut, is_word, word_log_prob
 
 #: Marks that cannot start a line: a line starting with one was cut off its paragraph.
 NON_INITIAL = "，,、。．；;：:！!？?）)》】」』”’…%‰"

@@ -21,8 +21,9 @@ from functools import lru_cache
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from digest.split.credits import parse_byline, parse_credit
-from digest.split.dates import date_line_date, parse_date, without_dates
+from digest.chardata import AUTHOR_ROLE, SOURCE_ROLE
+from digest.credits import parse_byline, parse_credit
+from digest.dates import date_line_date, parse_date, without_dates
 
 #: Elements that never hold article text.
 _NON_CONTENT_TAGS = ["script", "style", "noscript", "iframe", "form", "nav", "aside", "footer",
@@ -43,7 +44,7 @@ _SOURCE_HINT = re.compile(r"(?:^|[\s_-])source(?:$|[\s_-])", re.IGNORECASE)
 #: A site suffix after the title: 标题_新闻_某某网, 标题 - 某某网, 标题 | 某某网.
 _TITLE_SEPARATOR = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|——)\s*")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
-_BYLINE_LABEL = re.compile(r"^(?:作者|记者|文|撰文|来源)\s*[：:/]")
+_BYLINE_LABEL = re.compile(f"^(?:{AUTHOR_ROLE}|{SOURCE_ROLE})\\s*[：:/]")
 
 _DATE_METAS = ("article:published_time", "og:article:published_time", "og:published_time",
                "publishdate", "pubdate", "publish_date", "publication_date", "date", "dc.date",

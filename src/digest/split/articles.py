@@ -33,9 +33,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from digest.chardata import ends_sentence
 from digest.model import ArticleDraft, Block
-from digest.split.credits import Credit
-from digest.split.dates import find_article_date, mentioned_year
+from digest.credits import Credit
+from digest.dates import find_article_date, mentioned_year
 from digest.split.lines import Kind, Line, classify
 from digest.split.titles import (
     is_numbered,
@@ -46,7 +47,6 @@ from digest.split.titles import (
 )
 
 _HEAD_SIGNALS = (Kind.COLUMN, Kind.BYLINE, Kind.DATE)
-_SENTENCE_END = ("。", "！", "？", "!", "?", "…", "”", "’", "」", "』", "）", ")")
 
 
 @dataclass
@@ -96,7 +96,7 @@ class _Draft:
             self.credit.merge(line.credit)
             self.closed = self.closed or line.closes
         if body:
-            self.ends_sentence = body[-1].text.endswith(_SENTENCE_END)
+            self.ends_sentence = ends_sentence(body[-1].text)
 
     def has_body(self) -> bool:
         return any(not b.heading for b in self.blocks)

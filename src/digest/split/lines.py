@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from digest.split.credits import (Credit, parse_byline, parse_credit, split_lead_credit,
+from digest.chardata import CJK_RANGES, HEADING_MAX, TWO_PART_HEADING_MAX, WORD_CHAR
+from digest.credits import (Credit, parse_byline, parse_credit, split_lead_credit,
                                   split_trailing_credits)
-from digest.split.dates import date_line_date, without_dates
+from digest.dates import date_line_date, without_dates
 
 
 class Kind(Enum):
@@ -37,22 +38,16 @@ class Line:
     closes: bool = False  # ends with a closing credit (（完）, 编辑 …): an article ends here
 
 
-#: Headings are short: newspaper titles run up to about 30 characters, and a
-#: two-part headline (``全球产业链格局变动 缝制机械如何破局``) up to 40.
-HEADING_MAX = 30
-TWO_PART_HEADING_MAX = 40
-
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 #: A clause or sentence end: the line goes on into running text.
 _CLAUSE_END = re.compile(r"[。；;，,、：:…—]$|[。！？!?…][”’」』）)]+$")
 _COMMA = re.compile(r"[，,]")
-_WORD_CHAR = re.compile(r"[\w\u3400-\u9fff]")
 #: A headline in two halves with a space between, each half at least 4 characters.
 _TWO_PART = re.compile(r"^(?P<a>\S{4,})\s(?P<b>\S{4,})$")
 
-_HAN_LABEL = r"[\u3400-\u4dbf\u4e00-\u9fff]{2,8}"
+_HAN_LABEL = f"[{CJK_RANGES}]{{2,8}}"
 _BRACKETED_LABEL = re.compile(rf"[【［\[]\s*({_HAN_LABEL})\s*[】］\]]|[■□▲◆●◇▶]\s*({_HAN_LABEL})")
-_PLAIN_LABEL = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,6}")
+_PLAIN_LABEL = re.compile(f"[{CJK_RANGES}]{{2,6}}")
 #: Genre words that end column labels: 行业分析, 消费观察, 记者手记, 今日快评.
 COLUMN_SUFFIXES = (
     "观察", "分析", "评论", "时评", "短评", "快评", "述评", "评析", "视点", "视角", "视窗", "视界",
@@ -94,7 +89,7 @@ def is_heading_like(text: str) -> bool:
         and "。" not in text
         and len(_COMMA.findall(text)) <= 1
         and not _CLAUSE_END.search(text)
-        and _WORD_CHAR.search(text) is not None
+        and WORD_CHAR.search(text) is not None
     )
 
 

@@ -22,28 +22,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+from digest.chardata import (
+    AUTHOR_ROLE,
+    BRACKET_LEAD,
+    CJK_RANGES,
+    EDITOR_ROLE,
+    NEWS_LEAD,
+    NEWS_ORG,
+    OWN_PAPER,
+    SOURCE_ROLE,
+)
+
+_HAN = CJK_RANGES
 
 #: A personal name: 2-4 Han characters, or Han parts joined by a middle dot.
 _NAME = re.compile(f"[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}(?:[·・•．][{_HAN}]{{1,8}})+")
 
-#: Roles whose names are the article's authors (reporters, writers, photographers).
-_AUTHOR_ROLES = (
-    "特约记者|见习记者|实习记者|首席记者|记者|特约通讯员|通讯员|实习生|作者|撰文|撰稿|"
-    "采写|执笔|文图|图文|文|图|摄影|摄|评论员|主持人"
-)
-#: Roles whose names are not authors but mark the end of an article.
-_EDITOR_ROLES = "责任编辑|值班编辑|实习编辑|编辑|责编|审校|校对|审核|终审|监制|制图"
-_SOURCE_ROLES = "来源|稿源|出处"
-_ROLE = re.compile(f"(?:(?P<org>[{_HAN}]{{2,8}}?))?(?P<role>{_EDITOR_ROLES}|{_SOURCE_ROLES}|{_AUTHOR_ROLES})")
-_ROLE_EXACT = re.compile(f"(?:{_EDITOR_ROLES}|{_SOURCE_ROLES}|{_AUTHOR_ROLES})")
-_EDITOR_ROLE = re.compile(_EDITOR_ROLES)
-_SOURCE_ROLE = re.compile(_SOURCE_ROLES)
+_ROLE = re.compile(f"(?:(?P<org>[{_HAN}]{{2,8}}?))?(?P<role>{EDITOR_ROLE}|{SOURCE_ROLE}|{AUTHOR_ROLE})")
+_ROLE_EXACT = re.compile(f"(?:{EDITOR_ROLE}|{SOURCE_ROLE}|{AUTHOR_ROLE})")
+_EDITOR_ROLE = re.compile(EDITOR_ROLE)
+_SOURCE_ROLE = re.compile(SOURCE_ROLE)
 #: An organisation that may stand before a role: 本报记者, 新华社记者, 人民日报记者.
-_ORG = re.compile(f"本报|本刊|本台|本网|[{_HAN}]{{1,6}}(?:社|报|网|台|刊|杂志|客户端)")
+_ORG = re.compile(NEWS_ORG + "|[" + _HAN + "]{1,6}(?:刊|杂志)")
 #: Roles that may be glued to the name that follows them (记者王薛滔); single
 #: characters such as 文/图 are not, or 文化强国 would read as a byline.
-_GLUED_ROLE = re.compile(f"(?P<role>本报记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|作者|{_EDITOR_ROLES})(?P<name>.+)")
+_GLUED_ROLE = re.compile(f"(?P<role>本报记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|作者|{EDITOR_ROLE})(?P<name>.+)")
 #: Words that follow 记者/作者 in headings and labels, not names: 记者手记, 作者简介.
 _NOT_NAMES = frozenset("手记 简介 观察 调查 来信 笔记 札记 专访 体验 探访 走访 直击 连线 追踪 感言 说明".split())
 #: Words after the names: 张三 摄, 任德辉 报道, 李四 整理.
@@ -52,8 +55,7 @@ _NAME_THEN_MARK = re.compile(f"(?P<name>[{_HAN}]{{2,4}})(?P<mark>摄|报道)")
 _END_MARKS = {"完", "全文完", "END", "end"}
 #: Marks after names that end an article (a photo credit does not: captions stand inside).
 _CLOSING_MARKS = {"报道", "报导", "综合报道", "整理", "编译", "供稿"}
-#: The paper's own name in a credit: not a source worth recording.
-_OWN_PAPER = ("", "本报", "本刊", "本台", "本网")
+_OWN_PAPER = ("", *OWN_PAPER)
 #: A source given as a publication title: 《中国新闻》报, 《人民日报》.
 _TITLED_SOURCE = re.compile(r"《([^》]{1,20})》([报刊]|杂志|周刊|日报)?")
 
@@ -177,11 +179,6 @@ def _add_name(credit: Credit, kind: str, name: str) -> None:
         target.append(name)
 
 
-def is_byline(line: str) -> bool:
-    """A line that is nothing but a credit, bare or in brackets: ``本报记者 胡静``, ``（记者 张三）``."""
-    return parse_byline(line) is not None
-
-
 _BRACKETED = re.compile(r"[（(【\[](.{1,60})[）)】\]]")
 _PHOTO_CREDIT = re.compile(r"(?:摄|摄影|供图|图)\s*$|^\s*(?:图|摄影)")
 
@@ -204,17 +201,6 @@ def _closes_when_trailing(text: str, credit: Credit) -> bool:
     return credit.closes or (bool(credit.authors) and not _PHOTO_CREDIT.search(text))
 
 
-#: A news lead: 本报讯, 本报北京9月25日电, 新华社北京1月5日电, 中新网上海3月2日电,
-#: optionally followed by a bracketed credit (记者 王薛滔).
-_LEAD = re.compile(
-    rf"^(?P<org>本报|本刊|[{_HAN}]{{1,6}}?(?:社|网|报|台|客户端))"
-    rf"(?P<place>[{_HAN}]{{0,8}}?)"
-    r"(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?"
-    r"(?P<kind>电|讯|消息)"
-    r"\s*(?:[（(](?P<credit>[^（）()]{1,60})[）)])?[\s：:，,]*"
-)
-_BRACKET_LEAD = re.compile(r"^[（(](?P<credit>[^（）()]{1,60})[）)]\s*")
-
 #: Bracketed groups at a paragraph's end: （完）（《中国新闻》报 作者 任德辉 报道）.
 _TRAILING_GROUP = re.compile(r"[（(【\[](?P<credit>[^（）()【】\[\]]{1,60})[）)】\]]\s*$")
 
@@ -224,31 +210,26 @@ def split_lead_credit(paragraph: str) -> tuple[str, Credit | None]:
 
     ``本报讯（记者 王薛滔）9月25日，上海…`` → (``9月25日，上海…``, authors [王薛滔]);
     ``新华社北京1月5日电（记者 张三、李四）今年…`` → (``今年…``, source 新华社).
-    A lead needs a date, a credit in brackets or the 本报 organisation, so a
+    A lead needs a date, a credit in brackets or the paper's own name (本报讯, 本网讯), so a
     sentence that merely opens with 合作社电商… is not cut.
     """
-    m = _LEAD.match(paragraph)
+    m = NEWS_LEAD.match(paragraph)
     if m:
         credit = parse_credit(m["credit"]) if m["credit"] else None
         if m["credit"] and credit is None:
             return paragraph, None
-        if m["date"] or credit is not None or (m["org"] in ("本报", "本刊") and m["kind"] == "讯"):
+        if m["date"] or credit is not None or (m["org"] in OWN_PAPER and m["kind"] == "讯"):
             credit = credit or Credit()
-            if m["org"] not in ("本报", "本刊") and not credit.source:
+            if m["org"] not in OWN_PAPER and not credit.source:
                 credit.source = m["org"]
             return paragraph[m.end():], credit
         return paragraph, None
-    m = _BRACKET_LEAD.match(paragraph)
+    m = BRACKET_LEAD.match(paragraph)
     if m and m.end() < len(paragraph):
         credit = parse_credit(m["credit"])
         if credit is not None and credit.authors:
             return paragraph[m.end():], credit
     return paragraph, None
-
-
-def has_news_lead(paragraph: str) -> bool:
-    """True if the paragraph opens with a news lead, which means an article starts here."""
-    return split_lead_credit(paragraph)[1] is not None
 
 
 def split_trailing_credits(paragraph: str) -> tuple[str, Credit | None]:
