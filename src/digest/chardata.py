@@ -109,3 +109,15 @@ NEWS_LEAD = re.compile(
 BRACKET_LEAD = re.compile(r"^[（(](?P<credit>[^（）()]{1,60})[）)]\s*")
 #: A date opening a paragraph, or following its lead (``.match(text, lead_end)``): 9月25日，…
 LEAD_DATE = re.compile(MONTH_DAY)
+
+# --- web-page furniture -----------------------------------------------------
+
+#: Words of a page's buttons and widgets (share, copy link, font size, follow):
+#: a line or a spaced run made only of them is furniture. (Simplified forms:
+#: cleaning runs after the OpenCC conversion.)
+UI_WORDS = (
+    "分享", "分享到", "分享至", "转发", "转寄", "转载", "收藏", "打印", "列印", "复制链接", "复制网址", "复制连结",
+    "复制", "推文", "留言", "评论", "点赞", "赞", "字级", "字体", "字号", "字体大小", "关注", "追踪", "订阅",
+    "facebook", "twitter", "line", "plurk", "噗浪", "微信", "微博", "朋友圈", "QQ空间", "QQ", "email", "e-mail",
+    "邮件", "google+", "whatsapp", "telegram", "微信好友", "新浪微博", "腾讯微博", "豆瓣", "LinkedIn",
+)

@@ -7,7 +7,8 @@ The order of the stages matters and is written here once:
 2. repair GBK-shift mojibake, before anything else touches the bytes' traces
 3. strip pinyin annotations glued after characters
 4. convert to Simplified Chinese (OpenCC t2s)
-5. read the page's own date, then drop page junk (footers, timestamp lists, licences)
+5. read the page's own date, then drop page furniture inside lines (share bars, photo
+   credits) and junk lines (footers, timestamp lists, licences, link bars)
 6. reflow hard-broken lines into paragraphs; fix half-width punctuation
 7. drop duplicated paragraphs
 8. split the page into articles with titles, authors, source and date
@@ -25,6 +26,7 @@ from digest.analyze.summary import summarize
 from digest.analyze.topics import DEFAULT_THRESHOLD, DEFAULT_TOPICS, Topic, classify
 from digest.clean.controls import strip_control_characters
 from digest.clean.dedupe import drop_duplicate_paragraphs
+from digest.clean.furniture import strip_inline_furniture
 from digest.clean.junk import drop_junk_lines
 from digest.clean.mojibake import repair_mojibake
 from digest.clean.pinyin import strip_pinyin_annotations
@@ -63,7 +65,7 @@ def _repair(text: str) -> tuple[str, list[str]]:
 
 def _paragraphs(text: str) -> list[str]:
     """Stages 5-7 on the repaired page: junk lines dropped, lines reflowed, duplicates dropped."""
-    lines = drop_junk_lines(text.splitlines())
+    lines = drop_junk_lines(strip_inline_furniture(text).splitlines())
     paragraphs = [normalize_punctuation(p) for p in reflow(lines)]
     return drop_duplicate_paragraphs(paragraphs)
 

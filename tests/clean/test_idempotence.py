@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from digest.clean.controls import strip_control_characters
 from digest.clean.dedupe import drop_duplicate_paragraphs
+from digest.clean.furniture import strip_inline_furniture
 from digest.clean.junk import drop_junk_lines
 from digest.clean.mojibake import repair_mojibake
 from digest.clean.pinyin import strip_pinyin_annotations
@@ -40,7 +41,7 @@ def _mojibake(text: str) -> str:
 
 
 TEXT_CLEANERS = [strip_control_characters, _mojibake, strip_pinyin_annotations, to_simplified,
-                 normalize_punctuation]
+                 normalize_punctuation, strip_inline_furniture]
 LINE_CLEANERS = [drop_junk_lines, reflow, drop_duplicate_paragraphs]
 
 
