@@ -54,6 +54,12 @@ def ends_sentence(text: str) -> bool:
     return _ENDS_SENTENCE.search(text) is not None
 
 
+#: A figure: a number with a unit or magnitude (3000亿元, 40%, 1.5万人). A line
+#: carrying one is content, never furniture.
+FIGURE = re.compile(
+    r"\d[\d,，.]*\s*(?:%|％|‰|[万亿]|元|美元|人|家|个|项|吨|公里|千米|平方米|亩|岁|倍|台|辆|件|次|例|所|座)"
+)
+
 # --- headings ---------------------------------------------------------------
 
 #: Headings are short: newspaper titles run up to about 30 characters, and a
