@@ -38,7 +38,7 @@ def test_seed_000_is_one_clean_article(seed_000):
     assert "?!" not in text and "2026年01月" not in text and "公网安备" not in text
     assert "（完）" not in a.paragraphs[-1] and a.paragraphs[-1].endswith("发展机遇。")
     assert [p for i, p in enumerate(a.paragraphs) if a.blocks[i].heading] == [
-        "紧跟科技前沿", "汇聚街区创新合力", "秉持长期主义", "耐心培育产业生态"]
+        "紧跟科技前沿 汇聚街区创新合力", "秉持长期主义 耐心培育产业生态"]  # one subheading per pair of lines
 
 
 def test_seed_003_is_three_articles_with_their_titles_and_authors(seed_003):

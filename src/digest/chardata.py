@@ -111,8 +111,22 @@ NEWS_LEAD = re.compile(
     r"(?P<kind>电|讯|消息)"
     r"\s*(?:[（(](?P<credit>[^（）()]{1,60})[）)])?[\s：:，,]*"
 )
-#: A bracketed credit opening a paragraph: （记者 张三）今年……
-BRACKET_LEAD = re.compile(r"^[（(](?P<credit>[^（）()]{1,60})[）)]\s*")
+#: A bracketed credit opening a paragraph: （记者 张三）今年……, 〔记者张三／台北报导〕,
+#: 【李四╱综合报导】, 【某某新闻】.
+BRACKET_LEAD = re.compile(r"^(?P<open>[（(〔【])(?P<credit>[^（）()〔〕【】]{1,60})[）)〕】]\s*")
+#: An agency's dispatch credit: 中央社记者张三台北27日电, 新华社记者李四、王五北京电.
+DISPATCH = re.compile(
+    f"(?P<org>{NEWS_ORG})?\\s*(?:特派|驻[{CJK_RANGES}]{{1,4}})?记者\\s*"
+    f"(?P<who>[{CJK_RANGES}]{{2,3}}(?:[、，,\\s][{CJK_RANGES}]{{2,3}})*)\\s*"
+    f"(?P<place>[{CJK_RANGES}]{{2,5}}?)\\s*(?:\\d{{1,2}}日)?(?:专)?电"
+)
+#: An outlet named in a tag (【某某新闻】) or after 来源: a name and the kind of outlet.
+OUTLET = (
+    f"[A-Za-z0-9{CJK_RANGES}]{{1,10}}?"
+    "(?:新闻网|新闻台|新闻|日报|晚报|早报|晨报|时报|商报|周刊|电视台|卫视|广播电台|电台|通讯社|社|网|台|客户端)"
+)
+#: A newspaper's name standing alone in a page header: 某某日报, 某某晚报.
+NEWSPAPER = f"[{CJK_RANGES}]{{2,8}}(?:日报|晚报|早报|晨报|时报|商报|都市报|青年报|通讯社|电视台)"
 #: A date opening a paragraph, or following its lead (``.match(text, lead_end)``): 9月25日，…
 LEAD_DATE = re.compile(MONTH_DAY)
 

@@ -26,9 +26,12 @@ from digest.chardata import (
     AUTHOR_ROLE,
     BRACKET_LEAD,
     CJK_RANGES,
+    DISPATCH,
     EDITOR_ROLE,
     NEWS_LEAD,
     NEWS_ORG,
+    NEWSPAPER,
+    OUTLET,
     OWN_PAPER,
     SOURCE_ROLE,
 )
@@ -51,7 +54,11 @@ _GLUED_ROLE = re.compile(f"(?P<role>本报记者|特约记者|见习记者|实�
 _NOT_NAMES = frozenset("手记 简介 观察 调查 来信 笔记 札记 专访 体验 探访 走访 直击 连线 追踪 感言 说明".split())
 #: Words after the names: 张三 摄, 任德辉 报道, 李四 整理.
 _AFTER_NAMES = {"摄", "摄影", "报道", "报导", "整理", "编译", "供图", "供稿", "综合报道", "发自"}
-_NAME_THEN_MARK = re.compile(f"(?P<name>[{_HAN}]{{2,4}})(?P<mark>摄|报道)")
+_NAME_THEN_MARK = re.compile(f"(?P<name>[{_HAN}]{{2,4}}?)(?P<mark>摄|报道|报导)")
+#: Where the reporter filed from: 台北报导, 综合报道 (``〔记者张三／台北报导〕``).
+_PLACE_REPORT = re.compile(f"[{_HAN}]{{2,6}}(?:报导|报道)")
+_OUTLET = re.compile(OUTLET)
+_NEWSPAPER = re.compile(NEWSPAPER)
 _END_MARKS = {"完", "全文完", "END", "end"}
 #: Marks after names that end an article (a photo credit does not: captions stand inside).
 _CLOSING_MARKS = {"报道", "报导", "综合报道", "整理", "编译", "供稿"}
@@ -60,7 +67,7 @@ _OWN_PAPER = ("", *OWN_PAPER)
 _TITLED_SOURCE = re.compile(r"《([^》]{1,20})》([报刊]|杂志|周刊|日报)?")
 
 #: Tokens of a credit: a 《…》 source with its suffix, or a run between separators.
-_TOKEN = re.compile(r"《[^》]{1,20}》(?:[报刊]|杂志|周刊|日报)?|[^\s\u3000□■◆●、，,；;：:/／|｜（）()【】\[\]]+")
+_TOKEN = re.compile(r"《[^》]{1,20}》(?:[报刊]|杂志|周刊|日报)?|[^\s\u3000□■◆●、，,；;：:/／╱|｜（）()【】〔〕\[\]]+")
 
 MAX_CREDIT_CHARS = 60
 
@@ -118,23 +125,34 @@ def _read_role(token: str) -> tuple[str, str, str] | None:
     if m and m["org"] and _ORG.fullmatch(m["org"]):
         return m["org"], _role_kind(m["role"]), ""
     m = _GLUED_ROLE.fullmatch(token)
-    if m and _is_name(m["name"]) and m["name"] not in _NOT_NAMES:
-        return "", _role_kind(m["role"]), m["name"]
+    if m:
+        name = m["name"]
+        if (marked := _NAME_THEN_MARK.fullmatch(name)) is not None and _is_name(marked["name"]):
+            name = marked["name"]  # 记者张三摄: the mark is no part of the name
+        if _is_name(name) and name not in _NOT_NAMES:
+            return "", _role_kind(m["role"]), name
     return None
 
 
-def parse_credit(text: str) -> Credit | None:
+def parse_credit(text: str, tag: bool = False) -> Credit | None:
     """Read ``text`` as a whole credit, or return None if any part of it is not one.
 
     ``本报记者 胡静 □ 周露楠 范明朋`` → authors [胡静, 周露楠, 范明朋];
     ``《中国新闻》报 作者 任德辉 报道`` → source 中国新闻报, authors [任德辉];
+    ``中央社记者张三台北27日电`` → source 中央社, authors [张三];
+    ``记者张三、李四／台中报导`` → authors [张三, 李四]; ``某某日报`` → source 某某日报;
     ``完`` → closes; ``以下简称《行动计划》`` → None (not a credit).
     At least one role word, end mark or 《…》 source is required, so a line of
-    bare two-character words is never mistaken for names.
+    bare two-character words is never mistaken for names. ``tag`` says the
+    text stood in 【】 or 〔〕, where an outlet's name alone (``某某新闻``) is its tag.
     """
     text = text.strip()
     if not text or len(text) > MAX_CREDIT_CHARS:
         return None
+    if (dispatch := DISPATCH.fullmatch(text)) is not None:
+        return _dispatch_credit(dispatch)
+    if _NEWSPAPER.fullmatch(text) or (tag and _OUTLET.fullmatch(text)):
+        return Credit(source=text)
     credit = Credit()
     kind = "author"
     evidence = False
@@ -155,7 +173,7 @@ def parse_credit(text: str) -> Credit | None:
         elif _TITLED_SOURCE.fullmatch(token):
             credit.source = clean_source(token)
             evidence = True
-        elif token in _AFTER_NAMES:
+        elif token in _AFTER_NAMES or _PLACE_REPORT.fullmatch(token):
             evidence = True
             credit.closes = credit.closes or token in _CLOSING_MARKS
         elif (glued_mark := _NAME_THEN_MARK.fullmatch(token)) is not None:
@@ -173,13 +191,20 @@ def parse_credit(text: str) -> Credit | None:
     return credit
 
 
+def _dispatch_credit(m: re.Match[str]) -> Credit:
+    """An agency dispatch (``中央社记者张三台北27日电``): the agency is the source."""
+    org = m["org"] or ""
+    authors = [n for n in re.split(r"[、，,\s]+", m["who"]) if n]
+    return Credit(authors=authors, source="" if org in _OWN_PAPER else org)
+
+
 def _add_name(credit: Credit, kind: str, name: str) -> None:
     target = credit.editors if kind == "editor" else credit.authors
     if name not in target:
         target.append(name)
 
 
-_BRACKETED = re.compile(r"[（(【\[](.{1,60})[）)】\]]")
+_BRACKETED = re.compile(r"([（(【〔\[])(.{1,60})[）)】〕\]]")
 _PHOTO_CREDIT = re.compile(r"(?:摄|摄影|供图|图)\s*$|^\s*(?:图|摄影)")
 
 
@@ -190,8 +215,8 @@ def parse_byline(line: str) -> Credit | None:
     is how short items end, so it closes the article; ``记者 张三`` does not.
     """
     m = _BRACKETED.fullmatch(line.strip())
-    credit = parse_credit(m[1] if m else line)
-    if credit is not None and m and _closes_when_trailing(m[1], credit):
+    credit = parse_credit(m[2], tag=m[1] in "【〔") if m else parse_credit(line)
+    if credit is not None and m and _closes_when_trailing(m[2], credit):
         credit.closes = True
     return credit
 
@@ -202,7 +227,7 @@ def _closes_when_trailing(text: str, credit: Credit) -> bool:
 
 
 #: Bracketed groups at a paragraph's end: （完）（《中国新闻》报 作者 任德辉 报道）.
-_TRAILING_GROUP = re.compile(r"[（(【\[](?P<credit>[^（）()【】\[\]]{1,60})[）)】\]]\s*$")
+_TRAILING_GROUP = re.compile(r"[（(【〔\[](?P<credit>[^（）()【】〔〕\[\]]{1,60})[）)】〕\]]\s*$")
 
 
 def split_lead_credit(paragraph: str) -> tuple[str, Credit | None]:
@@ -226,8 +251,9 @@ def split_lead_credit(paragraph: str) -> tuple[str, Credit | None]:
         return paragraph, None
     m = BRACKET_LEAD.match(paragraph)
     if m and m.end() < len(paragraph):
-        credit = parse_credit(m["credit"])
-        if credit is not None and credit.authors:
+        tag = m["open"] in "【〔"
+        credit = parse_credit(m["credit"], tag=tag)
+        if credit is not None and (credit.authors or (tag and credit.source)):
             return paragraph[m.end():], credit
     return paragraph, None
 

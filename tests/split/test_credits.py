@@ -145,3 +145,54 @@ def test_a_date_line_can_carry_the_source_and_author():
     [a] = split_articles(["缝纫机企业加速智能化", "2025年10月8日 来源：经济日报 作者：孙七",
                           "在浙江台州，多家缝纫机企业正加速引入人工智能技术，一台智能缝纫机可以自动识别面料厚度。"])
     assert (a.source, a.authors, a.date.isoformat()) == ("经济日报", ["孙七"], "2025-10-08")
+
+
+# Datelines and credits of mainland, Hong Kong and Taiwan outlets (made-up names and outlets).
+@pytest.mark.parametrize(
+    ("paragraph", "rest", "authors", "source"),
+    [
+        ("〔记者江文远、白秋月／新竹报导〕新竹科学园区昨公布上半年营业额。", "新竹科学园区昨公布上半年营业额。",
+         ["江文远", "白秋月"], ""),
+        ("【方静宜╱综合报导】一部独立电影昨在影展拿下大奖。", "一部独立电影昨在影展拿下大奖。", ["方静宜"], ""),
+        ("（远东社记者钟立群东京3日电）日本央行今天宣布维持利率不变。", "日本央行今天宣布维持利率不变。",
+         ["钟立群"], "远东社"),
+        ("【海峡之声新闻】台风今晨登陆东部沿海。", "台风今晨登陆东部沿海。", [], "海峡之声新闻"),
+        ("本网讯（通讯员 孟小川）市图书馆昨日推出夜间阅读服务。", "市图书馆昨日推出夜间阅读服务。", ["孟小川"], ""),
+        ("南方社广州4月8日电（记者 顾晓岚）广交会今日开幕。", "广交会今日开幕。", ["顾晓岚"], "南方社"),
+    ],
+)
+def test_regional_leads(paragraph, rest, authors, source):
+    text, credit = split_lead_credit(paragraph)
+    assert text == rest
+    assert (credit.authors, credit.source) == (authors, source)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "source"),
+    [
+        ("（远东社记者钟立群、葛思远东京电）", ["钟立群", "葛思远"], "远东社"),
+        ("〔记者江文远／新竹报导〕", ["江文远"], ""),
+        ("【某某电视新闻】", [], "某某电视新闻"),
+        ("河源晚报", [], "河源晚报"),
+        ("来源：滨江日报", [], "滨江日报"),
+        ("文/程一帆", ["程一帆"], ""),
+        ("记者 沈墨 报道", ["沈墨"], ""),
+        ("（记者梁亦舟摄）", ["梁亦舟"], ""),  # the photo mark is no part of the name
+    ],
+)
+def test_regional_credit_lines(line, authors, source):
+    credit = parse_byline(line)
+    assert credit is not None
+    assert (credit.authors, credit.source) == (authors, source)
+
+
+@pytest.mark.parametrize("line", ["新闻", "让我们一起读书", "台北报导引发讨论，", "日报"])
+def test_outlet_words_alone_are_no_source(line):
+    credit = parse_byline(line)
+    assert credit is None or not credit.source
+
+
+def test_trailing_agency_dispatch_gives_source_and_author():
+    text, credit = split_trailing_credits("两国将在年底前签署新协议。（远东社记者钟立群东京3日电）")
+    assert text == "两国将在年底前签署新协议。"
+    assert (credit.authors, credit.source) == (["钟立群"], "远东社")
