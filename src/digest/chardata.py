@@ -121,12 +121,14 @@ DISPATCH = re.compile(
     f"(?P<place>[{CJK_RANGES}]{{2,5}}?)\\s*(?:\\d{{1,2}}日)?(?:专)?电"
 )
 #: An outlet named in a tag (【某某新闻】) or after 来源: a name and the kind of outlet.
+#: (Not a definition in brackets: 以下简称某某网.)
+_NOT_A_NAME = "(?![^，。]*(?:简称|以下|称为))"
 OUTLET = (
-    f"[A-Za-z0-9{CJK_RANGES}]{{1,10}}?"
+    f"{_NOT_A_NAME}[A-Za-z0-9{CJK_RANGES}]{{1,10}}?"
     "(?:新闻网|新闻台|新闻|日报|晚报|早报|晨报|时报|商报|周刊|电视台|卫视|广播电台|电台|通讯社|社|网|台|客户端)"
 )
 #: A newspaper's name standing alone in a page header: 某某日报, 某某晚报.
-NEWSPAPER = f"[{CJK_RANGES}]{{2,8}}(?:日报|晚报|早报|晨报|时报|商报|都市报|青年报|通讯社|电视台)"
+NEWSPAPER = f"{_NOT_A_NAME}[{CJK_RANGES}]{{2,8}}(?:日报|晚报|早报|晨报|时报|商报|都市报|青年报|通讯社|电视台)"
 #: A date opening a paragraph, or following its lead (``.match(text, lead_end)``): 9月25日，…
 LEAD_DATE = re.compile(MONTH_DAY)
 

@@ -33,6 +33,7 @@ from digest.chardata import (
     NEWSPAPER,
     OUTLET,
     OWN_PAPER,
+    SENTENCE_END,
     SOURCE_ROLE,
 )
 
@@ -258,16 +259,28 @@ def split_lead_credit(paragraph: str) -> tuple[str, Credit | None]:
     return paragraph, None
 
 
+#: A source label glued to the end of a paragraph, after its last sentence: ``…。来源：某某网``.
+_TRAILING_SOURCE = re.compile(
+    f"(?<=[{SENTENCE_END}～~”’」』）)\\s])(?:{SOURCE_ROLE})\\s*[:：]\\s*(?P<source>[^\\s。！？!?，,；;:：]{{2,20}})"
+    r"(?:[\s\u3000][^\s。！？!?，,；;:：]{1,12})?\s*$"
+)
+
+
 def split_trailing_credits(paragraph: str) -> tuple[str, Credit | None]:
     """Take bracketed credits off the end of a paragraph and read them.
 
     ``…发展机遇。（完）（《中国新闻》报 作者 任德辉 报道）`` → (``…发展机遇。``,
     source 中国新闻报, authors [任德辉], closes). Groups are read from the end
     and reading stops at the first group that is not a credit, so a closing
-    ``（以下简称《行动计划》）`` stays in the text.
+    ``（以下简称《行动计划》）`` stays in the text. An unbracketed source line
+    glued to the end (``…呵呵～～来源：某某社区``) is read too.
     """
     found: Credit | None = None
     text = paragraph.rstrip()
+    m = _TRAILING_SOURCE.search(text)
+    if m and m.start() > 0:
+        found = Credit(source=clean_source(m["source"]), closes=True)
+        text = text[: m.start()].rstrip()
     while True:
         m = _TRAILING_GROUP.search(text)
         if not m or m.start() == 0:

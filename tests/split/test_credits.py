@@ -196,3 +196,16 @@ def test_trailing_agency_dispatch_gives_source_and_author():
     text, credit = split_trailing_credits("两国将在年底前签署新协议。（远东社记者钟立群东京3日电）")
     assert text == "两国将在年底前签署新协议。"
     assert (credit.authors, credit.source) == (["钟立群"], "远东社")
+
+
+def test_source_label_glued_to_the_end_of_a_paragraph():
+    text, credit = split_trailing_credits("试用了一周，效果不错～～来源：某某论坛　美妆频道")
+    assert (text, credit.source) == ("试用了一周，效果不错～～", "某某论坛")
+    text, credit = split_trailing_credits("活动将持续到月底。来源：滨江日报")
+    assert (text, credit.source) == ("活动将持续到月底。", "滨江日报")
+    assert split_trailing_credits("他们的来源：网络") == ("他们的来源：网络", None)
+
+
+def test_a_definition_in_brackets_is_no_outlet():
+    paragraph = "两家报社合并为一家新报社。（以下简称滨江日报）"
+    assert split_trailing_credits(paragraph) == (paragraph, None)
