@@ -33,7 +33,6 @@ from digest.chardata import (
     NEWSPAPER,
     OUTLET,
     OWN_PAPER,
-    SENTENCE_END,
     SOURCE_ROLE,
 )
 
@@ -259,10 +258,10 @@ def split_lead_credit(paragraph: str) -> tuple[str, Credit | None]:
     return paragraph, None
 
 
-#: A source label glued to the end of a paragraph, after its last sentence: ``…。来源：某某网``.
+#: A source label glued to the end of a paragraph, after a mark (not inside a word): ``…。来源：某某网``.
 _TRAILING_SOURCE = re.compile(
-    f"(?<=[{SENTENCE_END}～~”’」』）)\\s])(?:{SOURCE_ROLE})\\s*[:：]\\s*(?P<source>[^\\s。！？!?，,；;:：]{{2,20}})"
-    r"(?:[\s\u3000][^\s。！？!?，,；;:：]{1,12})?\s*$"
+    f"(?<!\\w)(?:{SOURCE_ROLE})\\s*[:：]\\s*(?P<source>[^\\s。！？!?，,；;:：（）()【】〔〕]{{2,20}})"
+    r"(?:[\s\u3000][^\s。！？!?，,；;:：（）()【】〔〕]{1,12})?\s*$"
 )
 
 

@@ -209,3 +209,4 @@ def test_source_label_glued_to_the_end_of_a_paragraph():
 def test_a_definition_in_brackets_is_no_outlet():
     paragraph = "两家报社合并为一家新报社。（以下简称滨江日报）"
     assert split_trailing_credits(paragraph) == (paragraph, None)
+    assert split_trailing_credits("活动将持续到月底。（来源：滨江日报）")[1].source == "滨江日报"
