@@ -63,7 +63,8 @@ from typing import NamedTuple
 
 from digest.clean.pinyin import readings, strip_pinyin_annotations, toneless
 from digest.clean.simplify import to_simplified
-from digest.lexicon import CJK_CHAR, CJK_RANGES, CLOSERS, SENTENCE_END, word_frequencies
+from digest.chardata import CJK_CHAR, CJK_RANGES, CLAUSE_MARKS, CLOSERS, FULL_STOPS, OPENERS, SENTENCE_END
+from digest.lexicon import word_frequencies
 from digest.model import LOST, StageWarning
 
 #: A ``?`` followed by a character that could continue a damaged run.
@@ -121,11 +122,11 @@ _MARKED_PAGE = 0.25
 #: Orthography the dictionary cannot teach: no clause mark right after another
 #: one, after an opening bracket or at the start of a paragraph; no closing
 #: bracket right after an opening one.  A factor on such a character's probability.
-_CLAUSE_MARKS = frozenset("，。、；：！？")
-_OPENERS = frozenset("“‘「『（《【")
-_CLOSERS = frozenset(CLOSERS) - {")"}
+_CLAUSE_MARKS = frozenset(FULL_STOPS + CLAUSE_MARKS + "、：")
+_OPENERS = frozenset(OPENERS)
+_CLOSERS = frozenset(CLOSERS)
 #: A paragraph may end after these (a list item after ``：`` or ``；`` too).
-_PARAGRAPH_ENDS = frozenset(SENTENCE_END) | _CLOSERS | {"！", "？", "：", "；"}
+_PARAGRAPH_ENDS = frozenset(SENTENCE_END + "：；") | _CLOSERS
 _NO_MARK_AFTER = _CLAUSE_MARKS | _OPENERS | {BREAK}
 _MISPLACED = 1e-3
 _DOCUMENT_BIGRAM = math.log(0.2)  # floor for a bigram the page itself uses
