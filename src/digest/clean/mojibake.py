@@ -347,9 +347,10 @@ def _is_simplified(page: str) -> bool:
 
 
 def _marked_page(page: str) -> bool:
-    """Most ``?`` runs of the page start right after a sentence end (the
-    paragraph marks were damaged, not the text: ``。?＞菹ぃ?``).  Each run has
-    two ``?``, one at each end, so half of them start runs."""
+    """At least ``_MARKED_PAGE`` of the page's ``?`` runs start right after a
+    sentence end (the paragraph marks were damaged, not the text:
+    ``。?＞菹ぃ?``).  Each run has two ``?``, one at each end, so half of them
+    start runs."""
     lefts = [page[m.start() - 1] for m in _RUN_START.finditer(page, 1)]
     ends = sum(c in _PARAGRAPH_ENDS for c in lefts)
     return ends >= 2 and ends >= _MARKED_PAGE * len(lefts) / 2
