@@ -21,7 +21,9 @@ STATIC_PATHS = []
 IGNORE_FILES = [".*", "*.po", "*.pot", "__pycache__"]
 TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANG = "zh-hans"
-DEFAULT_DATE = "fs"
+# No file mtime may reach the output: generated articles always carry a date
+# (digest.publish.permalinks); a hand-written article without one is skipped.
+DEFAULT_DATE = None
 DELETE_OUTPUT_DIRECTORY = True
 THEME = "theme"
 READERS = {"rst": None}
@@ -88,6 +90,7 @@ DIRECT_TEMPLATES = ["index", "categories", "archives"]
 # --- search / sitemap / reading (plugins/digest_reading, digest_sitemap, digest_search) ---
 # digest_reading after digest_i18n: JSON-LD takes the English title where there is one.
 PLUGINS += ["digest_reading", "digest_sitemap", "digest_search"]
+PLUGINS += ["digest_redirects"]  # old article URLs -> their article (content/redirects.txt)
 # search.html runs Pagefind; 404.html is the host's "not found" page (404_SAVE_AS
 # cannot be a Python name: Pelican's default, 404.html, is what we want).
 DIRECT_TEMPLATES = DIRECT_TEMPLATES + ["search", "404"]

@@ -143,8 +143,11 @@ def localise_feed(context, feed) -> None:
 
 
 def drop_empty_feed(path, context, feed) -> None:
-    """``feed_written``: a feed with no entry in the edition's language is not published."""
+    """``feed_written``: a feed with no entry in the edition's language is not
+    published; the others get the theme's XSLT, for a browser."""
     feeds.remove_if_empty(path, feed)
+    if os.path.exists(path):
+        feeds.add_stylesheet(path, context)
 
 
 def register():

@@ -139,5 +139,5 @@ def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[st
         warnings=list(warnings),
         encoding=encoding,
     )
-    article.slug = make_slug(article.title, article.paragraphs)
+    article.slug = make_slug(article.title)
     return article

@@ -1,0 +1,283 @@
+"""Permanent addresses, feed ids and true dates for articles, kept in committed files.
+
+``content/articles/`` is rebuilt in every clone, so what must outlive a rebuild
+is recorded next to it, in two small text files meant to be committed:
+
+``permalinks.jsonl``
+    one line per article ever published, sorted by its key (``<seed>#<n>``: the
+    seed's file name and the article's place in it):
+    ``{"key": "003_x.txt#2", "id": "9f0c…", "slug": "…", "text": "…", "seed": "…"}``
+    plus ``first_seen`` (only for an article whose seed gives no date) and
+    ``modified`` (only once its text really changed). ``id`` is made once and
+    never changes: feeds build their entry ids from it. ``text`` is a hash of
+    the title and body, ``seed`` one of the seed file's bytes.
+``redirects.txt``
+    ``old-slug new-slug`` per line: the URLs an article had before its title
+    was corrected. Chains are kept flat (every old slug names the newest one).
+
+Rules (:func:`settle`):
+
+* an article keeps its recorded slug while its title is unchanged; a new title
+  gives a new slug, and the old one becomes a redirect;
+* two different articles with the same title: the one that had the slug first
+  (else the first by key) keeps it, the others get ``-`` and four hex digits of
+  a hash of their key: the same on every build;
+* a changed title or body in a changed seed sets ``modified``: the date of the
+  seed's last git commit when the seed is committed and unchanged, else today.
+  A text that changes while its seed does not was changed by a new version of
+  the converter (a better repair, a cleaner split): that is not news, so it sets
+  no ``modified`` and feed readers are not told every article was updated;
+* an article without a date gets ``first_seen``: the date of the seed's first
+  git commit, else today, recorded so that it never changes again.
+
+"Today" is ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds convention),
+else the machine's date. One line per article keeps git merges of the records
+line by line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from digest.model import Article
+from digest.publish.slug import short_hash
+from digest.publish.store import atomic_write
+
+RECORDS_FILE = "permalinks.jsonl"
+REDIRECTS_FILE = "redirects.txt"
+_FIELDS = ("key", "id", "slug", "text", "seed", "first_seen", "modified")
+
+
+@dataclass
+class Record:
+    """What is remembered of one article across builds and clones."""
+
+    key: str
+    id: str
+    slug: str
+    text: str
+    seed: str | None = None
+    first_seen: str | None = None
+    modified: str | None = None
+
+    def line(self) -> str:
+        data = {name: getattr(self, name) for name in _FIELDS if getattr(self, name) is not None}
+        return json.dumps(data, ensure_ascii=False)
+
+
+@dataclass
+class PermalinkReport:
+    moved: list[tuple[str, str, str]] = field(default_factory=list)  # (key, old slug, new slug)
+    renamed_twins: list[tuple[str, str]] = field(default_factory=list)  # (key, slug)
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def notes(self) -> list[str]:
+        out = [f"{key}: title changed; {old} now redirects to {new}" for key, old, new in self.moved]
+        out += [f"{key}: another article has the same title; published as {slug}"
+                for key, slug in self.renamed_twins]
+        return out
+
+
+def content_fingerprint(article: Article) -> str:
+    """A hash of what a reader reads (title and body): equal for a duplicate, changed by a correction."""
+    return short_hash("\n".join([article.title, *article.paragraphs]), 16)
+
+
+def today() -> date:
+    """``SOURCE_DATE_EPOCH`` (seconds, UTC) if set, else the machine's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
+def git_date(path: Path, first: bool) -> date | None:
+    """The date of the first (or last) git commit of ``path``; ``None`` when
+    git is missing, the file is not committed, or it has uncommitted changes."""
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(["git", *args, "--", path.name], cwd=path.parent,
+                                  capture_output=True, text=True, check=False)
+        except OSError:
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    status = git("status", "--porcelain")
+    if status is None or status.strip():
+        return None
+    log = git("log", "--format=%cI", *(["--follow", "--diff-filter=A"] if first else ["-n", "1"]))
+    lines = (log or "").split()
+    if not lines:
+        return None
+    return date.fromisoformat((lines[-1] if first else lines[0])[:10])
+
+
+def read_records(path: Path) -> dict[str, Record]:
+    if not path.exists():
+        return {}
+    records = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            record = Record(**{k: data.get(k) for k in _FIELDS})
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"{path}: line {n}: not a permalink record ({exc})") from None
+        records[record.key] = record
+    return records
+
+
+def read_redirects(path: Path) -> dict[str, str]:
+    """``{old_slug: new_slug}`` from ``old new`` lines (``#`` starts a comment)."""
+    if not path.exists():
+        return {}
+    out = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        words = line.split("#", 1)[0].split()
+        if not words:
+            continue
+        if len(words) != 2:
+            raise ValueError(f"{path}: line {n}: expected “old-slug new-slug”, got {line.strip()!r}")
+        out[words[0]] = words[1]
+    return out
+
+
+_REDIRECTS_HEADER = ("# Old article slugs and the slug they redirect to (digest.publish.permalinks).\n"
+                     "# Written by the build; commit it, so every clone keeps the old URLs working.\n")
+
+
+def _write_if_changed(path: Path, text: str, report: PermalinkReport) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        atomic_write(path, text)
+        report.written.append(path)
+
+
+def article_keys(articles: list[Article]) -> list[str]:
+    """``<seed>#<n>``: each article's seed and its place among that seed's articles."""
+    counts: dict[str, int] = {}
+    keys = []
+    for article in articles:
+        counts[article.source_file] = counts.get(article.source_file, 0) + 1
+        keys.append(f"{article.source_file}#{counts[article.source_file]}")
+    return keys
+
+
+def _wanted_slug(article: Article, record: Record | None) -> str:
+    """The recorded slug while the title gives the same base slug, else the new one."""
+    base = article.slug
+    if record and (record.slug == base or record.slug.startswith(base + "-")):
+        return record.slug
+    return base
+
+
+def unique_slugs(wanted: dict[str, str], records: dict[str, Record]) -> dict[str, str]:
+    """``{key: slug}`` with no slug twice; see the module's rules."""
+    groups: dict[str, list[str]] = {}
+    for key in sorted(wanted):
+        groups.setdefault(wanted[key], []).append(key)
+    taken = set(wanted.values())
+    final = {}
+    for slug, keys in groups.items():
+        holder = next((k for k in keys if k in records and records[k].slug == slug), keys[0])
+        final[holder] = slug
+        for key in keys:
+            if key == holder:
+                continue
+            digits = 4
+            while (candidate := f"{slug}-{short_hash(key, digits)}") in taken:
+                digits += 2
+            taken.add(candidate)
+            final[key] = candidate
+    return final
+
+
+def _readopt_orphans(articles, keys, records) -> None:
+    """A seed renamed: an article under a new key whose slug an orphaned record
+    (key no longer in the build) holds is that record's article; it keeps its id."""
+    live = set(keys)
+    orphans = {r.slug: r for r in records.values() if r.key not in live}
+    for article, key in zip(articles, keys):
+        record = orphans.pop(article.slug, None) if key not in records else None
+        if record:
+            del records[record.key]
+            record.key = key
+            records[key] = record
+
+
+def _move(redirects: dict[str, str], old: str, new: str) -> None:
+    for source, target in list(redirects.items()):
+        if target == old:
+            redirects[source] = new
+    redirects[old] = new
+    for source, target in list(redirects.items()):
+        if source == target:
+            del redirects[source]
+
+
+def settle(articles: list[Article], folder: Path, seeds_dir: Path | None = None) -> PermalinkReport:
+    """Give every article its permanent slug, id, date and ``modified``; update
+    ``folder/permalinks.jsonl`` and ``folder/redirects.txt`` (see the module)."""
+    report = PermalinkReport()
+    records = read_records(folder / RECORDS_FILE)
+    redirects = read_redirects(folder / REDIRECTS_FILE)
+    keys = article_keys(articles)
+    _readopt_orphans(articles, keys, records)
+    final = unique_slugs({k: _wanted_slug(a, records.get(k)) for a, k in zip(articles, keys)}, records)
+
+    def seed_date(article: Article, first: bool) -> date:
+        found = git_date(seeds_dir / article.source_file, first) if seeds_dir else None
+        return found or today()
+
+    seed_hashes: dict[str, str | None] = {}
+
+    def seed_hash(article: Article) -> str | None:
+        if article.source_file not in seed_hashes:
+            path = seeds_dir / article.source_file if seeds_dir else None
+            seed_hashes[article.source_file] = (
+                hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path and path.is_file() else None)
+        return seed_hashes[article.source_file]
+
+    for article, key in zip(articles, keys):
+        slug = final[key]
+        if slug != _wanted_slug(article, records.get(key)):
+            report.renamed_twins.append((key, slug))
+        fingerprint = content_fingerprint(article)
+        record = records.get(key)
+        if record is None:
+            record = records[key] = Record(key=key, id=short_hash(key, 16), slug=slug, text=fingerprint,
+                                           seed=seed_hash(article))
+        else:
+            if record.slug != slug:
+                report.moved.append((key, record.slug, slug))
+                _move(redirects, record.slug, slug)
+                record.slug = slug
+            if record.text != fingerprint:
+                if record.seed != seed_hash(article):  # else the converter changed, not the news
+                    record.modified = seed_date(article, first=False).isoformat()
+                record.text = fingerprint
+            record.seed = seed_hash(article)
+        if article.date is None:
+            if not record.first_seen:
+                record.first_seen = seed_date(article, first=True).isoformat()
+            article.date = date.fromisoformat(record.first_seen)
+        modified = date.fromisoformat(record.modified) if record.modified else None
+        article.modified = modified if modified and modified > article.date else None
+        article.slug = slug
+        article.permalink_id = record.id
+
+    live = {a.slug for a in articles}
+    redirects = {old: new for old, new in redirects.items() if old not in live}
+    _write_if_changed(folder / RECORDS_FILE,
+                      "".join(records[k].line() + "\n" for k in sorted(records)), report)
+    if redirects or (folder / REDIRECTS_FILE).exists():
+        _write_if_changed(folder / REDIRECTS_FILE, _REDIRECTS_HEADER + "".join(
+            f"{old} {new}\n" for old, new in sorted(redirects.items())), report)
+    return report
