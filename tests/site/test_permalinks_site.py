@@ -39,6 +39,12 @@ def entries(output: Path, edition: str = "") -> dict[str, dict]:
     return {e.id: e for e in feed.entries}
 
 
+def lastmod(output: Path) -> dict[str, str]:
+    """``{url: lastmod}`` of the sitemap."""
+    soup = BeautifulSoup((output / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+    return {u.loc.text: u.lastmod.text for u in soup.find_all("url") if u.lastmod}
+
+
 def redirect_target(page: Path) -> tuple[str, str]:
     """(refresh target, canonical URL) of a redirect page; fails on a normal page."""
     head = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").head
@@ -69,7 +75,17 @@ def test_corrections_keep_urls_and_ids_and_a_title_change_redirects(tmp_path, mo
     assert {i: e.link for i, e in second.items()} == {i: e.link for i, e in first.items()}
     changed = {i for i in second if second[i].updated != first[i].updated}
     assert [second[i].title for i in changed] == ["“国补”持续发力 3000亿元资金如何点燃消费新热情？"]
-    assert second[changed.pop()].updated.startswith("2027-05-11")
+    edited = second[changed.pop()]
+    assert edited.updated.startswith("2027-05-11")
+    path = edited.link.split("/", 3)[3]
+    dates = lastmod(output)
+    assert dates[edited.link] == dates[edited.link.replace("/articles/", "/en/articles/")] == "2027-05-11"
+    # the other articles keep their publication date
+    assert {d for url, d in dates.items() if "/articles/" in url and not url.endswith(path)} \
+        <= {"2025-09-25", "2026-01-23"}
+    page = BeautifulSoup((output / path).read_text(encoding="utf-8"), "html.parser")
+    ld = json.loads(page.find("script", type="application/ld+json").string)
+    assert ld["dateModified"].startswith("2027-05-11") and ld["datePublished"].startswith("2025-09-25")
 
     edit_seed(seeds, TITLE_BEFORE, TITLE_AFTER)
     output = build_site(root, seeds)

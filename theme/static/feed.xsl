@@ -67,7 +67,7 @@ p.summary { margin: .4rem 0 0; }
   <h2><a href="{atom:link[@rel='alternate']/@href | link}"><xsl:value-of select="atom:title | title"/></a></h2>
   <p class="meta">
     <xsl:value-of select="substring(atom:published | atom:updated[not(../atom:published)], 1, 10)"/>
-    <xsl:value-of select="pubDate"/>
+    <xsl:value-of select="substring(pubDate, 1, 16)"/>
     <xsl:for-each select="atom:category/@label | category">
       <xsl:text> · </xsl:text><xsl:value-of select="."/>
     </xsl:for-each>

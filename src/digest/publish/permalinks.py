@@ -119,6 +119,16 @@ def git_date(path: Path, first: bool) -> date | None:
     return date.fromisoformat((lines[-1] if first else lines[0])[:10])
 
 
+def in_git_work_tree(folder: Path) -> bool:
+    """Whether ``folder`` is in a git checkout (asked once, not once per seed)."""
+    try:
+        done = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=folder,
+                              capture_output=True, text=True, check=False)
+    except OSError:
+        return False
+    return done.returncode == 0 and done.stdout.strip() == "true"
+
+
 def read_records(path: Path) -> dict[str, Record]:
     if not path.exists():
         return {}
@@ -232,9 +242,15 @@ def settle(articles: list[Article], folder: Path, seeds_dir: Path | None = None)
     _readopt_orphans(articles, keys, records)
     final = unique_slugs({k: _wanted_slug(a, records.get(k)) for a, k in zip(articles, keys)}, records)
 
+    in_git = seeds_dir is not None and in_git_work_tree(seeds_dir)
+    seed_dates: dict[tuple[str, bool], date] = {}
+
     def seed_date(article: Article, first: bool) -> date:
-        found = git_date(seeds_dir / article.source_file, first) if seeds_dir else None
-        return found or today()
+        key = (article.source_file, first)
+        if key not in seed_dates:
+            found = git_date(seeds_dir / article.source_file, first) if in_git else None
+            seed_dates[key] = found or today()
+        return seed_dates[key]
 
     seed_hashes: dict[str, str | None] = {}
 
