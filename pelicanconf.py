@@ -91,6 +91,9 @@ DIRECT_TEMPLATES = ["index", "categories", "archives"]
 # digest_reading after digest_i18n: JSON-LD takes the English title where there is one.
 PLUGINS += ["digest_reading", "digest_sitemap", "digest_search"]
 PLUGINS += ["digest_redirects"]  # old article URLs -> their article (content/redirects.txt)
+# Feed entry ids: tag:<DIGEST_FEED_ID_AUTHORITY>,<DIGEST_FEED_ID_DATE>:<lang>/articles/<permanent id>
+# (plugins/digest_i18n/feeds.py). The authority defaults to SITEURL's host: set it to the
+# site's domain if the site may ever move, and never change either once feeds are out.
 # search.html runs Pagefind; 404.html is the host's "not found" page (404_SAVE_AS
 # cannot be a Python name: Pelican's default, 404.html, is what we want).
 DIRECT_TEMPLATES = DIRECT_TEMPLATES + ["search", "404"]

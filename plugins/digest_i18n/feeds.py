@@ -92,6 +92,10 @@ def credit_authors(feed, by_url: dict, lang: str, locales: dict | None = None,
             item["author_name"] = publisher
 
 
+#: The date in entry ids (RFC 4151 asks for one when the authority was held); never change it.
+DEFAULT_FEED_ID_DATE = "2026-12-01"
+
+
 def feed_id_prefix(settings) -> str:
     """``tag:news.example.org,2026-12-01:`` (RFC 4151) for this site's entry ids.
 
@@ -100,7 +104,7 @@ def feed_id_prefix(settings) -> str:
     """
     root = settings.get("DIGEST_ROOT_SITEURL") or settings.get("SITEURL") or ""
     authority = settings.get("DIGEST_FEED_ID_AUTHORITY") or urlsplit(root).hostname or "localhost"
-    return f"tag:{authority},{settings.get('DIGEST_FEED_ID_DATE') or '2026-12-01'}:"
+    return f"tag:{authority},{settings.get('DIGEST_FEED_ID_DATE') or DEFAULT_FEED_ID_DATE}:"
 
 
 def entry_id(article, settings) -> str | None:
