@@ -12,15 +12,12 @@ import logging
 import os
 from urllib.parse import urlsplit
 
+from digest.site.settings import bcp47, is_english, root_siteurl, setting
+
 from .english import person_name
-from .interface import babel_locale, is_english, join_names
+from .interface import join_names
 
 log = logging.getLogger(__name__)
-
-
-def bcp47(lang: str) -> str:
-    """``zh-hans`` -> ``zh-Hans``: the tag ``xml:lang`` and ``<language>`` expect."""
-    return babel_locale(lang).replace("_", "-")
 
 
 def in_feed(article, lang: str) -> bool:
@@ -92,19 +89,14 @@ def credit_authors(feed, by_url: dict, lang: str, locales: dict | None = None,
             item["author_name"] = publisher
 
 
-#: The date in entry ids (RFC 4151 asks for one when the authority was held); never change it.
-DEFAULT_FEED_ID_DATE = "2026-12-01"
-
-
 def feed_id_prefix(settings) -> str:
     """``tag:news.example.org,2026-12-01:`` (RFC 4151) for this site's entry ids.
 
     ``DIGEST_FEED_ID_AUTHORITY`` (default: the host of the site's address) and
     ``DIGEST_FEED_ID_DATE`` must never change once feeds are published.
     """
-    root = settings.get("DIGEST_ROOT_SITEURL") or settings.get("SITEURL") or ""
-    authority = settings.get("DIGEST_FEED_ID_AUTHORITY") or urlsplit(root).hostname or "localhost"
-    return f"tag:{authority},{settings.get('DIGEST_FEED_ID_DATE') or DEFAULT_FEED_ID_DATE}:"
+    authority = setting(settings, "DIGEST_FEED_ID_AUTHORITY") or urlsplit(root_siteurl(settings)).hostname
+    return f"tag:{authority or 'localhost'},{setting(settings, 'DIGEST_FEED_ID_DATE')}:"
 
 
 def entry_id(article, settings) -> str | None:

@@ -1,17 +1,18 @@
 """The conversion pipeline: seed bytes in, converted articles out.
 
-The order of the stages matters and is written here once:
+The order of the steps matters and is written here once, grouped by phase
+(the subpackages, numbered as in their docstrings):
 
-1. decode bytes (BOM, UTF-8, else a detected Chinese encoding); HTML -> text lines;
-   drop invisible control characters
-2. repair GBK-shift mojibake, before anything else touches the bytes' traces
-3. strip pinyin annotations glued after characters
-4. convert to Simplified Chinese (OpenCC t2s)
-5. read the page's own date, then drop page junk (footers, timestamp lists, licences)
-6. reflow hard-broken lines into paragraphs; fix half-width punctuation
-7. drop duplicated paragraphs
-8. split the page into articles with titles, authors, source and date
-9. analyse each article: summary, key figures, keywords, topic
+1. ingest: decode bytes (BOM, UTF-8, else a detected Chinese encoding); HTML -> text lines
+2. clean: drop invisible control characters; repair GBK-shift mojibake (before
+   anything else touches the bytes' traces); strip pinyin annotations glued after
+   characters; convert to Simplified Chinese (OpenCC t2s); read the page's own
+   date, then drop page junk (footers, timestamp lists, licences); reflow
+   hard-broken lines into paragraphs and fix half-width punctuation; drop
+   duplicated paragraphs
+3. split: cut the page into articles with titles, authors, source and date
+4. analyze: each article's summary, key figures, keywords and topic
+5. publish (called by publish.sync, not here): slugs, Markdown pages, safe writes
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ from digest.clean.simplify import to_simplified
 from digest.ingest.decode import decode_bytes
 from digest.ingest.html import html_to_text
 from digest.model import Article, ArticleDraft, SeedError
-from digest.publish.slug import make_slug
 from digest.split.articles import split_articles
 from digest.split.dates import find_page_date
 
@@ -123,7 +123,7 @@ def convert_file(path: str | Path, options: ConvertOptions | None = None) -> lis
 def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[str],
              encoding: str, options: ConvertOptions) -> Article:
     topic, score = classify(draft, options.topics, options.topic_threshold)
-    article = Article(
+    return Article(
         source_file=source_file,
         title=draft.title,
         blocks=draft.blocks,
@@ -139,5 +139,3 @@ def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[st
         warnings=list(warnings),
         encoding=encoding,
     )
-    article.slug = make_slug(article.title)
-    return article

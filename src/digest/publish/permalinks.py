@@ -46,7 +46,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from digest.model import Article
-from digest.publish.slug import short_hash
+from digest.publish.slug import make_slug, short_hash
 from digest.publish.store import atomic_write
 
 RECORDS_FILE = "permalinks.jsonl"
@@ -236,6 +236,8 @@ def settle(articles: list[Article], folder: Path, seeds_dir: Path | None = None)
     """Give every article its permanent slug, id, date and ``modified``; update
     ``folder/permalinks.jsonl`` and ``folder/redirects.txt`` (see the module)."""
     report = PermalinkReport()
+    for article in articles:
+        article.slug = make_slug(article.title)
     records = read_records(folder / RECORDS_FILE)
     redirects = read_redirects(folder / REDIRECTS_FILE)
     keys = article_keys(articles)
