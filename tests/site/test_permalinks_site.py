@@ -86,6 +86,9 @@ def test_corrections_keep_urls_and_ids_and_a_title_change_redirects(tmp_path, mo
     page = BeautifulSoup((output / path).read_text(encoding="utf-8"), "html.parser")
     ld = json.loads(page.find("script", type="application/ld+json").string)
     assert ld["dateModified"].startswith("2027-05-11") and ld["datePublished"].startswith("2025-09-25")
+    assert page.select_one(".byline time[datetime='2027-05-11']").find_parent("div").dt.text == "更新"
+    others = [output / e.link.split("/", 3)[3] for i, e in second.items() if e.link != edited.link]
+    assert not any("2027-05-11" in p.read_text(encoding="utf-8") for p in others)
 
     edit_seed(seeds, TITLE_BEFORE, TITLE_AFTER)
     output = build_site(root, seeds)
