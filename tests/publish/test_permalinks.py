@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from digest.model import Article, Block
-from digest.publish.permalinks import (RECORDS_FILE, REDIRECTS_FILE, git_date, read_records,
-                                       read_redirects, settle)
+from digest.publish.permalinks import (RECORDS_FILE, REDIRECTS_FILE, content_fingerprint, git_date,
+                                       read_records, read_redirects, settle)
 from digest.publish.slug import make_slug
 
 DAY_1 = "1800000000"  # 2027-01-15 (UTC)
@@ -68,7 +68,8 @@ def test_a_new_converter_changing_the_text_is_not_an_update(site, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", DAY_2)
     again = build(site, [art("标题一", "原文，修复更好。")], seeds)
     assert again[0].modified is None
-    assert read_records(site / "content" / RECORDS_FILE)["a.txt#1"].text  # the new text is recorded
+    assert [r.text for r in read_records(site / "content" / RECORDS_FILE)] == [
+        content_fingerprint(again[0])]  # the new text is recorded
 
 
 def test_title_change_gives_new_url_and_redirects_the_old_one(site):
@@ -122,6 +123,16 @@ def test_undated_article_in_a_committed_seed_takes_the_commit_date(tmp_path, mon
     assert article.date == date(2026, 3, 4)
     (seeds / "a.txt").write_text("改过，未提交。", encoding="utf-8")
     assert git_date(seeds / "a.txt", first=False) is None  # uncommitted changes: not git's date
+
+
+def test_an_article_inserted_before_others_moves_nothing(site, monkeypatch):
+    first = build(site, [art("甲", source="a.txt"), art("乙", source="a.txt")])
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", DAY_2)
+    again = build(site, [art("新", source="a.txt"), art("甲", source="a.txt"), art("乙", source="a.txt")])
+    assert [(a.slug, a.permalink_id) for a in again[1:]] == [(a.slug, a.permalink_id) for a in first]
+    assert [a.modified for a in again] == [None, None, None]
+    assert again[0].permalink_id not in {a.permalink_id for a in first}
+    assert not (site / "content" / REDIRECTS_FILE).exists()
 
 
 def test_renamed_seed_keeps_its_articles_ids(site):

@@ -5,7 +5,7 @@ is recorded next to it, in two small text files meant to be committed:
 
 ``permalinks.jsonl``
     one line per article ever published, sorted by its key (``<seed>#<n>``: the
-    seed's file name and the article's place in it):
+    seed's file name and the article's place in it, where it was last seen):
     ``{"key": "003_x.txt#2", "id": "9f0c…", "slug": "…", "text": "…", "seed": "…"}``
     plus ``first_seen`` (only for an article whose seed gives no date) and
     ``modified`` (only once its text really changed). ``id`` is made once and
@@ -17,8 +17,9 @@ is recorded next to it, in two small text files meant to be committed:
 
 Rules (:func:`settle`):
 
-* an article keeps its recorded slug while its title is unchanged; a new title
-  gives a new slug, and the old one becomes a redirect;
+* an article is its record's when its title is unchanged, at its place or
+  elsewhere (see :func:`match_records`); it keeps its recorded slug and id. A
+  new title at the same place gives a new slug, and the old one becomes a redirect;
 * two different articles with the same title: the one that had the slug first
   (else the first by key) keeps it, the others get ``-`` and four hex digits of
   a hash of their key: the same on every build;
@@ -129,10 +130,10 @@ def in_git_work_tree(folder: Path) -> bool:
     return done.returncode == 0 and done.stdout.strip() == "true"
 
 
-def read_records(path: Path) -> dict[str, Record]:
+def read_records(path: Path) -> list[Record]:
     if not path.exists():
-        return {}
-    records = {}
+        return []
+    records = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
@@ -141,7 +142,7 @@ def read_records(path: Path) -> dict[str, Record]:
             record = Record(**{k: data.get(k) for k in _FIELDS})
         except (ValueError, TypeError) as exc:
             raise ValueError(f"{path}: line {n}: not a permalink record ({exc})") from None
-        records[record.key] = record
+        records.append(record)
     return records
 
 
@@ -180,23 +181,52 @@ def article_keys(articles: list[Article]) -> list[str]:
     return keys
 
 
-def _wanted_slug(article: Article, record: Record | None) -> str:
-    """The recorded slug while the title gives the same base slug, else the new one."""
-    base = article.slug
-    if record and (record.slug == base or record.slug.startswith(base + "-")):
-        return record.slug
-    return base
+def _same_title(record: Record, base: str) -> bool:
+    """Whether ``record``'s slug was made from the title that gives ``base``
+    (that slug itself, or it told apart from a same-titled twin)."""
+    return record.slug == base or record.slug.startswith(base + "-")
 
 
-def unique_slugs(wanted: dict[str, str], records: dict[str, Record]) -> dict[str, str]:
-    """``{key: slug}`` with no slug twice; see the module's rules."""
+def match_records(articles: list[Article], keys: list[str], records: list[Record]) -> list[Record | None]:
+    """The record of each article (``None``: a new article), matched in three passes:
+
+    1. same place in the same seed, same title: the usual case;
+    2. same title elsewhere (the same seed first): an article moved within its
+       seed (another was inserted before it, or the split changed) or its seed
+       was renamed; it keeps its id, URL and dates;
+    3. same place, another title: a corrected title (new URL, old one redirected).
+    """
+    free = list(records)
+    found: list[Record | None] = [None] * len(articles)
+
+    def bind(i: int, candidates) -> None:
+        record = next(iter(candidates), None)
+        if record is not None:
+            found[i] = record
+            free.remove(record)
+
+    for i, (article, key) in enumerate(zip(articles, keys)):
+        bind(i, [r for r in free if r.key == key and _same_title(r, article.slug)])
+    for i, article in enumerate(articles):
+        if found[i] is None:
+            bind(i, sorted((r for r in free if _same_title(r, article.slug)),
+                           key=lambda r: (r.key.rsplit("#", 1)[0] != article.source_file, r.key)))
+    for i, key in enumerate(keys):
+        if found[i] is None:
+            bind(i, [r for r in free if r.key == key])
+    return found
+
+
+def unique_slugs(wanted: dict[str, str], holders: dict[str, str]) -> dict[str, str]:
+    """``{key: slug}`` with no slug twice. ``holders``: ``{slug: key}`` of the
+    articles whose record already has that slug; they keep it (see the module)."""
     groups: dict[str, list[str]] = {}
     for key in sorted(wanted):
         groups.setdefault(wanted[key], []).append(key)
     taken = set(wanted.values())
     final = {}
     for slug, keys in groups.items():
-        holder = next((k for k in keys if k in records and records[k].slug == slug), keys[0])
+        holder = holders.get(slug) if holders.get(slug) in keys else keys[0]
         final[holder] = slug
         for key in keys:
             if key == holder:
@@ -209,17 +239,14 @@ def unique_slugs(wanted: dict[str, str], records: dict[str, Record]) -> dict[str
     return final
 
 
-def _readopt_orphans(articles, keys, records) -> None:
-    """A seed renamed: an article under a new key whose slug an orphaned record
-    (key no longer in the build) holds is that record's article; it keeps its id."""
-    live = set(keys)
-    orphans = {r.slug: r for r in records.values() if r.key not in live}
-    for article, key in zip(articles, keys):
-        record = orphans.pop(article.slug, None) if key not in records else None
-        if record:
-            del records[record.key]
-            record.key = key
-            records[key] = record
+def _new_id(key: str, used: set[str]) -> str:
+    """A permanent id from the article's first key, unique among the records."""
+    made, n = short_hash(key, 16), 1
+    while made in used:
+        n += 1
+        made = short_hash(f"{key}\n{n}", 16)
+    used.add(made)
+    return made
 
 
 def _move(redirects: dict[str, str], old: str, new: str) -> None:
@@ -241,8 +268,10 @@ def settle(articles: list[Article], folder: Path, seeds_dir: Path | None = None)
     records = read_records(folder / RECORDS_FILE)
     redirects = read_redirects(folder / REDIRECTS_FILE)
     keys = article_keys(articles)
-    _readopt_orphans(articles, keys, records)
-    final = unique_slugs({k: _wanted_slug(a, records.get(k)) for a, k in zip(articles, keys)}, records)
+    bound = match_records(articles, keys, records)
+    wanted = {k: r.slug if r and _same_title(r, a.slug) else a.slug for a, k, r in zip(articles, keys, bound)}
+    final = unique_slugs(wanted, {r.slug: k for k, r in zip(keys, bound) if r})
+    used_ids = {r.id for r in records}
 
     in_git = seeds_dir is not None and in_git_work_tree(seeds_dir)
     seed_dates: dict[tuple[str, bool], date] = {}
@@ -263,16 +292,17 @@ def settle(articles: list[Article], folder: Path, seeds_dir: Path | None = None)
                 hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path and path.is_file() else None)
         return seed_hashes[article.source_file]
 
-    for article, key in zip(articles, keys):
+    for article, key, record in zip(articles, keys, bound):
         slug = final[key]
-        if slug != _wanted_slug(article, records.get(key)):
+        if slug != wanted[key]:
             report.renamed_twins.append((key, slug))
         fingerprint = content_fingerprint(article)
-        record = records.get(key)
         if record is None:
-            record = records[key] = Record(key=key, id=short_hash(key, 16), slug=slug, text=fingerprint,
-                                           seed=seed_hash(article))
+            record = Record(key=key, id=_new_id(key, used_ids), slug=slug, text=fingerprint,
+                            seed=seed_hash(article))
+            records.append(record)
         else:
+            record.key = key
             if record.slug != slug:
                 report.moved.append((key, record.slug, slug))
                 _move(redirects, record.slug, slug)
@@ -293,8 +323,8 @@ def settle(articles: list[Article], folder: Path, seeds_dir: Path | None = None)
 
     live = {a.slug for a in articles}
     redirects = {old: new for old, new in redirects.items() if old not in live}
-    _write_if_changed(folder / RECORDS_FILE,
-                      "".join(records[k].line() + "\n" for k in sorted(records)), report)
+    _write_if_changed(folder / RECORDS_FILE, "".join(
+        r.line() + "\n" for r in sorted(records, key=lambda r: (r.key, r.id))), report)
     if redirects or (folder / REDIRECTS_FILE).exists():
         _write_if_changed(folder / REDIRECTS_FILE, _REDIRECTS_HEADER + "".join(
             f"{old} {new}\n" for old, new in sorted(redirects.items())), report)
