@@ -18,7 +18,9 @@ makes one run speak its ``DEFAULT_LANG``:
   them (``content_object_init``), and the site name, subtitle and topic names
   when the run starts (see :mod:`.traditional`);
 * feeds get their language and topic names; English feeds leave out
-  untranslated articles, and a feed left empty is not published.
+  untranslated articles, and a feed left empty is not published; entries get
+  permanent ``tag:`` ids and named topics, topic feeds link to their topic
+  page, and every feed links the theme's XSLT (see :mod:`.feeds`).
 
 Template filters: ``local_date`` (``|local_date``, ``|local_date(skeleton="yMMMM")``),
 ``local_list`` (``A、B和C`` / ``A, B and C``) and ``bcp47`` (``zh-hans`` -> ``zh-Hans``).

@@ -2,8 +2,11 @@
 
 Pelican writes every article into every edition's feeds and passes no feed
 language. A feed reader then shows an untranslated Chinese article as an item
-of the English feed, under ``xml:lang`` of nothing. The handlers here run on
-``feed_generated`` (the feed is built, not yet written) and ``feed_written``.
+of the English feed, under ``xml:lang`` of nothing. Its entry ids contain the
+URL (a corrected title would be a new entry), its categories are bare slugs,
+every topic feed links to the home page, and a browser shows the raw XML. The
+handlers here run on ``feed_generated`` (the feed is built, not yet written)
+and ``feed_written``, and fix each of these.
 """
 
 from __future__ import annotations
