@@ -152,3 +152,11 @@ def test_a_damaged_records_file_is_named_in_the_error(site):
     (site / "content" / RECORDS_FILE).write_text("{not json\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"permalinks\.jsonl: line 1"):
         build(site, [art("标题")])
+
+
+@pytest.mark.parametrize("line", ["../../etc/passwd new-slug", "old-slug", "Old new", "a b c"])
+def test_a_bad_redirect_line_is_named_not_followed(site, line):
+    (site / "content" / REDIRECTS_FILE).write_text(f"# comment\n{line}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"redirects\.txt: line 2: expected"):
+        read_redirects(site / "content" / REDIRECTS_FILE)
+

@@ -41,6 +41,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -52,6 +53,8 @@ from digest.publish.store import atomic_write
 
 RECORDS_FILE = "permalinks.jsonl"
 REDIRECTS_FILE = "redirects.txt"
+#: What a slug may be: a redirect page is written at the old one, so no path tricks.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _FIELDS = ("key", "id", "slug", "text", "seed", "first_seen", "modified")
 
 
@@ -155,8 +158,9 @@ def read_redirects(path: Path) -> dict[str, str]:
         words = line.split("#", 1)[0].split()
         if not words:
             continue
-        if len(words) != 2:
-            raise ValueError(f"{path}: line {n}: expected “old-slug new-slug”, got {line.strip()!r}")
+        if len(words) != 2 or not all(_SLUG.fullmatch(w) for w in words):
+            raise ValueError(f"{path}: line {n}: expected “old-slug new-slug” (a-z, 0-9, -), "
+                             f"got {line.strip()!r}")
         out[words[0]] = words[1]
     return out
 
