@@ -177,6 +177,20 @@ def test_a_feed_opened_in_chromium_reads_as_a_page(site, serve, browser):
             page.close()
 
 
+@pytest.mark.browser
+def test_an_old_url_takes_the_reader_to_the_article_in_chromium(site, serve, browser):
+    old = LEGACY_URLS[2]
+    refresh, _ = redirect_target(site / old)
+    with serve(site) as url:
+        page = browser.new_page()
+        try:
+            page.goto(f"{url}/{old}")
+            page.wait_for_url(f"{url}/articles/{refresh.rsplit('/', 1)[1]}")
+            assert "人工智能" in page.locator("h1").inner_text()
+        finally:
+            page.close()
+
+
 def test_an_entry_without_a_byline_is_credited_to_the_site_like_its_json_ld():
     import sys
     from types import SimpleNamespace
