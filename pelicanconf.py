@@ -46,6 +46,8 @@ ARCHIVES_URL = ARCHIVES_SAVE_AS = "archives.html"
 # links by topic instead.
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
+# Keywords shared by two or more articles get a page (plugins/digest_keywords).
+TAG_URL = TAG_SAVE_AS = "keywords/{slug}.html"
 ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
 
@@ -88,6 +90,7 @@ DIRECT_TEMPLATES = ["index", "categories", "archives"]
 # --- search / sitemap / reading (plugins/digest_reading, digest_sitemap, digest_search) ---
 # digest_reading after digest_i18n: JSON-LD takes the English title where there is one.
 PLUGINS += ["digest_reading", "digest_sitemap", "digest_search"]
+PLUGINS += ["digest_keywords"]  # a page per keyword shared by articles
 # search.html runs Pagefind; 404.html is the host's "not found" page (404_SAVE_AS
 # cannot be a Python name: Pelican's default, 404.html, is what we want).
 DIRECT_TEMPLATES = DIRECT_TEMPLATES + ["search", "404"]

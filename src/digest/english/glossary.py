@@ -284,15 +284,132 @@ def gloss(word: str) -> GlossEntry | None:
     return _dictionary_gloss(word) or _composed_gloss(word)
 
 
-def glossary(keywords: list[str]) -> list[GlossEntry]:
-    """Glosses of the keywords that have one, in keyword order, each word once."""
+#: Parenthesised field labels that confine a sense to one domain:
+#: ``hash rate (digital currency mining)``, ``Holy Trinity (Christianity)``.
+#: Such a sense is shown only when the article's own context names the field.
+DOMAIN_WORDS = frozenset("""
+    mining currency cryptocurrency bitcoin finance stock stocks banking accounting
+    buddhism buddhist christianity christian catholic taoism taoist daoism islam islamic religion
+    medicine medical tcm pharmacology anatomy physiology pathology chemistry physics mathematics math
+    geometry algebra statistics biology botany zoology geology astronomy astrology meteorology
+    military navy sports football basketball chess go music theater theatre opera film
+    linguistics grammar phonetics law legal slang internet dialect cantonese hokkien taiwan
+    archaic literary classical old obsolete euphemism vulgar derog derogatory humorous
+    computing programming electronics engineering mechanics printing typography cooking
+    agriculture fishing hunting textiles weaving photography games gaming poker mahjong
+""".split())
+_WORD = re.compile(r"[a-z]+")
+_STOPWORDS = frozenset("a an the to of in on at for by with and or as is be etc its it one sb sth".split())
+_LEADING_PARENTHESIS = re.compile(r"^\([^()]*\)\s*")
+
+
+def context_words(text: str) -> frozenset[str]:
+    """The content words of an English context, lower-cased, a plural ``-s`` dropped."""
+    return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOPWORDS)
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def sense_groups(senses: str) -> list[list[str]]:
+    """CC-CEDICT senses (``/``-separated) as groups of synonyms (``;``-separated),
+    without bookkeeping senses: ``nick/jag/gap/shortfall`` -> ``[[nick], [jag], [gap], [shortfall]]``."""
+    groups = [clean_definitions(sense) for sense in senses.split("/")]
+    return [g for g in groups if g]
+
+
+def _qualifiers(definition: str) -> list[set[str]]:
+    return [set(_WORD.findall(q.lower())) for q in re.findall(r"\(([^()]*)\)", definition)]
+
+
+def _fits(definition: str, context: frozenset[str]) -> bool:
+    """False for a sense confined to a field (:data:`DOMAIN_WORDS`) the context never names."""
+    for words in _qualifiers(definition):
+        if words & DOMAIN_WORDS and not {_stem(w) for w in words} & context:
+            return False
+    return True
+
+
+def _score(definition: str, group: int, position: int, context: frozenset[str], proper: bool) -> float:
+    """Higher is better: words shared with the context first, then dictionary order.
+
+    A capitalised sense (``Holy Trinity``) among common ones is a proper noun
+    that needs the context to name it."""
+    bare = _PARENTHESIS.sub(" ", definition)
+    shared = len({_stem(w) for w in _WORD.findall(bare.lower()) if w not in _STOPWORDS} & context)
+    capitalised = bare.strip()[:1].isupper() and not proper
+    return 2 * shared - (1.5 if capitalised and not shared else 0) - 0.1 * group - 0.05 * position
+
+
+def best_sense(senses: str, context: str | frozenset[str] = "", proper: bool = False) -> str | None:
+    """The one definition of ``senses`` that fits ``context`` best, or None when none fits.
+
+    ``computing power/hash rate (digital currency mining)`` -> ``computing power``
+    in an article about AI policy (the mining sense needs a context naming
+    mining); ``Holy Trinity/trinity`` -> ``trinity`` unless the context speaks
+    of the Holy Trinity. Words shared with the context choose among senses
+    (``scene; scenario`` -> ``scenario`` where the text says scenarios);
+    otherwise the dictionary's order, which puts the commonest sense first.
+    A leading label (``(administrative) national-level``) is dropped.
+    """
+    words = context if isinstance(context, frozenset) else context_words(context)
+    candidates = [
+        (_score(d, g, k, words, proper), d)
+        for g, group in enumerate(sense_groups(senses)) for k, d in enumerate(group)
+        if _fits(d, words)
+    ]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: c[0])[1]  # max keeps the first of equals
+    return _LEADING_PARENTHESIS.sub("", best) or best
+
+
+def word_pinyin(word: str) -> str:
+    """Tone-marked pinyin of any Chinese word, from pypinyin, written as one word per segment."""
+    return " ".join(join_syllables(lazy_pinyin(part, style=Style.TONE)) for part in cut(word))
+
+
+def keyword_gloss(word: str, context: str | frozenset[str] = "") -> GlossEntry | None:
+    """One English sense of a keyword, chosen by the article's context (:func:`best_sense`).
+
+    A word the dictionary lacks, or whose senses all belong to fields the
+    context does not name, keeps its pinyin and gets an empty ``english``:
+    a reader is better served by no gloss than by a literal reading
+    (``tool + body + intelligent``) or a wrong field's sense.
+    """
+    word = word.strip()
+    if not CJK_CHAR.search(word):
+        return None
+    entry = _dictionary_gloss(word)
+    if entry is None:
+        composed = _composed_gloss(word)
+        return GlossEntry(word, composed.pinyin if composed else word_pinyin(word), "")
+    entries = cedict_index().get(word) or cedict_index().get(_variant_target(cedict_index()[word]) or "", [])
+    chosen = _choose_entry(word, entries) if entries else None
+    if chosen is None:
+        return GlossEntry(word, entry.pinyin, first_sense(entry.english))
+    numbered, _ = chosen
+    raw = next(senses for pinyin, senses in entries if pinyin == numbered)
+    sense = best_sense(raw, context, proper=numbered[:1].isupper() and not _has_common_sense(raw))
+    return GlossEntry(word, entry.pinyin, sense or "")
+
+
+def _has_common_sense(senses: str) -> bool:
+    return any(d[:1].islower() for group in sense_groups(senses) for d in group)
+
+
+def glossary(keywords: list[str], context: str = "") -> list[GlossEntry]:
+    """The keywords with their pinyin and one English sense each (:func:`keyword_gloss`),
+    in keyword order, each word once; words without Chinese characters are left out."""
+    words = context_words(context)
     entries: list[GlossEntry] = []
     seen: set[str] = set()
     for word in keywords:
         if word in seen:
             continue
         seen.add(word)
-        entry = gloss(word)
+        entry = keyword_gloss(word, words)
         if entry is not None:
             entries.append(entry)
     return entries
