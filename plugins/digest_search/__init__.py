@@ -140,6 +140,16 @@ def index_edition(exe: Path, edition: dict, source: dict, skip: set[Path]) -> di
     return entry.get("languages", {})
 
 
+VARIANTS_FILE = "zh-variants.json"
+
+
+def write_variants(bundle: Path) -> None:
+    """The Traditional/regional -> Simplified tables the search page converts queries with."""
+    from .variants import variant_tables_json
+
+    (bundle / VARIANTS_FILE).write_text(variant_tables_json(), encoding="utf-8")
+
+
 def build_search(pelican, editions: list[dict]) -> None:
     settings = pelican.settings
     if not settings.get("DIGEST_SEARCH", True):
@@ -154,6 +164,8 @@ def build_search(pelican, editions: list[dict]) -> None:
                             "it gets no search index", edition["name"])
                 continue
             languages = index_edition(exe, edition, editions[0], nested)
+            if edition is editions[0] and edition["html_lang"] == "zh-Hans":
+                write_variants(folder / BUNDLE)
             log.info("digest_search: %s edition indexed: %s", edition["name"],
                      ", ".join(f"{lang} {info.get('page_count', 0)} pages" for lang, info in languages.items()))
     except SearchIndexError as exc:
