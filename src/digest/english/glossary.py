@@ -326,18 +326,20 @@ def _qualifiers(definition: str) -> list[set[str]]:
 def _fits(definition: str, context: frozenset[str]) -> bool:
     """False for a sense confined to a field (:data:`DOMAIN_WORDS`) the context never names."""
     for words in _qualifiers(definition):
-        if words & DOMAIN_WORDS and not {_stem(w) for w in words} & context:
+        fields = words & DOMAIN_WORDS
+        if fields and not {_stem(w) for w in fields} & context:
             return False
     return True
 
 
 def _score(definition: str, group: int, position: int, context: frozenset[str], proper: bool) -> float:
-    """Higher is better: words shared with the context first, then dictionary order.
+    """Higher is better: words shared with the context (its label's too) first, then dictionary order.
 
     A capitalised sense (``Holy Trinity``) among common ones is a proper noun
     that needs the context to name it."""
     bare = _PARENTHESIS.sub(" ", definition)
-    shared = len({_stem(w) for w in _WORD.findall(bare.lower()) if w not in _STOPWORDS} & context)
+    # Words of its field label count too: "mining" in the context speaks for "hash rate (... mining)".
+    shared = len({_stem(w) for w in _WORD.findall(definition.lower()) if w not in _STOPWORDS} & context)
     capitalised = bare.strip()[:1].isupper() and not proper
     return 2 * shared - (1.5 if capitalised and not shared else 0) - 0.1 * group - 0.05 * position
 
