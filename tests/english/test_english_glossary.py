@@ -136,3 +136,7 @@ def test_glossary_with_context_lists_every_chinese_keyword_once():
 def test_a_field_sense_needs_its_field_word_not_any_word_of_its_label():
     senses = "computing power/hash rate (digital currency mining)"
     assert best_sense(senses, "the digital economy") == "computing power"
+
+
+def test_sense_comes_from_the_chosen_entry_not_a_variant_line_with_the_same_reading():
+    assert keyword_gloss("台湾").english == "Taiwan"  # 台湾 has a "variant of" line first

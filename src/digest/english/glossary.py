@@ -387,12 +387,13 @@ def keyword_gloss(word: str, context: str | frozenset[str] = "") -> GlossEntry |
     if entry is None:
         composed = _composed_gloss(word)
         return GlossEntry(word, composed.pinyin if composed else word_pinyin(word), "")
-    entries = cedict_index().get(word) or cedict_index().get(_variant_target(cedict_index()[word]) or "", [])
-    chosen = _choose_entry(word, entries) if entries else None
-    if chosen is None:
+    entries = cedict_index()[word]  # present: the dictionary glossed it
+    chosen = _choose_entry(word, entries)
+    if chosen is None:  # only "variant of X": X's gloss, first sense
         return GlossEntry(word, entry.pinyin, first_sense(entry.english))
-    numbered, _ = chosen
-    raw = next(senses for pinyin, senses in entries if pinyin == numbered)
+    numbered, definitions = chosen
+    raw = next(senses for pinyin, senses in entries
+               if pinyin == numbered and clean_definitions(senses) == definitions)
     sense = best_sense(raw, context, proper=numbered[:1].isupper() and not _has_common_sense(raw))
     return GlossEntry(word, entry.pinyin, sense or "")
 
