@@ -140,3 +140,20 @@ def test_a_field_sense_needs_its_field_word_not_any_word_of_its_label():
 
 def test_sense_comes_from_the_chosen_entry_not_a_variant_line_with_the_same_reading():
     assert keyword_gloss("台湾").english == "Taiwan"  # 台湾 has a "variant of" line first
+
+
+def test_gloss_reads_as_a_gloss():
+    from digest.english.glossary import readable_sense
+
+    assert readable_sense("Shenzhen subprovincial city in Guangdong") == "Shenzhen"
+    assert readable_sense("Ministry of Foreign Affairs") == "Ministry of Foreign Affairs"
+    assert readable_sense("Xi Jinping (1953-)") == "Xi Jinping"
+    assert readable_sense("National People's Congress (abbr. for 全国人民代表大会 (Quánguó Rénmín Dàibiǎo Dàhuì))") \
+        == "National People's Congress"
+    assert readable_sense("(administrative) national-level") == "national-level"
+    assert readable_sense("an exit") == "exit"
+
+
+def test_noun_sense_before_verb_and_proper_name_only_beside_no_common_use():
+    assert keyword_gloss("创新").english == "innovation"
+    assert keyword_gloss("外交部").english == "Ministry of Foreign Affairs"  # "foreign office" is not its generic use

@@ -332,19 +332,48 @@ def _fits(definition: str, context: frozenset[str]) -> bool:
     return True
 
 
-def _score(definition: str, group: int, position: int, context: frozenset[str], proper: bool) -> float:
+def _score(definition: str, group: int, position: int, context: frozenset[str], generic: bool) -> float:
     """Higher is better: words shared with the context (its label's too) first, then dictionary order.
 
-    A capitalised sense (``Holy Trinity``) among common ones is a proper noun
-    that needs the context to name it."""
-    bare = _PARENTHESIS.sub(" ", definition)
+    ``generic``: the sense is a proper name whose common use is also listed
+    (``Holy Trinity`` beside ``trinity``); the name needs the context to name it.
+    A verb sense (``to bring forth new ideas``) comes after a noun one
+    (``innovation``): keywords are mostly nouns.
+    """
     # Words of its field label count too: "mining" in the context speaks for "hash rate (... mining)".
     shared = len({_stem(w) for w in _WORD.findall(definition.lower()) if w not in _STOPWORDS} & context)
-    capitalised = bare.strip()[:1].isupper() and not proper
-    return 2 * shared - (1.5 if capitalised and not shared else 0) - 0.1 * group - 0.05 * position
+    verb = definition.startswith("to ")
+    return (2 * shared - (1.5 if generic and not shared else 0) - (0.3 if verb else 0)
+            - 0.1 * group - 0.05 * position)
 
 
-def best_sense(senses: str, context: str | frozenset[str] = "", proper: bool = False) -> str | None:
+#: Parenthesised notes a reader of a gloss does without: life dates ``(1953-)``,
+#: expansions in Chinese ``(abbr. for 全国人民代表大会 (...))``.
+_NOTE = re.compile(r"\s*\((?:[^()]*\([^()]*\))*[^()]*(?:\d{3,4}-|abbr\.|[\u3400-\u9fff])[^()]*(?:\([^()]*\)[^()]*)*\)")
+#: Lower-case words a proper name may hold (``Ministry of Foreign Affairs``).
+_NAME_LINKS = frozenset("of and the for in on de da du von van al".split())
+
+
+def _name_only(definition: str) -> str:
+    """A proper name without the description after it: ``Shenzhen subprovincial city in
+    Guangdong`` -> ``Shenzhen``, ``Haidian inner district of Beijing`` -> ``Haidian``."""
+    words = definition.split(" ")
+    for i, word in enumerate(words[1:], 1):
+        if word[:1].islower() and word not in _NAME_LINKS:
+            return " ".join(words[:i]).rstrip(",;")
+    return definition
+
+
+def readable_sense(definition: str) -> str:
+    """A definition as a gloss: no leading label, notes or article, a proper name without its description."""
+    text = _LEADING_PARENTHESIS.sub("", definition) or definition
+    text = _NOTE.sub("", text).strip() or text
+    if text[:1].isupper():
+        return _name_only(text)
+    return re.sub(r"^(?:an?) (?=\w)", "", text)
+
+
+def best_sense(senses: str, context: str | frozenset[str] = "") -> str | None:
     """The one definition of ``senses`` that fits ``context`` best, or None when none fits.
 
     ``computing power/hash rate (digital currency mining)`` -> ``computing power``
@@ -353,18 +382,20 @@ def best_sense(senses: str, context: str | frozenset[str] = "", proper: bool = F
     of the Holy Trinity. Words shared with the context choose among senses
     (``scene; scenario`` -> ``scenario`` where the text says scenarios);
     otherwise the dictionary's order, which puts the commonest sense first.
-    A leading label (``(administrative) national-level``) is dropped.
+    The result is made readable (:func:`readable_sense`).
     """
     words = context if isinstance(context, frozenset) else context_words(context)
-    candidates = [
-        (_score(d, g, k, words, proper), d)
-        for g, group in enumerate(sense_groups(senses)) for k, d in enumerate(group)
-        if _fits(d, words)
-    ]
-    if not candidates:
+    fitting = [(g, k, d) for g, group in enumerate(sense_groups(senses)) for k, d in enumerate(group)
+               if _fits(d, words) and not d.startswith(("abbr. ", "surname "))]
+    if not fitting:
         return None
+    common = [d.lower() for _, _, d in fitting if d[:1].islower()]
+    candidates = [
+        (_score(d, g, k, words, d[:1].isupper() and any(c in d.lower() for c in common)), d)
+        for g, k, d in fitting
+    ]
     best = max(candidates, key=lambda c: c[0])[1]  # max keeps the first of equals
-    return _LEADING_PARENTHESIS.sub("", best) or best
+    return readable_sense(best)
 
 
 def word_pinyin(word: str) -> str:
@@ -394,12 +425,8 @@ def keyword_gloss(word: str, context: str | frozenset[str] = "") -> GlossEntry |
     numbered, definitions = chosen
     raw = next(senses for pinyin, senses in entries
                if pinyin == numbered and clean_definitions(senses) == definitions)
-    sense = best_sense(raw, context, proper=numbered[:1].isupper() and not _has_common_sense(raw))
+    sense = best_sense(raw, context)
     return GlossEntry(word, entry.pinyin, sense or "")
-
-
-def _has_common_sense(senses: str) -> bool:
-    return any(d[:1].islower() for group in sense_groups(senses) for d in group)
 
 
 def glossary(keywords: list[str], context: str = "") -> list[GlossEntry]:
