@@ -17,15 +17,18 @@ converter the pipeline uses, so query and text are converted alike):
 
 theme/js/search.js converts a query with the longest phrase first, then
 character by character, and searches the query, its character conversion and
-its phrase conversion, merging the results. Writing the tables takes about a
-second once per build process (cached).
+its phrase conversion, merging the results. Making the tables takes a few
+seconds; :func:`cached_variant_tables_json` keeps them in the build cache,
+keyed by the OpenCC version and the dictionary file, so a rebuild copies them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
 #: CJK Unified Ideographs, Extension A and Compatibility Ideographs.
 _RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
@@ -72,3 +75,33 @@ def variant_tables() -> dict[str, dict[str, str]]:
 
 def variant_tables_json() -> str:
     return json.dumps(variant_tables(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _tables_key() -> str:
+    """Changes when OpenCC, CC-CEDICT or this module changes."""
+    import opencc
+
+    from digest.english.glossary import _cedict_path
+
+    cedict = _cedict_path().stat()
+    source = Path(__file__).read_bytes()
+    raw = f"{getattr(opencc, '__version__', '')}|{cedict.st_size}|{cedict.st_mtime_ns}|".encode() + source
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def cached_variant_tables_json(cache_dir: Path | None) -> str:
+    """:func:`variant_tables_json`, read from ``cache_dir`` when made there before."""
+    if cache_dir is None:
+        return variant_tables_json()
+    path = Path(cache_dir) / f"zh-variants-{_tables_key()}.json"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    text = variant_tables_json()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError:
+        pass  # no cache folder: made again next time
+    return text
