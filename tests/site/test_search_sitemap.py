@@ -301,9 +301,10 @@ def test_reading_time_and_topic_order_on_the_pages(out):
     assert b.select_one(".topic-nav a[rel=prev]")["href"].endswith("articles/field-note-a.html")
     assert b.select_one(".topic-nav a[rel=next]")["href"].endswith("articles/field-note-c.html")
     assert c.select_one(".topic-nav a[rel=next]") is None
-    # a shares two keywords and the topic with c, one keyword and the topic with b.
+    # a shares two keywords and the topic with c, one keyword and the topic with b;
+    # b is linked as the newer article of the topic already: one link per article.
     related = [x["href"].rsplit("/", 1)[-1] for x in a.select(".related-reading a")]
-    assert related[:2] == ["field-note-c.html", "field-note-b.html"]
+    assert related[0] == "field-note-c.html" and "field-note-b.html" not in related
 
 
 @pytest.mark.build
