@@ -57,7 +57,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -303,13 +303,18 @@ class _Scorer:
     """
 
     def __init__(self, page: str) -> None:
+        self.page = page
         self.page_bigrams = frozenset(_PAGE_BIGRAMS.findall(page))
         model = _model()
         self.unigram, self.bigram, self.split = model.unigram, model.bigram, model.split
         self.marked_page = _marked_page(page)
         self.break_elsewhere = _BREAK_AFTER_END if self.marked_page else _BREAK_ELSEWHERE
-        self.simplified_page = _is_simplified(page)
         self.memo: dict[str, float] = {}
+
+    @cached_property
+    def simplified_page(self) -> bool:
+        """Asked only when a Traditional candidate comes up."""
+        return _is_simplified(self.page)
 
     def key_log_prob(self, prev_key: str, key: str) -> float:
         """``_CharModel.log_prob`` (inlined: it runs thousands of times a run)
@@ -341,7 +346,7 @@ class _Scorer:
 
 def _is_simplified(page: str) -> bool:
     """The page's Han characters are (nearly) all Simplified already."""
-    han = CJK_CHAR.findall(page[:4000])
+    han = CJK_CHAR.findall(page[:2000])
     changed = sum(_simplified(c) != c for c in han)
     return changed <= _TRADITIONAL_SHARE * len(han)
 
@@ -696,7 +701,7 @@ _PLAIN_PAIRS = 3
 _PLAIN_SPAN = 6
 
 
-def _reads_as_is(text: str, start: int, scorer: _Scorer) -> bool:
+def _reads_as_is(text: str, start: int) -> bool:
     """The text after the ``?`` at ``start``, up to where a run would end
     (a ``?`` or an ASCII character), reads as it stands."""
     keys = []
@@ -704,13 +709,12 @@ def _reads_as_is(text: str, start: int, scorer: _Scorer) -> bool:
         if ch < "\x80":
             break
         keys.append(_simplified(ch))
-    return sum(a + b in scorer.bigram for a, b in zip(keys, keys[1:])) >= _PLAIN_PAIRS
+    bigram = _model().bigram
+    return sum(a + b in bigram for a, b in zip(keys, keys[1:])) >= _PLAIN_PAIRS
 
 
 def _repair_at(text: str, start: int, scorer: _Scorer) -> tuple[_Run, str, int] | None:
     """The best repair of the run at ``start``, if it clearly beats the text as it stands."""
-    if _reads_as_is(text, start, scorer):
-        return None
     best: tuple[float, _Run, _Path, str, str, int | None] | None = None
     for run in _runs_at(text, start):
         left, right, next_byte = _neighbours(text, run)
@@ -745,6 +749,8 @@ def repair_mojibake(text: str) -> tuple[str, list[StageWarning]]:
     counts = _readable_counts(text)
     for match in _RUN_START.finditer(text):
         if match.start() < done:
+            continue
+        if _reads_as_is(text, match.start()):
             continue
         scorer = scorer or _Scorer(text)
         found = _repair_at(text, match.start(), scorer)
