@@ -244,3 +244,25 @@ def test_repair_never_lowers_the_share_of_readable_characters(sentences, start, 
     repaired, warnings = repair_mojibake(damaged)
     assert readable_share(repaired) >= readable_share(damaged)
     assert sum(w.lost for w in warnings) == repaired.count(LOST) - damaged.count(LOST)
+
+
+def test_a_name_the_page_quotes_elsewhere_settles_a_one_byte_character():
+    # ＊ lost its second byte; ＊＋，－．／ｘｙｚ all share its first, and only
+    # the page's own "＊ＳＴ蓝天" tells them apart
+    tail = decoder_damage("股票继续交易。\ue40c＊ＳＴ蓝天购买资产。")
+    assert tail.endswith("?＃?ＳＴ蓝天购买资产。")
+    text, warnings = repair_mojibake("＊ＳＴ蓝天今日发布公告称，" + tail)
+    assert text.endswith("股票继续交易。\n＊ＳＴ蓝天购买资产。")
+    text, warnings = repair_mojibake(tail)
+    assert text == "股票继续交易。\n□ＳＴ蓝天购买资产。" and warnings[0].lost == 1
+
+
+def test_a_heading_before_a_lost_paragraph_mark_is_kept_apart_on_a_damaged_page():
+    # most runs of the page follow a sentence end, so the one after the
+    # heading (no sentence end) starts with a lost paragraph mark too
+    page = ("会议于昨日结束。\ue40c据了解，今年以来全市共新建学校１２所。\ue40c目前，"
+            "各项工作进展顺利。\ue40c主要措施\ue40c２０１２年３月以来，教育局先后出台多项措施。")
+    damaged = decoder_damage(page)
+    assert "措施?＃玻埃保材辏" in damaged  # the heading's own run ended before it
+    text, _ = repair_mojibake(damaged)
+    assert text == page.replace("\ue40c", "\n")
