@@ -760,12 +760,21 @@ def repair_mojibake(text: str) -> tuple[str, list[StageWarning]]:
         after = _replaced_counts(counts, text[run.start:run.end], repaired)
         if after[0] * counts[1] < counts[0] * after[1]:
             continue  # fewer readable characters than before: not a repair
+        if _doubles_a_full_stop(text, run, repaired):
+            continue
         counts = after
         out += [text[done:run.start], repaired]
         done = run.end
         warnings.append(_warning(text, run, repaired, lost))
     out.append(text[done:])
     return "".join(out), warnings
+
+
+def _doubles_a_full_stop(text: str, run: _Run, repaired: str) -> bool:
+    """The repair would write ``。。`` with its neighbours: a sign of a wrong
+    reading (the orthography makes it unlikely; this makes it impossible)."""
+    before, after = text[max(0, run.start - 1):run.start], text[run.end:run.end + 1]
+    return (before + repaired + after).count("。。") > (before + text[run.start:run.end] + after).count("。。")
 
 
 #: What a reader cannot read: the damage's ``?``, the ``□`` of a lost character,
