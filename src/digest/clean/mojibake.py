@@ -15,7 +15,7 @@ Two tools are seen doing this damage; both leave a run of nonsense between
   paragraph mark (U+E40C, ``FD A3``): ``?`` for ``FD``, then ``A3`` began a
   reading one byte out of step, until a pair it could not map (a ``?`` that
   cost the last character its second byte) brought it back:
-  ``。``+mark+``据悉，审计`` became ``。?＞菹ぃ?审计``.
+  ``。``+mark+``据了解，今年`` became ``。?＞萘私猓?今年``.
 
 A ``?`` glued to such a run is read back as bytes, shifted back into step and
 decoded again; a mark comes back as the line break it stood for.  Every
@@ -35,7 +35,7 @@ is left, by
   sentence ends).  No package we may install ships running Chinese text with
   its punctuation; pypinyin's 47,000 phrases and OpenCC's tables have no
   frequencies and add little to jieba's words;
-- the page: a pair of characters it uses elsewhere (``＊ＳＴ领先``), its
+- the page: a pair of characters it uses elsewhere (``＊ＳＴ蓝天``), its
   script (no Traditional guess on a Simplified page), its kind of damage
   (runs after sentence ends mean paragraph marks), and a pinyin reading glued
   after the run.
@@ -61,9 +61,9 @@ from functools import cached_property, lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
+from digest.chardata import CJK_CHAR, CJK_RANGES, CLAUSE_MARKS, CLOSERS, FULL_STOPS, OPENERS, SENTENCE_END
 from digest.clean.pinyin import readings, strip_pinyin_annotations, toneless
 from digest.clean.simplify import to_simplified
-from digest.chardata import CJK_CHAR, CJK_RANGES, CLAUSE_MARKS, CLOSERS, FULL_STOPS, OPENERS, SENTENCE_END
 from digest.lexicon import word_frequencies
 from digest.model import LOST, StageWarning
 
@@ -72,7 +72,7 @@ _RUN_START = re.compile(r"\?(?=[^\s?])")
 #: A pinyin reading right after a run, with or without its ``(``.
 _READING_AFTER = re.compile(r"(\(?)([a-zêüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300-\u036f]+)\)")
 #: Pairs of Han characters or fullwidth forms: a name the page quotes elsewhere
-#: (``＊ＳＴ领先``) tells which character a damaged copy of it held.
+#: (``＊ＳＴ蓝天``) tells which character a damaged copy of it held.
 _PAGE_BIGRAMS = re.compile(f"(?=([{CJK_RANGES}\uff01-\uff5e]{{2}}))")
 
 #: Longest run searched: a run lasts until the shifted reading meets an unmapped
@@ -354,7 +354,7 @@ def _is_simplified(page: str) -> bool:
 def _marked_page(page: str) -> bool:
     """At least ``_MARKED_PAGE`` of the page's ``?`` runs start right after a
     sentence end (the paragraph marks were damaged, not the text:
-    ``。?＞菹ぃ?``).  Each run has two ``?``, one at each end, so half of them
+    ``。?＞萘私猓?``).  Each run has two ``?``, one at each end, so half of them
     start runs."""
     lefts = [page[m.start() - 1] for m in _RUN_START.finditer(page, 1)]
     ends = sum(c in _PARAGRAPH_ENDS for c in lefts)
