@@ -695,7 +695,7 @@ def _rests_on_bytes(path: _Path, next_byte: int | None) -> bool:
 #: Pre-check: text after a ``?`` in which this many of the first
 #: ``_PLAIN_SPAN`` neighbouring pairs are pairs inside dictionary words reads
 #: as it stands (``如何破局?破局之道在于创新``); a shifted reading is gibberish
-#: (``?!北本┦姓f``, ``?＞菹ぃ?``) and almost never holds one.  Skipping
+#: (``?!北本┦姓f``, ``?＞萘私猓?``) and almost never holds one.  Skipping
 #: such text spares the search on pages whose ``?`` are real question marks.
 _PLAIN_PAIRS = 3
 _PLAIN_SPAN = 6
