@@ -138,6 +138,11 @@ def test_a_character_the_neighbours_cannot_pick_is_marked():
     "谁来买单?AI企业还是用户?",
     "增长多少?5G基站数量翻番",
     "能否做到?CEO表示有信心",
+    "谁?我?不是我",
+    "A股?B股?都跌了",
+    "GDP?CPI?都涨了",
+    "是谁?王明?对",
+    "你好吗?对?我很好",
     "??",
     "?",
 ])

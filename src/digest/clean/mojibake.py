@@ -79,13 +79,20 @@ _PAGE_BIGRAMS = re.compile(f"(?=([{CJK_RANGES}\uff01-\uff5e]{{2}}))")
 #: pair or an ASCII byte, in real pages up to a few dozen characters.
 MAX_RUN = 48
 #: How much better (natural log) a repaired run must score than the text as it
-#: stands; a real question mark followed by text scores far below that.
-MIN_GAIN = 8.0
+#: stands; a real question mark followed by text scores far below that
+#: (``谁?我?不是我``, ``A股?B股?都跌了``).  On a page damaged at its paragraph
+#: marks, where a ``?`` after a sentence end is damage as a rule, less will do
+#: (:func:`_known_damage`).
+MIN_GAIN = 12.0
+MIN_GAIN_MARKED = 8.0
 #: A character known by one byte only is written out when its neighbours give
 #: it at least this probability among all characters sharing that byte.
 MIN_POSTERIOR = 0.25
-#: A repair must read at least this many characters from both their bytes.
-MIN_READ = 1
+#: A repair must read at least this many characters from both their bytes: one
+#: proves little against a real question mark before text (``A股?B股?都跌了``
+#: reads ``B股`` as ``鹿`` from both bytes), unless the page's damage is known.
+MIN_READ = 2
+MIN_READ_MARKED = 1
 
 #: Share of common CJK punctuation in news text (the dictionary has none).
 _PUNCTUATION_SHARE = {
@@ -677,19 +684,26 @@ def _neighbours(text: str, run: _Run) -> tuple[str, str, int | None]:
     return ("" if left.isspace() else left), ("" if right.isspace() else right), next_byte
 
 
-def _rests_on_bytes(path: _Path, next_byte: int | None) -> bool:
+def _known_damage(text: str, run: _Run, path: _Path, scorer: _Scorer) -> bool:
+    """The page's damage is known (:func:`_marked_page`), or this run starts
+    with a lost paragraph mark before a fullwidth character, as written (a
+    ``?`` between a sentence end and ``Ｄ`` is no question mark)."""
+    return scorer.marked_page or (path.text.startswith(BREAK) and text[run.start + 1] >= "\x80")
+
+
+def _rests_on_bytes(path: _Path, next_byte: int | None, known: bool) -> bool:
     """The repair rests on the bytes, not on the model alone.
 
-    At least ``MIN_READ`` characters are read from both their bytes, or the
-    last one, known by its first byte, is the kind that makes a decoder out of
-    step write ``?`` and fall back into step (:func:`_resync_prior`): a run
-    whose characters are all chosen by the model from one byte each proves
-    nothing about being damage at all.
+    At least ``MIN_READ`` characters are read from both their bytes, or, where
+    the damage is known, one, or the last one, known by its first byte, is the
+    kind that makes a decoder out of step write ``?`` and fall back into step
+    (:func:`_resync_prior`): a run whose characters are all chosen by the model
+    from one byte each proves nothing about being damage at all.
     """
     read = len(path.text) - len(path.unsure) - path.text.count(LOST)
-    if read >= MIN_READ:
+    if read >= (MIN_READ_MARKED if known else MIN_READ):
         return True
-    return len(path.text) > 1 and _resynced(path.text[-1], next_byte)
+    return known and len(path.text) > 1 and _resynced(path.text[-1], next_byte)
 
 
 #: Pre-check: text after a ``?`` in which this many of the first
@@ -723,7 +737,9 @@ def _repair_at(text: str, start: int, scorer: _Scorer) -> tuple[_Run, str, int] 
             continue
         as_is = _as_is_score(left + text[run.start:run.end] + right)
         gain = path.score - as_is
-        if gain >= MIN_GAIN and _rests_on_bytes(path, next_byte) and (best is None or gain > best[0]):
+        known = _known_damage(text, run, path, scorer)
+        min_gain = MIN_GAIN_MARKED if known else MIN_GAIN
+        if gain >= min_gain and _rests_on_bytes(path, next_byte, known) and (best is None or gain > best[0]):
             best = (gain, run, path, left, right, next_byte)
     if best is None:
         return None
