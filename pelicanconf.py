@@ -93,3 +93,9 @@ PLUGINS += ["digest_reading", "digest_sitemap", "digest_search"]
 DIRECT_TEMPLATES = DIRECT_TEMPLATES + ["search", "404"]
 DIGEST_SEARCH = True    # False: no Pagefind index, and no search box in the pages
 DIGEST_SITEMAP = True   # sitemap.xml + robots.txt at the root (needs an absolute SITEURL)
+
+# --- digest periods (plugins/digest_periods): a page per day and per ISO week by topic,
+# their feeds (one entry per period) and email copies under OUTPUT_PATH/newsletter/.
+# Every DIGEST_PERIODS_* setting has its default in plugins/digest_periods (DEFAULTS).
+PLUGINS += ["digest_periods"]
+DIGEST_PERIODS = True
