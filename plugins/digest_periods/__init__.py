@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from feedgenerator import Atom1Feed, Rss201rev2Feed
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from pelican import signals
 
 from digest.publish.periods import WEEK, Digest, Period, build_digests, figures_side_by_side, week_of
@@ -218,11 +218,15 @@ def _feed_title(generator, kind: str) -> str:
     return str(module.feed_title(kind)).strip()
 
 
+def newsletter_stem(settings, lang: str, key: str) -> str:
+    """The email files' path in the site's output folder, without suffix:
+    ``newsletter/en/2025-W39`` (also read by ``make newsletter``)."""
+    return str(setting(settings, "DIGEST_PERIODS_NEWSLETTER")).format(lang=lang, period=key)
+
+
 def newsletter_paths(settings, period: Period) -> tuple[str, str]:
     """Where the email files of ``period`` in this edition go: (HTML, plain text)."""
-    lang = settings["DEFAULT_LANG"].lower()
-    stem = str(setting(settings, "DIGEST_PERIODS_NEWSLETTER")).format(lang=lang, period=period.key,
-                                                                       kind=period.kind)
+    stem = newsletter_stem(settings, settings["DEFAULT_LANG"].lower(), period.key)
     base = os.path.join(root_output(settings), stem)
     return base + ".html", base + ".txt"
 
