@@ -249,6 +249,21 @@ def write_newsletters(generator, pages: dict, siteurl: str) -> None:
     log.info("digest_periods: %d newsletters for %s", count, generator.settings["DEFAULT_LANG"])
 
 
+def install_filters(generator) -> None:
+    """``generator_init``: ``local_span`` writes a week's days as the edition's
+    language does (``22–28 Sept 2025``, ``2025年9月22日至28日``)."""
+    from babel.dates import format_interval
+    from digest_i18n.interface import text_locale
+
+    locale = text_locale(generator.settings["DEFAULT_LANG"].lower(), generator.settings.get("DIGEST_BABEL_LOCALES"))
+
+    def local_span(period: Period) -> str:
+        return format_interval(period.start, period.end, "yMMMd", locale=locale)
+
+    generator.env.filters["local_span"] = local_span
+
+
 def register():
+    signals.generator_init.connect(install_filters)
     signals.article_generator_finalized.connect(collect)
     signals.article_writer_finalized.connect(write_pages)

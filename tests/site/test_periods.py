@@ -171,6 +171,10 @@ def test_english_edition_uses_the_catalog_and_marks_what_is_missing(site):
     assert missing.h3.a["lang"] == "zh-Hans" and missing.select_one(".summary-points")["lang"] == "zh-Hans"
     assert missing.select_one(".badge").get_text(strip=True) == "Not yet translated"
     assert page.html["lang"] == "en" and page.select_one(".period-head h1").get_text(strip=True) == "Week 39, 2025"
+    assert page.select_one(".period-span").get_text(strip=True).startswith("22–28 Sept 2025 · 6 articles")
+    chinese = soup(site, "digest/2025-W40.html")
+    assert chinese.select_one(".period-head h1").get_text(strip=True) == "2025年第40周"
+    assert chinese.select_one(".period-span").get_text(strip=True).startswith("2025年9月29日至10月5日")
 
 
 def test_week_figures_side_by_side_per_topic(site):
@@ -325,3 +329,22 @@ def test_make_newsletter_prints_where_it_is(site):
     bad = subprocess.run([sys.executable, str(script), "--output", str(site), "2025-39"],
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "'2025-39' is not a period" in bad.stderr
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("rel, width", [("digest/2025-W39.html", 390), ("en/digest/2025-W39.html", 390),
+                                        ("en/digest/2025-W39.html", 1280),
+                                        ("newsletter/en/2025-W39.html", 600),
+                                        ("newsletter/zh-hans/2025-W39.html", 600)])
+def test_pages_fit_their_width(site, browser, serve, rel, width):
+    """No sideways scrolling: the week page on a phone and a desktop, the email at 600 px."""
+    with serve(site) as url:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        try:
+            page.goto(f"{url}/{rel}")
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            figures_fit = page.evaluate("""() => [...document.querySelectorAll('.figures-glance')]
+                .every(box => box.getBoundingClientRect().right <= window.innerWidth + 1)""")
+        finally:
+            page.close()
+    assert overflow <= 0 and figures_fit
