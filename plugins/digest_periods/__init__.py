@@ -168,10 +168,9 @@ def write_pages(generator, writer) -> None:
         write_newsletters(generator, pages, siteurl)
 
 
-def _render_title(generator, page: PeriodPage) -> str:
-    """The period's name in the edition's language (macro ``title`` of includes/period.html)."""
-    module = generator.env.get_template("includes/period.html").make_module(dict(generator.context))
-    return str(module.title(page.period)).strip()
+def _period_macros(generator):
+    """The macros of includes/period.html (period names in the edition's language), for Python."""
+    return generator.env.get_template("includes/period.html").make_module(dict(generator.context))
 
 
 def feed_entry_html(page: PeriodPage, topic_name, siteurl: str) -> Markup:
@@ -201,9 +200,10 @@ def write_feed(generator, kind_pages: list[PeriodPage], kind: str, feed: dict, s
     out = cls(title=f"{settings.get('SITENAME', '')} · {kind}", link=f"{siteurl}/{site_page}",
               description=str(settings.get("SITESUBTITLE") or ""),
               feed_url=f"{siteurl}/{feed['url']}", language=lang)
-    out.feed["title"] = _feed_title(generator, kind)
+    macros = _period_macros(generator)
+    out.feed["title"] = str(macros.feed_title(kind)).strip()
     for page in reversed(kind_pages[-int(settings.get("FEED_MAX_ITEMS") or 50):]):
-        out.add_item(title=_render_title(generator, page), link=f"{siteurl}/{page.url}",
+        out.add_item(title=str(macros.title(page.period)).strip(), link=f"{siteurl}/{page.url}",
                      unique_id=f"{siteurl}/{page.url}", description=str(feed_entry_html(page, topic_name, siteurl)),
                      pubdate=page.date, updateddate=page.date)
     path = os.path.join(settings["OUTPUT_PATH"], feed["url"])
@@ -211,11 +211,6 @@ def write_feed(generator, kind_pages: list[PeriodPage], kind: str, feed: dict, s
     with open(path, "w", encoding="utf-8") as fh:
         out.write(fh, "utf-8")
     log.info("digest_periods: wrote %s (%d entries)", path, len(out.items))
-
-
-def _feed_title(generator, kind: str) -> str:
-    module = generator.env.get_template("includes/period.html").make_module(dict(generator.context))
-    return str(module.feed_title(kind)).strip()
 
 
 def newsletter_stem(settings, lang: str, key: str) -> str:
