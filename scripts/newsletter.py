@@ -25,12 +25,13 @@ except ImportError:  # run from a checkout without the package installed
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from digest.publish.periods import parse_period  # noqa: E402
+from digest.site.settings import editions  # noqa: E402
 from digest_periods import newsletter_stem  # noqa: E402
 
 
 def written_weeks(output: Path, settings) -> list[str]:
     """Keys of the weeks that have a newsletter in the first edition, oldest first."""
-    first = settings["DIGEST_EDITIONS"][0]["lang"].lower()
+    first = editions(settings)[0]["lang"]
     pattern = newsletter_stem(settings, first, "*") + ".html"
     return sorted(p.name[:-len(".html")] for p in output.glob(pattern) if "-W" in p.name)
 
@@ -58,12 +59,12 @@ def main(argv=None) -> int:
         print(f"make newsletter: no newsletter in {output}/ yet: run make html first", file=sys.stderr)
         return 1
     found = 0
-    for edition in settings["DIGEST_EDITIONS"]:
-        stem = output / newsletter_stem(settings, edition["lang"].lower(), key)
+    for edition in editions(settings):
+        stem = output / newsletter_stem(settings, edition["lang"], key)
         files = [f for f in (stem.with_suffix(".html"), stem.with_suffix(".txt")) if f.exists()]
         if files:
             found += 1
-            label = f"newsletter {key} ({edition.get('name', edition['lang'])}): "
+            label = f"newsletter {key} ({edition['name']}): "
             print(label + f"\n{' ' * len(label)}".join(str(f) for f in files))
     if not found:
         hint = f"; weeks with one: {', '.join(weeks[-5:])}" if weeks else "; run make html first"

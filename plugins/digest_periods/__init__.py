@@ -17,11 +17,8 @@ navigation's "This week") and ``DIGEST_PERIOD_FEEDS``. The grouping is
 :mod:`digest.publish.periods`; this module only reads Pelican's articles,
 renders and writes.
 
-Settings (defaults in :data:`DEFAULTS`): ``DIGEST_PERIODS`` (False: none of
-this), ``DIGEST_PERIODS_KINDS``, ``DIGEST_PERIODS_URL`` (also where the page is
-saved), ``DIGEST_PERIODS_FEED_KINDS``, ``DIGEST_PERIODS_FEED_ATOM`` and
-``_RSS``, ``DIGEST_PERIODS_NEWSLETTER`` (a path under the site's root output
-folder, without suffix; empty: no email files), ``DIGEST_PERIODS_FIGURES_PER_ARTICLE``.
+Settings ``DIGEST_PERIODS_*``: their defaults and meanings are in
+:data:`digest.site.settings.DEFAULTS`.
 """
 
 from __future__ import annotations
@@ -36,24 +33,10 @@ from feedgenerator import Atom1Feed, Rss201rev2Feed
 from markupsafe import Markup
 from pelican import signals
 
-from digest.publish.periods import WEEK, Digest, Period, build_digests, figures_side_by_side, week_of
+from digest.publish.periods import KINDS, WEEK, Digest, Period, build_digests, figures_side_by_side, week_of
+from digest.site.settings import SettingError, bcp47, current_edition, setting, topics
 
 log = logging.getLogger(__name__)
-
-DEFAULTS = {
-    "DIGEST_PERIODS": True,
-    "DIGEST_PERIODS_KINDS": ["day", "week"],
-    "DIGEST_PERIODS_URL": "digest/{period}.html",
-    "DIGEST_PERIODS_FEED_KINDS": ["week", "day"],
-    "DIGEST_PERIODS_FEED_ATOM": "feeds/digest-{kind}.atom.xml",
-    "DIGEST_PERIODS_FEED_RSS": "feeds/digest-{kind}.rss.xml",
-    "DIGEST_PERIODS_NEWSLETTER": "newsletter/{lang}/{period}",
-    "DIGEST_PERIODS_FIGURES_PER_ARTICLE": 3,
-}
-
-
-def setting(settings, name: str):
-    return settings.get(name, DEFAULTS[name])
 
 
 @dataclass
@@ -85,6 +68,11 @@ def _article_date(article) -> datetime:
 def period_pages(settings, articles, topic_order) -> dict[str, list[PeriodPage]]:
     """``{kind: [PeriodPage, ...oldest first]}`` for the configured kinds."""
     kinds = list(setting(settings, "DIGEST_PERIODS_KINDS"))
+    for name in ("DIGEST_PERIODS_KINDS", "DIGEST_PERIODS_FEED_KINDS"):
+        unknown = [k for k in setting(settings, name) if k not in KINDS]
+        if unknown:
+            raise SettingError(f"{name}: unknown kind(s) {', '.join(map(repr, unknown))}; "
+                               f"the kinds are {', '.join(KINDS)}")
     per_article = setting(settings, "DIGEST_PERIODS_FIGURES_PER_ARTICLE")
     pages: dict[str, list[PeriodPage]] = {}
     for kind in kinds:
@@ -119,9 +107,7 @@ def collect(generator) -> None:
     settings = generator.settings
     if not setting(settings, "DIGEST_PERIODS"):
         return
-    from digest_i18n.interface import edition_topics  # loaded first: PLUGINS order
-
-    order = [t.slug for t in edition_topics(settings)]
+    order = [t.slug for t in topics(settings)]
     pages = period_pages(settings, generator.articles, order)
     generator.context["DIGEST_PERIOD_PAGES"] = pages
     weeks = pages.get(WEEK) or []
@@ -135,9 +121,7 @@ def collect(generator) -> None:
 
 def root_output(settings) -> str:
     """The folder of the whole site (an edition's OUTPUT_PATH less its edition path)."""
-    lang = settings["DEFAULT_LANG"].lower()
-    edition = next((e for e in settings.get("DIGEST_EDITIONS") or [] if e["lang"].lower() == lang), None)
-    depth = len([p for p in str((edition or {}).get("path", "")).split("/") if p])
+    depth = len([p for p in current_edition(settings)["path"].split("/") if p])
     return os.path.normpath(os.path.join(settings["OUTPUT_PATH"], *([os.pardir] * depth)))
 
 
@@ -193,8 +177,6 @@ def write_feed(generator, kind_pages: list[PeriodPage], kind: str, feed: dict, s
     settings = generator.context
     cls = Atom1Feed if feed["type"] == "atom" else Rss201rev2Feed
     topic_name = generator.env.globals["topic_name"]
-    from digest_i18n.feeds import bcp47
-
     lang = bcp47(settings["DEFAULT_LANG"])
     site_page = (generator.context.get("DIGEST_THIS_WEEK_URL") or "index.html")
     out = cls(title=f"{settings.get('SITENAME', '')} · {kind}", link=f"{siteurl}/{site_page}",
