@@ -27,6 +27,9 @@ from sitebuild import ROOT, SITEURL, resolve_link
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from digest.analyze.topics import DEFAULT_TOPICS  # noqa: E402
+from digest.publish.periods import parse_period  # noqa: E402
+from digest.site.settings import SettingError  # noqa: E402
+from digest_periods import newsletter_paths, period_pages  # noqa: E402
 
 pytestmark = pytest.mark.build
 
@@ -348,3 +351,19 @@ def test_pages_fit_their_width(site, browser, serve, rel, width):
         finally:
             page.close()
     assert overflow <= 0 and figures_fit
+
+
+def test_an_unknown_kind_of_period_names_the_setting():
+    with pytest.raises(SettingError, match="DIGEST_PERIODS_KINDS: unknown kind.*'month'"):
+        period_pages({"DIGEST_PERIODS_KINDS": ["day", "month"]}, [], ORDER)
+
+
+@pytest.mark.parametrize("lang, output, root", [("zh-hans", "/site/out", "/site/out"),
+                                                ("en", "/site/out/en", "/site/out"),
+                                                ("xx", "/site/out/a/b", "/site/out")])
+def test_email_copies_go_to_the_whole_site_output(lang, output, root):
+    settings = {"DEFAULT_LANG": lang, "OUTPUT_PATH": output,
+                "DIGEST_EDITIONS": [{"lang": "zh-hans", "path": ""}, {"lang": "en", "path": "en"},
+                                    {"lang": "xx", "path": "a/b/"}]}
+    html, text = newsletter_paths(settings, parse_period("2025-W39"))
+    assert (html, text) == (f"{root}/newsletter/{lang}/2025-W39.html", f"{root}/newsletter/{lang}/2025-W39.txt")
