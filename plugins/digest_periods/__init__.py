@@ -34,7 +34,7 @@ from markupsafe import Markup
 from pelican import signals
 
 from digest.publish.periods import KINDS, WEEK, Digest, Period, build_digests, figures_side_by_side, week_of
-from digest.site.settings import SettingError, bcp47, current_edition, setting, topics
+from digest.site.settings import SettingError, bcp47, current_edition, is_english, setting, topics
 
 log = logging.getLogger(__name__)
 
@@ -157,16 +157,22 @@ def _period_macros(generator):
     return generator.env.get_template("includes/period.html").make_module(dict(generator.context))
 
 
-def feed_entry_html(page: PeriodPage, topic_name, siteurl: str) -> Markup:
+def feed_entry_html(page: PeriodPage, topic_name, siteurl: str, english: bool = False) -> Markup:
     """A feed entry's content: the period's titles by topic, linked absolutely.
 
-    Titles are seed text: escaped, never markup.
+    Titles are seed text: escaped, never markup. In the English edition an
+    untranslated (Chinese) title says its language.
     """
+    def lang_of(article) -> Markup:
+        chinese = english and not getattr(article, "translated", False)
+        return Markup(' lang="{}"').format(bcp47(article.lang)) if chinese else Markup("")
+
     parts = []
     for group in page.digest.groups:
         items = Markup("").join(
-            Markup('<li><a href="{}/{}">{}</a>{}</li>').format(
-                siteurl, a.url, a.title, Markup(" ({})").format(a.source) if getattr(a, "source", "") else "")
+            Markup('<li><a href="{}/{}"{}>{}</a>{}</li>').format(
+                siteurl, a.url, lang_of(a), a.title,
+                Markup(" ({})").format(a.source) if getattr(a, "source", "") else "")
             for a in group.items)
         parts.append(Markup("<h2>{}</h2><ul>{}</ul>").format(topic_name(group.topic), items))
     return Markup("").join(parts)
@@ -177,16 +183,16 @@ def write_feed(generator, kind_pages: list[PeriodPage], kind: str, feed: dict, s
     settings = generator.context
     cls = Atom1Feed if feed["type"] == "atom" else Rss201rev2Feed
     topic_name = generator.env.globals["topic_name"]
-    lang = bcp47(settings["DEFAULT_LANG"])
-    site_page = (generator.context.get("DIGEST_THIS_WEEK_URL") or "index.html")
-    out = cls(title=f"{settings.get('SITENAME', '')} · {kind}", link=f"{siteurl}/{site_page}",
-              description=str(settings.get("SITESUBTITLE") or ""),
-              feed_url=f"{siteurl}/{feed['url']}", language=lang)
+    english = is_english(settings["DEFAULT_LANG"])
+    site_page = settings.get("DIGEST_THIS_WEEK_URL") or "index.html"
     macros = _period_macros(generator)
-    out.feed["title"] = str(macros.feed_title(kind)).strip()
+    out = cls(title=str(macros.feed_title(kind)).strip(), link=f"{siteurl}/{site_page}",
+              description=str(settings.get("SITESUBTITLE") or ""),
+              feed_url=f"{siteurl}/{feed['url']}", language=bcp47(settings["DEFAULT_LANG"]))
     for page in reversed(kind_pages[-int(settings.get("FEED_MAX_ITEMS") or 50):]):
+        entry = feed_entry_html(page, topic_name, siteurl, english)
         out.add_item(title=str(macros.title(page.period)).strip(), link=f"{siteurl}/{page.url}",
-                     unique_id=f"{siteurl}/{page.url}", description=str(feed_entry_html(page, topic_name, siteurl)),
+                     unique_id=f"{siteurl}/{page.url}", description=str(entry),
                      pubdate=page.date, updateddate=page.date)
     path = os.path.join(settings["OUTPUT_PATH"], feed["url"])
     os.makedirs(os.path.dirname(path), exist_ok=True)

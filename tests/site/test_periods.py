@@ -238,6 +238,9 @@ def test_one_feed_entry_per_period(site, edition, lang):
     assert week.title == ("2025年第39周" if lang == "zh-Hans" else "Week 39, 2025")
     links = re.findall(r'href="([^"]+)"', week.summary)
     assert len(links) == len(week_rows("2025-W39")) and all(h.startswith(SITEURL + "/") for h in links)
+    if edition == "en":
+        assert re.search(r'w39-ai-a.html" lang="zh-Hans">w39-ai-a 中文标题</a>', week.summary)
+        assert re.search(r'w39-ai-b.html">English title of w39-ai-b</a>', week.summary)
 
 
 def test_period_pages_link_their_feed(site):
