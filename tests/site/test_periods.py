@@ -294,7 +294,7 @@ def test_email_keeps_seed_text_as_text(site):
 
 def test_email_text_alternative_has_the_digest(site):
     text = (site / "newsletter" / "en" / "2025-W39.txt").read_text(encoding="utf-8")
-    assert text.startswith("Chinese News Digest · Weekly digest\nWeek 39, 2025")
+    assert text.startswith("Chinese News Digest · Weekly digest\nWeek 39, 2025\n22–28 Sept 2025 · 6 articles\n")
     assert f"{SITEURL}/en/digest/2025-W39.html" in text
     order = [text.index(f"== {name} ==") for name in ("AI policy", "Sewing machinery", "Consumer subsidies", "Other")]
     assert order == sorted(order)
