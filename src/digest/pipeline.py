@@ -7,9 +7,9 @@ The order of the steps matters and is written here once, grouped by phase
 2. clean: drop invisible control characters; repair GBK-shift mojibake (before
    anything else touches the bytes' traces); strip pinyin annotations glued after
    characters; convert to Simplified Chinese (OpenCC t2s); read the page's own
-   date, then drop page junk (footers, timestamp lists, licences); reflow
-   hard-broken lines into paragraphs and fix half-width punctuation; drop
-   duplicated paragraphs
+   date, then drop page furniture inside lines (share bars, photo credits) and
+   junk lines (footers, timestamp lists, licences, link bars); reflow hard-broken
+   lines into paragraphs and fix half-width punctuation; drop duplicated paragraphs
 3. split: cut the page into articles with titles, authors, source and date
 4. analyze: each article's summary, key figures, keywords and topic
 5. publish (called by publish.sync, not here): slugs, Markdown pages, safe writes
@@ -26,6 +26,7 @@ from digest.analyze.summary import summarize
 from digest.analyze.topics import DEFAULT_THRESHOLD, DEFAULT_TOPICS, Topic, classify
 from digest.clean.controls import strip_control_characters
 from digest.clean.dedupe import drop_duplicate_paragraphs
+from digest.clean.furniture import strip_inline_furniture
 from digest.clean.junk import drop_junk_lines
 from digest.clean.mojibake import repair_mojibake
 from digest.clean.pinyin import strip_pinyin_annotations
@@ -35,9 +36,8 @@ from digest.clean.simplify import to_simplified
 from digest.ingest.decode import decode_bytes
 from digest.ingest.html import html_to_text
 from digest.model import Article, ArticleDraft, SeedError
-from digest.publish.slug import make_slug
 from digest.split.articles import split_articles
-from digest.split.dates import find_page_date
+from digest.dates import find_page_date
 
 #: Seeds larger than this are refused: no news page is this big, and a runaway
 #: file must not stall the build.
@@ -64,15 +64,9 @@ def _repair(text: str) -> tuple[str, list[str]]:
 
 def _paragraphs(text: str) -> list[str]:
     """Stages 5-7 on the repaired page: junk lines dropped, lines reflowed, duplicates dropped."""
-    lines = drop_junk_lines(text.splitlines())
+    lines = drop_junk_lines(strip_inline_furniture(text).splitlines())
     paragraphs = [normalize_punctuation(p) for p in reflow(lines)]
     return drop_duplicate_paragraphs(paragraphs)
-
-
-def clean_text(text: str) -> tuple[list[str], list[str]]:
-    """Stages 2-7 on decoded text: returns (paragraphs, warnings)."""
-    text, warnings = _repair(text)
-    return _paragraphs(text), warnings
 
 
 def convert_text(text: str, source_file: str, *, is_html: bool = False,
@@ -124,7 +118,7 @@ def convert_file(path: str | Path, options: ConvertOptions | None = None) -> lis
 def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[str],
              encoding: str, options: ConvertOptions) -> Article:
     topic, score = classify(draft, options.topics, options.topic_threshold)
-    article = Article(
+    return Article(
         source_file=source_file,
         title=draft.title,
         blocks=draft.blocks,
@@ -140,5 +134,3 @@ def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[st
         warnings=list(warnings),
         encoding=encoding,
     )
-    article.slug = make_slug(article.title, article.paragraphs)
-    return article
