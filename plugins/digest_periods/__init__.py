@@ -198,6 +198,8 @@ def write_feed(generator, kind_pages: list[PeriodPage], kind: str, feed: dict, s
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as fh:
         out.write(fh, "utf-8")
+    # As Pelican's own feeds: other plugins finish written feeds (digest_i18n links the XSLT).
+    signals.feed_written.send(path, context=generator.context, feed=out)
     log.info("digest_periods: wrote %s (%d entries)", path, len(out.items))
 
 
