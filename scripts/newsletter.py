@@ -3,8 +3,9 @@
 The files are written by the site build (plugins/digest_periods), one HTML file
 and its plain-text alternative per period and edition:
 
-    newsletter 2025-W39 (简体中文): output/newsletter/zh-hans/2025-W39.html
-                                   output/newsletter/zh-hans/2025-W39.txt
+    newsletter 2025-W39 (简体中文):
+      output/newsletter/zh-hans/2025-W39.html
+      output/newsletter/zh-hans/2025-W39.txt
 
 Without a period: the latest week that has a newsletter. Exit status 2 for a
 period that is not written as a day (2025-09-25) or an ISO week (2025-W39),
@@ -64,8 +65,9 @@ def main(argv=None) -> int:
         files = [f for f in (stem.with_suffix(".html"), stem.with_suffix(".txt")) if f.exists()]
         if files:
             found += 1
-            label = f"newsletter {key} ({edition['name']}): "
-            print(label + f"\n{' ' * len(label)}".join(str(f) for f in files))
+            print(f"newsletter {key} ({edition['name']}):")
+            for f in files:
+                print(f"  {f}")
     if not found:
         hint = f"; weeks with one: {', '.join(weeks[-5:])}" if weeks else "; run make html first"
         print(f"make newsletter: no newsletter for {key} in {output}/ (no articles then?){hint}", file=sys.stderr)
