@@ -370,3 +370,10 @@ def test_email_copies_go_to_the_whole_site_output(lang, output, root):
                                     {"lang": "xx", "path": "a/b/"}]}
     html, text = newsletter_paths(settings, parse_period("2025-W39"))
     assert (html, text) == (f"{root}/newsletter/{lang}/2025-W39.html", f"{root}/newsletter/{lang}/2025-W39.txt")
+
+
+def test_email_preheader_names_the_topics(site):
+    page = BeautifulSoup((site / "newsletter" / "en" / "2025-W39.html").read_text(encoding="utf-8"), "lxml")
+    hidden = page.body.find("div", recursive=False)
+    assert "display:none" in hidden["style"]
+    assert hidden.get_text() == "6 articles on AI policy, Sewing machinery, Consumer subsidies and Other"
