@@ -10,7 +10,7 @@ PORT    ?= 8000
 PELICANOPTS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html serve devserver publish test test-fast bench translations messages clean
+.PHONY: help setup html serve devserver publish test test-fast bench translations messages clean newsletter
 
 help:
 	@echo "make html          set up .venv (first run) and build the site from seeds/ into $(OUTPUT)/"
@@ -21,6 +21,7 @@ help:
 	@echo "make translations  add untranslated titles/summaries to content/translations/en.po (MACHINE=module:func prefills)"
 	@echo "make messages      re-extract the theme's interface strings into theme/translations (then translate)"
 	@echo "make bench         benchmark conversion and full builds on a generated corpus"
+	@echo "make newsletter    print where the email copy of a digest is: PERIOD=2025-W39 or 2025-09-25 (default: the latest week)"
 	@echo "make clean         remove $(OUTPUT)/, generated articles and caches"
 	@echo "Options: DIGEST_STRICT=1 (a bad seed fails the build), DIGEST_FORCE=1 (regenerate hand-edited pages),"
 	@echo "         DIGEST_TRADITIONAL=1 (add a Traditional-Chinese edition at /zh-hant/)"
@@ -60,3 +61,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(OUTPUT) content/articles .digest-cache cache .pytest_cache .hypothesis
+
+newsletter: $(STAMP)
+	@test -d $(OUTPUT)/newsletter || $(MAKE) --no-print-directory html
+	@$(PY) scripts/newsletter.py --output $(OUTPUT) $(PERIOD)
