@@ -52,7 +52,8 @@ CORPUS = [
     ("w42-markup", "2025-10-17", "other", MARKUP, [("1项", "")]),
 ]
 #: The parsed value of figures the English tests read (others are left at 1).
-NUMBERS = {"3000亿元": {"value": 3000.0, "unit": "元", "scale": 1e8}}
+NUMBERS = {"3000亿元": {"value": 3000.0, "unit": "元", "scale": 1e8},
+           "3500亿元": {"value": 3500.0, "unit": "元", "scale": 1e8}}
 DAYS = sorted({row[1] for row in CORPUS})
 WEEKS = ["2025-W39", "2025-W40", "2025-W42"]
 #: Articles with English title and summary in the catalog.
@@ -190,6 +191,24 @@ def test_week_figures_side_by_side_per_topic(site):
     assert not soup(site, "digest/2025-09-25.html").select("table.period-figures")  # weeks only
     english = soup(site, "en/digest/2025-W39.html").select_one("#topic-consumer-subsidies table.period-figures")
     assert "CNY 300 billion" in english.get_text()
+
+
+def test_english_figures_read_as_one_phrase_as_on_article_pages(site):
+    """English says a figure and what it counts in one noun phrase, never a word-by-word
+    gloss of the counted noun (产业规模 -> "industry + scale")."""
+    phrase = "an industry worth CNY 350 billion"
+    page = soup(site, "en/digest/2025-W39.html")
+    table = page.select_one("#topic-ai-policy table.period-figures")
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == ["Figure", "Article"]
+    cells = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
+    assert [phrase + " 3500亿元", "English title of w39-ai-b"] in cells
+    item = next(i for i in page.select("article.digest-item") if i.h3.a["href"].endswith("w39-ai-b.html"))
+    assert [li.get_text(" ", strip=True) for li in item.select(".figures li")][0] == phrase
+    email = (site / "newsletter" / "en" / "2025-W39.html").read_text(encoding="utf-8")
+    text = (site / "newsletter" / "en" / "2025-W39.txt").read_text(encoding="utf-8")
+    for shown in (page.get_text(" "), BeautifulSoup(email, "lxml").get_text(" "), text):
+        assert phrase in shown and "CNY 300 billion in funds" in shown
+        assert " + " not in shown and "What it counts" not in shown
 
 
 @pytest.mark.parametrize("edition", ["", "en"])
