@@ -11,6 +11,7 @@ import os
 
 from digest.analyze.topics import AI_POLICY, CONSUMER_SUBSIDIES, SEWING_MACHINERY
 from digest.site.settings import env_flag
+from digest.site.order import newest_first
 
 # --- site ---
 AUTHOR = "Digest editors"
@@ -26,6 +27,7 @@ DEFAULT_LANG = "zh-hans"
 # (digest.publish.permalinks); a hand-written article without one is skipped.
 DEFAULT_DATE = None
 DEFAULT_PAGINATION = 20
+ARTICLE_ORDER_BY = newest_first  # same-day articles in seed order: reproducible lists and feeds
 SUMMARY_MAX_LENGTH = None  # our front matter supplies the summary (see digest.analyze.summary)
 
 # --- content: Markdown only, read by plugins/markdown_it_reader ---
