@@ -157,22 +157,32 @@ def _period_macros(generator):
     return generator.env.get_template("includes/period.html").make_module(dict(generator.context))
 
 
-def feed_entry_html(page: PeriodPage, topic_name, siteurl: str, english: bool = False) -> Markup:
+def feed_entry_html(page: PeriodPage, topic_name, siteurl: str, english: bool = False,
+                    romanise=None) -> Markup:
     """A feed entry's content: the period's titles by topic, linked absolutely.
 
     Titles are seed text: escaped, never markup. In the English edition an
-    untranslated (Chinese) title says its language.
+    untranslated (Chinese) title says its language, and a source is romanised as
+    on the pages (``romanise``: the ``org_name`` helper): ``(Beijing Ribao, 北京日报)``.
     """
     def lang_of(article) -> Markup:
         chinese = english and not getattr(article, "translated", False)
         return Markup(' lang="{}"').format(bcp47(article.lang)) if chinese else Markup("")
 
+    def source_of(article) -> Markup:
+        name = str(getattr(article, "source", "") or "")
+        if not name:
+            return Markup("")
+        latin = romanise(name) if english and romanise else name
+        if latin == name:
+            return Markup(" ({})").format(name)
+        return Markup(' ({}, <span lang="{}">{}</span>)').format(latin, bcp47(article.lang), name)
+
     parts = []
     for group in page.digest.groups:
         items = Markup("").join(
             Markup('<li><a href="{}/{}"{}>{}</a>{}</li>').format(
-                siteurl, a.url, lang_of(a), a.title,
-                Markup(" ({})").format(a.source) if getattr(a, "source", "") else "")
+                siteurl, a.url, lang_of(a), a.title, source_of(a))
             for a in group.items)
         parts.append(Markup("<h2>{}</h2><ul>{}</ul>").format(topic_name(group.topic), items))
     return Markup("").join(parts)
@@ -190,7 +200,7 @@ def write_feed(generator, kind_pages: list[PeriodPage], kind: str, feed: dict, s
               description=str(settings.get("SITESUBTITLE") or ""),
               feed_url=f"{siteurl}/{feed['url']}", language=bcp47(settings["DEFAULT_LANG"]))
     for page in reversed(kind_pages[-int(settings.get("FEED_MAX_ITEMS") or 50):]):
-        entry = feed_entry_html(page, topic_name, siteurl, english)
+        entry = feed_entry_html(page, topic_name, siteurl, english, generator.env.globals.get("org_name"))
         out.add_item(title=str(macros.title(page.period)).strip(), link=f"{siteurl}/{page.url}",
                      unique_id=f"{siteurl}/{page.url}", description=str(entry),
                      pubdate=page.date, updateddate=page.date)

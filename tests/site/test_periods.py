@@ -259,7 +259,10 @@ def test_one_feed_entry_per_period(site, edition, lang):
     assert len(links) == len(week_rows("2025-W39")) and all(h.startswith(SITEURL + "/") for h in links)
     if edition == "en":
         assert re.search(r'w39-ai-a.html" lang="zh-Hans">w39-ai-a 中文标题</a>', week.summary)
-        assert re.search(r'w39-ai-b.html">English title of w39-ai-b</a>', week.summary)
+        assert re.search(r'w39-ai-b.html">English title of w39-ai-b</a> \(Beijing Ribao, '
+                         r'<span lang="zh-Hans">北京日报</span>\)', week.summary)  # romanised, as on pages
+    else:
+        assert re.search(r'w39-ai-b.html">w39-ai-b 中文标题</a> \(北京日报\)', week.summary)
 
 
 def test_period_pages_link_their_feed(site):
@@ -373,6 +376,26 @@ def test_pages_fit_their_width(site, browser, serve, rel, width):
         finally:
             page.close()
     assert overflow <= 0 and figures_fit
+
+
+@pytest.mark.browser
+def test_a_digest_feed_opened_in_chromium_lists_each_topic_on_its_line(site, browser, serve):
+    """feed.xsl shows a period entry as "topic: title (source) · title", one topic a line,
+    not the titles and topic names run together."""
+    with serve(site) as url:
+        page = browser.new_page()
+        try:
+            page.goto(f"{url}/en/feeds/digest-week.atom.xml")
+            week = page.locator("ol > li").last
+            lines = [t.strip() for t in week.locator(".summary .group").all_inner_texts()]
+            page.goto(f"{url}/feeds/digest-week.atom.xml")
+            chinese = page.locator("ol > li").last.locator(".summary .group").first.inner_text().strip()
+        finally:
+            page.close()
+    assert [line.split(":")[0] for line in lines] == ["AI policy", "Sewing machinery", "Consumer subsidies", "Other"]
+    assert lines[0] == ("AI policy: w39-ai-a 中文标题 · "
+                        "English title of w39-ai-b (Beijing Ribao, 北京日报)")
+    assert chinese.startswith("人工智能政策：") and "<" not in chinese
 
 
 def test_an_unknown_kind_of_period_names_the_setting():
