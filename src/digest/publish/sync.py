@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
+import re
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,8 @@ from digest.clean.mojibake import LOST
 from digest.model import Article, SeedError
 from digest.pipeline import SEED_SUFFIXES, ConvertOptions, check_size, convert_bytes
 from digest.publish.page import render_page
-from digest.publish.store import StoreReport, atomic_write, store_pages
+from digest.publish.store import StoreReport, WriteError, atomic_write, store_pages
+from digest.publish.workers import worker_pool
 
 #: Below this many seeds to convert, worker start-up costs more than it saves.
 PARALLEL_THRESHOLD = 24
@@ -38,6 +40,9 @@ class SyncReport:
     converted: int = 0
     cached: int = 0
     store: StoreReport = field(default_factory=StoreReport)
+    #: Cache entries that could not be read (notes) or written (warnings).
+    cache_notes: list[str] = field(default_factory=list)
+    cache_problems: list[str] = field(default_factory=list)
 
     @property
     def messages(self) -> list[str]:
@@ -47,21 +52,79 @@ class SyncReport:
         out += self.duplicates
         out += [f"{a.source_file}: {a.title}: {w}" for a in self.articles for w in a.warnings
                 if LOST in w]
+        out += self.cache_problems
         return out + self.store.messages
 
     @property
     def notes(self) -> list[str]:
         """Repairs that fully succeeded: worth a line in the log, not a warning."""
         return [f"{a.source_file}: {a.title}: {w}" for a in self.articles for w in a.warnings
-                if LOST not in w]
+                if LOST not in w] + self.cache_notes
 
 
 def find_seeds(folder: Path) -> list[Path]:
-    """Seed files in ``folder`` (not recursive; hidden files skipped), in name order."""
+    """Seed candidates in ``folder`` (not recursive; hidden files skipped), in name order.
+
+    Every entry with a seed suffix is listed, whatever it is: :func:`read_seed`
+    refuses a link leading out of the folder, a FIFO or a directory named
+    ``x.txt`` by name, instead of skipping it silently."""
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir()
-                  if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SEED_SUFFIXES)
+                  if not p.name.startswith(".") and p.suffix.lower() in SEED_SUFFIXES)
+
+
+_NAME_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
+_SURROGATE = re.compile("[\udc80-\udcff]")
+_FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+               (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def display_name(name: str) -> str:
+    """``name`` as it can be printed: bytes that are not UTF-8 (which Python
+    keeps as lone surrogates) and control characters become ``\\x..`` escapes."""
+    raw = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _NAME_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", raw)
+
+
+def _kind(mode: int) -> str:
+    return next((kind for test, kind in _FILE_KINDS if test(mode)), "not a regular file")
+
+
+def read_seed(path: Path, options: ConvertOptions) -> bytes:
+    """The bytes of one seed, or :class:`SeedError` saying why it is not read.
+
+    A seed is read only if it is a regular file inside its folder: a symbolic
+    link may point to another file of the folder, never outside it (else any
+    file of the machine, ``/etc/passwd`` say, would be published). Its name must
+    be printable UTF-8, because it goes into the page and every message."""
+    name = display_name(path.name)
+    if name != path.name:
+        bad = "is not valid UTF-8" if _SURROGATE.search(path.name) else "holds control characters"
+        raise SeedError(name, f"the file name {bad}; rename the file")
+    try:
+        target = path
+        if path.is_symlink():
+            target = path.resolve()
+            folder = path.parent.resolve()
+            if not target.is_relative_to(folder):
+                raise SeedError(name, f"is a link to {display_name(str(target))}, outside the "
+                                      "seeds folder; not read")
+        mode = os.stat(target).st_mode
+        if not stat.S_ISREG(mode):
+            raise SeedError(name, f"is {_kind(mode)}, not a file; not read")
+        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):  # swapped since the check
+                raise SeedError(name, f"is {_kind(info.st_mode)}, not a file; not read")
+            check_size(name, info.st_size, options)  # before reading a huge file
+            return fh.read()
+    except OSError as exc:
+        raise SeedError(name, f"cannot be read ({exc.strerror or exc})") from None
+    except RuntimeError:  # a loop of links
+        raise SeedError(name, "is a link that leads back to itself; not read") from None
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +148,41 @@ def _convert_one(args: tuple[bytes, str, ConvertOptions]) -> list[dict] | SeedEr
         return [a.to_json() for a in convert_bytes(data, name, options)]
     except SeedError as exc:
         return exc
+    except Exception as exc:  # a converter bug costs this seed, not the whole build
+        return SeedError(name, f"could not be converted ({type(exc).__name__}: {exc}); "
+                               "please report this seed")
+
+
+def _read_cache(cache_file: Path, name: str, report: SyncReport) -> list[Article] | None:
+    """The cached articles of a seed, or ``None`` (not cached, or an entry that a
+    crash or a full disk left empty or corrupt: noted, and the seed converted again)."""
+    try:
+        raw = cache_file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+    else:
+        try:
+            cached = json.loads(raw)
+            if not isinstance(cached, list):
+                raise ValueError("not a list of articles")
+            return [Article.from_json(dict(a, source_file=name)) for a in cached]
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            reason = f"{type(exc).__name__}: {exc}"
+    report.cache_notes.append(f"{cache_file}: unreadable cache entry for {name} ({reason}); "
+                              "ignored, the seed is converted again")
+    return None
+
+
+def _write_cache(cache_file: Path, result: list[dict], report: SyncReport) -> None:
+    if report.cache_problems:  # one line per build is enough
+        return
+    try:
+        atomic_write(cache_file, json.dumps(result, ensure_ascii=False))
+    except WriteError as exc:
+        report.cache_problems.append(f"{exc}; the conversion cache is not updated "
+                                     "(the next build converts these seeds again)")
 
 
 def convert_seeds(seeds: list[Path], options: ConvertOptions, cache_dir: Path | None = None,
@@ -92,21 +190,19 @@ def convert_seeds(seeds: list[Path], options: ConvertOptions, cache_dir: Path | 
     """Convert seeds to articles, from the cache where a seed's bytes are unchanged."""
     report = SyncReport()
     key = _options_key(options)
-    results: dict[int, list[dict] | SeedError] = {}
+    results: dict[int, list[Article] | list[dict] | SeedError] = {}
     todo: list[tuple[int, Path, bytes, Path | None]] = []
     for i, path in enumerate(seeds):
         try:
-            check_size(path.name, path.stat().st_size, options)  # before reading a huge file
+            data = read_seed(path, options)
         except SeedError as exc:
             results[i] = exc
             continue
-        data = path.read_bytes()
         cache_file = None
         if cache_dir is not None:
             cache_file = cache_dir / f"{hashlib.sha256(data).hexdigest()}-{key}.json"
-            if cache_file.exists():
-                cached = json.loads(cache_file.read_text(encoding="utf-8"))
-                results[i] = [dict(a, source_file=path.name) for a in cached]
+            if (cached := _read_cache(cache_file, path.name, report)) is not None:
+                results[i] = cached
                 report.cached += 1
                 continue
         todo.append((i, path, data, cache_file))
@@ -115,7 +211,7 @@ def convert_seeds(seeds: list[Path], options: ConvertOptions, cache_dir: Path | 
     work = [(data, path.name, options) for _, path, data, _ in todo]
     if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
         _preload(options)  # forked workers then share the loaded dictionaries
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with worker_pool(jobs) as pool:
             outputs = pool.map(_convert_one, work, chunksize=8)
             converted = list(_with_progress(outputs, len(todo), todo, progress))
     else:
@@ -124,7 +220,7 @@ def convert_seeds(seeds: list[Path], options: ConvertOptions, cache_dir: Path | 
         results[i] = result
         report.converted += 1
         if cache_file is not None and not isinstance(result, SeedError):
-            atomic_write(cache_file, json.dumps(result, ensure_ascii=False))
+            _write_cache(cache_file, result, report)
 
     seen: dict[str, str] = {}
     for i in sorted(results):
@@ -133,7 +229,7 @@ def convert_seeds(seeds: list[Path], options: ConvertOptions, cache_dir: Path | 
             report.errors.append(result)
             continue
         for data in result:
-            article = Article.from_json(data)
+            article = data if isinstance(data, Article) else Article.from_json(data)
             if article.slug in seen:
                 report.duplicates.append(
                     f"{article.source_file}: article “{article.title}” repeats one in "
