@@ -17,7 +17,13 @@ Settings (all optional):
     DIGEST_CONVERT           ``False`` skips conversion (for a second edition's run)
 
 Environment: ``DIGEST_STRICT=1`` and ``DIGEST_FORCE=1`` override the settings,
-so ``make html DIGEST_STRICT=1`` works without editing pelicanconf.py.
+so ``make html DIGEST_STRICT=1`` works without editing pelicanconf.py (the
+resolved ``DIGEST_STRICT`` is written back to the settings for other plugins).
+
+One build at a time: the whole run holds a lock in the cache folder, and a
+second build started meanwhile says that it waits. A page, cache or output file
+that cannot be written (disk full, read-only folder) stops the build with one
+line naming it.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ from pelican import signals
 
 from digest.analyze.topics import DEFAULT_TOPICS, topics_from_settings
 from digest.pipeline import ConvertOptions
+from digest.publish import lock
+from digest.publish.store import WriteError
 from digest.publish.sync import sync_seeds
 
 log = logging.getLogger(__name__)
@@ -65,28 +73,67 @@ def _base_dir(settings) -> Path:
     return Path(settings["PATH"]).resolve().parent
 
 
+def _stop(message: str) -> None:
+    """End the build with one clear line (Pelican would add a traceback to an exception)."""
+    log.critical("digest: %s", message)
+    raise SystemExit(1)
+
+
+def _hold_lock_while_running(pelican, cache_dir: Path | None) -> Path | None:
+    """Take the build lock now (before Pelican empties the output folder) and
+    release it when this run, every further edition included, is over."""
+    held = None
+    if cache_dir is not None:
+        def waiting(path: Path) -> None:
+            log.warning("digest: %s: another build of this site is running; waiting for it to finish",
+                        path)
+        try:
+            held = lock.acquire(cache_dir, waiting)
+        except OSError as exc:
+            _stop(f"{cache_dir}: cannot create the build lock ({exc.strerror or exc})")
+    run = pelican.run
+    output = pelican.settings.get("OUTPUT_PATH", "output")
+
+    def locked_run(*args, **kwargs):
+        try:
+            return run(*args, **kwargs)
+        except OSError as exc:  # Pelican's writers: a full disk names no file
+            _stop(f"{exc.filename or output}: cannot write the site ({exc.strerror or exc})")
+        finally:
+            lock.release(held)
+
+    pelican.run = locked_run
+    return held
+
+
 def convert_seeds(pelican) -> None:
     settings = pelican.settings
     if not settings.get("DIGEST_CONVERT", True):
         return
+    settings["DIGEST_STRICT"] = _flag(settings, "DIGEST_STRICT")
     base = _base_dir(settings)
     seeds = base / settings.get("DIGEST_SEEDS_PATH", "seeds")
     pages = Path(settings["PATH"]) / settings.get("DIGEST_ARTICLES_DIR", "articles")
     cache = settings.get("DIGEST_CACHE_PATH", ".digest-cache")
+    held = _hold_lock_while_running(pelican, (base / cache) if cache else None)
 
     def progress(done: int, total: int, name: str) -> None:
         if total >= 20 and (done % max(1, total // 10) == 0 or done == total):
             log.info("digest: converted %d/%d seeds (%s)", done, total, name)
 
-    report = sync_seeds(
-        seeds, pages,
-        options=convert_options(settings),
-        cache_dir=(base / cache) if cache else None,
-        force=_flag(settings, "DIGEST_FORCE"),
-        jobs=settings.get("DIGEST_JOBS"),
-        lang=settings.get("DEFAULT_LANG", "zh-hans"),
-        progress=progress,
-    )
+    try:
+        report = sync_seeds(
+            seeds, pages,
+            options=convert_options(settings),
+            cache_dir=(base / cache) if cache else None,
+            force=_flag(settings, "DIGEST_FORCE"),
+            jobs=settings.get("DIGEST_JOBS"),
+            lang=settings.get("DEFAULT_LANG", "zh-hans"),
+            progress=progress,
+        )
+    except WriteError as exc:
+        lock.release(held)
+        _stop(str(exc))
     for note in report.notes:
         log.info("digest: %s", note)
     for message in report.messages:

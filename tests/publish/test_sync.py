@@ -68,3 +68,103 @@ def test_lost_characters_are_warnings_and_complete_repairs_are_notes():
     report = SyncReport(articles=[article])
     assert report.notes == ["s.txt: 标题: mojibake repaired near '完善。《行动'"]
     assert report.messages == ["s.txt: 标题: mojibake repaired near '格局。□' (1 character lost, marked □)"]
+
+
+def _seeds(tmp_path, *names):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in names:
+        shutil.copy(SEED_000, seeds / name)
+    return seeds
+
+
+def test_links_out_of_the_seeds_folder_and_non_files_are_refused_by_name(tmp_path):
+    import os
+
+    seeds = _seeds(tmp_path, "good.txt")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密文件的内容，不能发布。" * 20, encoding="utf-8")
+    (seeds / "b06.txt").symlink_to(secret)
+    (seeds / "up.txt").symlink_to("../secret.txt")
+    (seeds / "inside.txt").symlink_to("good.txt")  # a link inside the folder is a seed
+    os.mkfifo(seeds / "pipe.txt")
+    (seeds / "x.txt").mkdir()
+    report = sync_seeds(seeds, tmp_path / "pages")
+    errors = {e.source_file: e.reason for e in report.errors}
+    assert sorted(errors) == ["b06.txt", "pipe.txt", "up.txt", "x.txt"]
+    assert errors["b06.txt"] == f"is a link to {secret}, outside the seeds folder; not read"
+    assert errors["pipe.txt"] == "is a named pipe (FIFO), not a file; not read"
+    assert errors["x.txt"] == "is a folder, not a file; not read"
+    assert {a.source_file for a in report.articles} == {"good.txt"}
+    assert any("inside.txt" in d for d in report.duplicates)
+    pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "pages").glob("*.md"))
+    assert "机密" not in pages
+
+
+def test_a_bad_seed_among_many_is_named_when_converted_in_parallel(tmp_path, monkeypatch):
+    import pickle
+
+    from digest.model import SeedError
+    from digest.publish import sync
+
+    err = pickle.loads(pickle.dumps(SeedError("empty.txt", "is empty")))
+    assert (err.source_file, err.reason, str(err)) == ("empty.txt", "is empty", "empty.txt: is empty")
+    monkeypatch.setattr(sync, "PARALLEL_THRESHOLD", 2)  # the pool path without 24 real seeds
+    seeds = _seeds(tmp_path, "a.txt")
+    (seeds / "b.txt").write_bytes(SEED_000.read_bytes().replace("。".encode(), "！".encode(), 1))
+    (seeds / "empty.txt").write_bytes(b"")
+    report = sync.sync_seeds(seeds, tmp_path / "pages", jobs=2)
+    assert [str(e) for e in report.errors] == ["empty.txt: is empty"]
+    assert "a.txt" in {a.source_file for a in report.articles}
+    assert report.converted == 3
+
+
+def test_a_file_name_that_is_not_utf8_is_named_and_the_rest_builds(tmp_path):
+    import os
+
+    seeds = _seeds(tmp_path, "good.txt")
+    bad = seeds / os.fsdecode(b"b\xff\xfe.txt")
+    bad.write_bytes(SEED_000.read_bytes())
+    report = sync_seeds(seeds, tmp_path / "pages")
+    assert [str(e) for e in report.errors] == [
+        "b\\xff\\xfe.txt: the file name is not valid UTF-8; rename the file"]
+    assert [a.source_file for a in report.articles] == ["good.txt"]
+    assert len(list((tmp_path / "pages").glob("*.md"))) == 1
+
+
+def test_a_corrupt_cache_entry_is_ignored_with_a_note_and_the_seed_converted_again(tmp_path):
+    seeds = _seeds(tmp_path, "a.txt")
+    cache = tmp_path / "cache"
+    first = sync_seeds(seeds, tmp_path / "pages", cache_dir=cache)
+    for damage in ("", "[{\"title\": 1", "{}", "[{\"title\": \"x\"}]"):
+        [entry] = cache.glob("*.json")
+        entry.write_text(damage, encoding="utf-8")
+        again = sync_seeds(seeds, tmp_path / "pages", cache_dir=cache)
+        assert (again.converted, again.cached, again.errors) == (1, 0, [])
+        assert [a.to_json() for a in again.articles] == [a.to_json() for a in first.articles]
+        [note] = [n for n in again.notes if "cache" in n]
+        assert note.startswith(f"{entry}: unreadable cache entry for a.txt (")
+        assert note.endswith("ignored, the seed is converted again")
+    assert sync_seeds(seeds, tmp_path / "pages", cache_dir=cache).cached == 1  # rewritten
+
+
+def test_a_cache_that_cannot_be_written_is_one_warning_and_the_build_goes_on(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from digest.publish import store
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    seeds = _seeds(tmp_path, "a.txt")
+    (seeds / "b.txt").write_bytes(SEED_000.read_bytes() + "\n补充一段正文。\n".encode())
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    monkeypatch.setattr(store.os, "fsync", lambda fd: None if os.path.realpath(
+        f"/proc/self/fd/{fd}").startswith(str(pages)) else full(fd))
+    report = sync_seeds(seeds, pages, cache_dir=tmp_path / "cache")
+    problems = [m for m in report.messages if "cache" in m]
+    assert len(problems) == 1 and "No space left on device" in problems[0]
+    assert problems[0].startswith(str(tmp_path / "cache"))
+    assert report.articles
