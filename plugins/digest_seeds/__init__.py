@@ -28,6 +28,7 @@ line naming it.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 from pathlib import Path
@@ -73,6 +74,10 @@ def _base_dir(settings) -> Path:
     return Path(settings["PATH"]).resolve().parent
 
 
+#: Errors of a full disk or a read-only folder: the operator's to fix, not a bug.
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+
+
 def _stop(message: str) -> None:
     """End the build with one clear line (Pelican would add a traceback to an exception)."""
     log.critical("digest: %s", message)
@@ -97,7 +102,10 @@ def _hold_lock_while_running(pelican, cache_dir: Path | None) -> Path | None:
     def locked_run(*args, **kwargs):
         try:
             return run(*args, **kwargs)
-        except OSError as exc:  # Pelican's writers: a full disk names no file
+        except OSError as exc:
+            if exc.errno not in _WRITE_ERRORS:
+                raise
+            # Pelican's writers: a full disk names no file
             _stop(f"{exc.filename or output}: cannot write the site ({exc.strerror or exc})")
         finally:
             lock.release(held)
@@ -141,7 +149,8 @@ def convert_seeds(pelican) -> None:
     log.info("digest: %d articles from %s (%d converted, %d cached, %d pages written, %d removed)",
              len(report.articles), seeds, report.converted, report.cached,
              len(report.store.written), len(report.store.removed))
-    if report.errors and _flag(settings, "DIGEST_STRICT"):
+    if report.errors and settings["DIGEST_STRICT"]:
+        lock.release(held)  # the build ends here
         raise SeedErrors(f"{len(report.errors)} seed(s) could not be converted (strict mode): "
                          + "; ".join(str(e) for e in report.errors))
 
