@@ -27,6 +27,7 @@ from pelican import signals
 from pelican.readers import BaseReader
 
 from digest.publish.page import escape_markdown, split_page
+from digest.site.settings import setting
 
 log = logging.getLogger(__name__)
 
@@ -159,11 +160,6 @@ def silence_disabled_markdown(generator):
             del generator.readers.disabled_readers[ext]
 
 
-def _strict(settings) -> bool:
-    # plugins/digest_seeds resolves DIGEST_STRICT (setting or environment) on ``initialized``.
-    return bool(settings.get("DIGEST_STRICT"))
-
-
 def forget_failures(pelican) -> None:
     _failed.clear()
 
@@ -171,7 +167,7 @@ def forget_failures(pelican) -> None:
 def fail_if_strict(generators) -> None:
     """In strict mode a page left out fails the build (after every page was tried,
     so all of them are named)."""
-    if _failed and generators and _strict(generators[0].settings):
+    if _failed and generators and setting(generators[0].settings, "DIGEST_STRICT"):
         failed = list(_failed)
         _failed.clear()
         raise PagesNotRead(f"{len(failed)} page(s) could not be read (strict mode): "
