@@ -46,10 +46,14 @@ def test_workers_exit_when_the_build_is_killed(tmp_path):
     for i in range(PARALLEL_THRESHOLD + 8):
         (seeds / f"{i:03}.txt").write_text(short, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    child = subprocess.run([sys.executable, "-c", CHILD, str(seeds)], capture_output=True,
-                           text=True, env=env)
-    assert child.returncode == -signal.SIGKILL, child.stderr
-    workers = [int(p) for p in child.stdout.split()]
+    # Output to files, not pipes: an orphaned worker would hold a pipe open and
+    # keep the test waiting for its end instead of failing.
+    out, err = tmp_path / "out", tmp_path / "err"
+    with out.open("w") as stdout, err.open("w") as stderr:
+        code = subprocess.run([sys.executable, "-c", CHILD, str(seeds)], stdout=stdout,
+                              stderr=stderr, env=env).returncode
+    assert code == -signal.SIGKILL, err.read_text()
+    workers = [int(p) for p in out.read_text().split()]
     assert len(workers) == 2
     try:
         # The kernel kills them at once; the deadline only bounds a failing run.
