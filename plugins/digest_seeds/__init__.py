@@ -62,8 +62,9 @@ def _hold_lock_while_running(pelican, cache_dir: Path | None) -> Path | None:
                         path)
         try:
             held = lock.acquire(cache_dir, waiting)
-        except OSError as exc:
-            _stop(f"{cache_dir}: cannot create the build lock ({exc.strerror or exc})")
+        except OSError as exc:  # a read-only cache folder: the build still works
+            log.warning("digest: %s: cannot create the build lock (%s); building without it",
+                        cache_dir, exc.strerror or exc)
     run = pelican.run
     output = pelican.settings.get("OUTPUT_PATH", "output")
 
