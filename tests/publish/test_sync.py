@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 from digest.publish.sync import sync_seeds
@@ -168,3 +169,37 @@ def test_a_cache_that_cannot_be_written_is_one_warning_and_the_build_goes_on(tmp
     assert len(problems) == 1 and "No space left on device" in problems[0]
     assert problems[0].startswith(str(tmp_path / "cache"))
     assert report.articles
+
+
+_PARENT = None
+_REAL_CONVERT = None
+
+
+def _killed_in_workers(args):
+    """``_convert_one`` that dies on b.txt in a worker, as under the OOM killer.
+    (Module level: the pool pickles the function by name.)"""
+    import os
+
+    if args[1] == "b.txt" and os.getpid() != _PARENT:
+        os._exit(1)
+    return _REAL_CONVERT(args)
+
+
+def test_a_worker_that_dies_costs_no_seed(tmp_path, monkeypatch):
+    import os
+
+    from digest.publish import sync
+
+    here = sys.modules[__name__]
+    monkeypatch.setattr(here, "_PARENT", os.getpid())
+    monkeypatch.setattr(here, "_REAL_CONVERT", sync._convert_one)
+    monkeypatch.setattr(sync, "_convert_one", _killed_in_workers)
+    monkeypatch.setattr(sync, "PARALLEL_THRESHOLD", 2)
+    seeds = _seeds(tmp_path, "a.txt")
+    (seeds / "b.txt").write_bytes(SEED_000.read_bytes() + "\n另一篇文章的正文段落。\n".encode())
+    (seeds / "empty.txt").write_bytes(b"")
+    report = sync.sync_seeds(seeds, tmp_path / "pages", jobs=2)
+    assert report.converted == 3 and [str(e) for e in report.errors] == ["empty.txt: is empty"]
+    assert "b.txt" in {a.source_file for a in report.articles} | {
+        d.split(":")[0] for d in report.duplicates}
+    assert any(m.startswith("a conversion worker died") for m in report.messages)

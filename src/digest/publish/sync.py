@@ -13,6 +13,7 @@ import json
 import os
 import re
 import stat
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -40,9 +41,11 @@ class SyncReport:
     converted: int = 0
     cached: int = 0
     store: StoreReport = field(default_factory=StoreReport)
-    #: Cache entries that could not be read (notes) or written (warnings).
+    #: Cache entries that could not be read (notes); a cache that could not be
+    #: written, a worker that died (warnings).
     cache_notes: list[str] = field(default_factory=list)
-    cache_problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    cache_unwritable: bool = False
 
     @property
     def messages(self) -> list[str]:
@@ -52,7 +55,7 @@ class SyncReport:
         out += self.duplicates
         out += [f"{a.source_file}: {a.title}: {w}" for a in self.articles for w in a.warnings
                 if LOST in w]
-        out += self.cache_problems
+        out += self.problems
         return out + self.store.messages
 
     @property
@@ -176,12 +179,13 @@ def _read_cache(cache_file: Path, name: str, report: SyncReport) -> list[Article
 
 
 def _write_cache(cache_file: Path, result: list[dict], report: SyncReport) -> None:
-    if report.cache_problems:  # one line per build is enough
+    if report.cache_unwritable:  # one line per build is enough
         return
     try:
         atomic_write(cache_file, json.dumps(result, ensure_ascii=False))
     except WriteError as exc:
-        report.cache_problems.append(f"{exc}; the conversion cache is not updated "
+        report.cache_unwritable = True
+        report.problems.append(f"{exc}; the conversion cache is not updated "
                                      "(the next build converts these seeds again)")
 
 
@@ -209,13 +213,23 @@ def convert_seeds(seeds: list[Path], options: ConvertOptions, cache_dir: Path | 
 
     jobs = jobs or os.cpu_count() or 1
     work = [(data, path.name, options) for _, path, data, _ in todo]
+    converted: list[list[dict] | SeedError] = []
     if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
         _preload(options)  # forked workers then share the loaded dictionaries
-        with worker_pool(jobs) as pool:
-            outputs = pool.map(_convert_one, work, chunksize=8)
-            converted = list(_with_progress(outputs, len(todo), todo, progress))
-    else:
-        converted = list(_with_progress(map(_convert_one, work), len(todo), todo, progress))
+        try:
+            with worker_pool(jobs) as pool:
+                outputs = pool.map(_convert_one, work, chunksize=8)
+                for output in _with_progress(outputs, len(todo), todo, progress):
+                    converted.append(output)
+        except BrokenProcessPool:
+            # A worker was killed (the OOM killer, a crash in a C extension):
+            # the seeds it had not returned are converted here, one by one.
+            report.problems.append(
+                f"a conversion worker died (out of memory?); the last {len(todo) - len(converted)} "
+                "seeds are converted without workers")
+    done = len(converted)
+    converted += _with_progress(map(_convert_one, work[done:]), len(todo), todo[done:], progress,
+                                start=done)
     for (i, _path, _data, cache_file), result in zip(todo, converted):
         results[i] = result
         report.converted += 1
@@ -255,8 +269,8 @@ def _preload(options: ConvertOptions) -> None:
         pass
 
 
-def _with_progress(outputs, total, todo, progress):
-    for n, (item, output) in enumerate(zip(todo, outputs), 1):
+def _with_progress(outputs, total, todo, progress, start=0):
+    for n, (item, output) in enumerate(zip(todo, outputs), start + 1):
         if progress:
             progress(n, total, item[1].name)
         yield output
