@@ -30,7 +30,8 @@ import corpus  # noqa: E402
 
 pytestmark = pytest.mark.build
 
-SECRET = "绝密：这份文件在种子文件夹之外，绝不能被读取或发布。\n" * 30
+MARK = "ZQXJ7K9W"  # in no dictionary or template: its presence anywhere means the file was read
+SECRET = f"口令{MARK}：这份文件在种子文件夹之外，绝不能被读取或发布。\n" * 30
 NOT_UTF8 = os.fsdecode(b"caf\xe9.txt")
 #: Bad seed -> the name printed for it.
 #: (Names no other test logs: Pelican's log filter drops a warning already logged in the process.)
@@ -98,7 +99,7 @@ def test_a_hostile_seeds_folder_builds_names_each_bad_seed_once_and_fails_strict
             assert (output / "en" / "articles" / f"{slug}.html").is_file()
     everything = [p.read_text(encoding="utf-8", errors="replace")
                   for p in output.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json")]
-    assert not any("绝密" in text for text in everything)
+    assert not any(MARK in text for text in everything)
 
     logged = [r.getMessage() for r in caplog.records]
     for shown in BAD.values():

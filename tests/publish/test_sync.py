@@ -162,9 +162,10 @@ def test_a_cache_that_cannot_be_written_is_one_warning_and_the_build_goes_on(tmp
     (seeds / "b.txt").write_bytes(SEED_000.read_bytes() + "\n补充一段正文。\n".encode())
     pages = tmp_path / "pages"
     pages.mkdir()
-    monkeypatch.setattr(store.os, "fsync", lambda fd: None if os.path.realpath(
-        f"/proc/self/fd/{fd}").startswith(str(pages)) else full(fd))
-    report = sync_seeds(seeds, pages, cache_dir=tmp_path / "cache")
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(store.os, "fsync", lambda fd: full(fd) if os.path.realpath(
+        f"/proc/self/fd/{fd}").startswith(str(cache)) else None)
+    report = sync_seeds(seeds, pages, cache_dir=cache)
     problems = [m for m in report.messages if "cache" in m]
     assert len(problems) == 1 and "No space left on device" in problems[0]
     assert problems[0].startswith(str(tmp_path / "cache"))
