@@ -64,3 +64,20 @@ def test_strict_mode_fails_the_build_naming_every_unreadable_page(tmp_path):
         markdown_it_reader.fail_if_strict([Generator()])
     assert str(err.value) == ("2 page(s) could not be read (strict mode): "
                               "a.md:3: front matter: x | b.md:2: is not UTF-8")
+
+
+@pytest.mark.build
+def test_a_strict_build_fails_naming_a_page_with_a_broken_front_matter(tmp_path, caplog, builder):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("articles"))
+    broken = content / "pages" / "broken.md"
+    broken.write_text("---\ntitle: 关于\nlang: zh-hans\n\tslug: about-2\n---\n\n正文。\n", encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(ROOT / "seeds" / "000_f5b23160764b9db6.txt", seeds)
+    with pytest.raises(markdown_it_reader.PagesNotRead) as err:
+        builder(tmp_path, seeds=seeds, DIGEST_STRICT=True, DIGEST_SEARCH=False)
+    assert str(err.value).startswith(f"1 page(s) could not be read (strict mode): {broken}:4: front matter:")
+    assert any(f"{broken}:4: " in r.getMessage() for r in caplog.records if r.name == "markdown_it_reader")
