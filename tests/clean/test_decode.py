@@ -105,15 +105,17 @@ def test_utf32_without_a_bom_is_read(codec):
     assert (text, encoding) == (SEED_000.replace("\r\n", "\n"), codec)
 
 
-@pytest.mark.parametrize("data", [
-    SEED_000.encode("utf-16-le") + b"\x00",  # no BOM
-    codecs.BOM_UTF16_LE + SEED_000.encode("utf-16-le")[:-1],  # cut mid-character
+@pytest.mark.parametrize("data, name", [
+    (SEED_000.encode("utf-16-le") + b"\x00", "UTF-16"),  # no BOM, an odd number of bytes
+    (codecs.BOM_UTF16_LE + SEED_000.encode("utf-16-le")[:-1], "UTF-16"),  # cut mid-character
+    (SEED_000.encode("utf-16-be")[:-2] + b"\xdc\x00", "UTF-16"),  # a lone low surrogate
+    (SEED_000.encode("utf-32-le")[:-1], "UTF-32"),
+    (codecs.BOM_UTF32_BE + SEED_000.encode("utf-32-be")[:-4] + b"\x00\x11\x00\x00", "UTF-32"),
 ])
-def test_utf16_with_an_odd_number_of_bytes_is_named_as_such(data):
+def test_damaged_utf16_or_utf32_is_named_as_such(data, name):
     with pytest.raises(SeedError) as err:
         decode_bytes(data, "cut.txt")
-    assert str(err.value) == ("cut.txt: looks like UTF-16 text with an odd number of bytes "
-                              "(cut short or damaged); re-save it as UTF-8")
+    assert str(err.value) == f"cut.txt: looks like {name} text but is cut short or damaged; re-save it as UTF-8"
 
 
 @pytest.mark.parametrize("cut", [1, 2])

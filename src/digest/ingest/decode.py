@@ -45,7 +45,7 @@ _TEXT_CHAR = re.compile(
 
 _SAMPLE = 8192
 
-_CUT_UTF16 = "looks like UTF-16 text with an odd number of bytes (cut short or damaged); re-save it as UTF-8"
+_WIDE = (("UTF-32", ("utf-32-le", "utf-32-be"), 4), ("UTF-16", ("utf-16-le", "utf-16-be"), 2))
 
 
 def _bom_codec(data: bytes) -> str | None:
@@ -78,12 +78,30 @@ def _guess_wide(data: bytes, codecs_: tuple[str, ...], unit: int) -> tuple[str, 
     """
     if len(data) % unit:
         return None
+    codec = _wide_codec(data, codecs_, unit)
+    if codec is not None and (text := _decode_strict(data, codec)) is not None:
+        return text, codec
+    return None
+
+
+def _wide_codec(data: bytes, codecs_: tuple[str, ...], unit: int) -> str | None:
+    """The codec in which the first 8 KB read as Chinese text, whatever the length."""
+    sample = data[:_SAMPLE]
+    sample = sample[: len(sample) - len(sample) % unit]
     for codec in codecs_:
-        sample = data[:_SAMPLE].decode(codec, errors="replace")
-        if CJK_CHAR.search(sample) and _text_share(sample) >= 0.97:
-            text = _decode_strict(data, codec)
-            if text is not None:
-                return text, codec
+        text = sample.decode(codec, errors="replace")
+        if CJK_CHAR.search(text) and _text_share(text) >= 0.97:
+            return codec
+    return None
+
+
+def _damaged_wide(data: bytes, source_file: str) -> SeedError | None:
+    """UTF-16 or UTF-32 that is cut short (a length that is not a whole number
+    of characters) or has damaged characters: said as such, not as "binary"."""
+    for name, codecs_, unit in _WIDE:
+        if _wide_codec(data, codecs_, unit) is not None:
+            return SeedError(source_file, f"looks like {name} text but is cut short or damaged; "
+                                          "re-save it as UTF-8")
     return None
 
 
@@ -156,15 +174,15 @@ def _decode(data: bytes, source_file: str) -> tuple[str, str]:
     then strict UTF-8, UTF-8 cut short, then a guess."""
     if (codec := _bom_codec(data)) is not None:
         if (text := _decode_strict(data, codec)) is None:
-            if codec == "utf-16" and len(data) % 2:
-                raise SeedError(source_file, _CUT_UTF16)
+            if (damaged := _damaged_wide(data, source_file)) is not None:
+                raise damaged
             raise SeedError(source_file, f"starts with a {codec} byte-order mark but is not valid {codec}")
         return text, codec
     if b"\x00" in data:
         if (wide := _guess_utf16(data) or _guess_utf32(data)) is not None:
             return wide
-        if len(data) % 2 and _guess_utf16(data[:-1]) is not None:
-            raise SeedError(source_file, _CUT_UTF16)
+        if (damaged := _damaged_wide(data, source_file)) is not None:
+            raise damaged
         # A few stray NULs (copy-paste, a broken export) do not make text binary:
         # the share of control bytes decides, as for any other file, and
         # clean.controls removes them later.
