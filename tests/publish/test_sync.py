@@ -204,3 +204,23 @@ def test_a_worker_that_dies_costs_no_seed(tmp_path, monkeypatch):
     assert "b.txt" in {a.source_file for a in report.articles} | {
         d.split(":")[0] for d in report.duplicates}
     assert any(m.startswith("a conversion worker died") for m in report.messages)
+
+
+def test_an_unreadable_seed_is_named_with_the_reason(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from digest.publish import seed_files
+
+    seeds = _seeds(tmp_path, "a.txt", "locked.txt")
+    real_open = os.open
+
+    def deny(path, *args, **kwargs):
+        if str(path).endswith("locked.txt"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(seed_files.os, "open", deny)
+    report = sync_seeds(seeds, tmp_path / "pages")
+    assert [str(e) for e in report.errors] == ["locked.txt: cannot be read (Permission denied)"]
+    assert {a.source_file for a in report.articles} == {"a.txt"}
