@@ -23,6 +23,7 @@ import logging
 from pathlib import Path
 
 from pelican import signals
+from pelican.log import console
 
 from digest.publish import lock
 from digest.publish.store import WriteError
@@ -30,6 +31,9 @@ from digest.publish.sync import sync_seeds
 from digest.site.settings import convert_options, setting
 
 log = logging.getLogger(__name__)
+
+#: The repair summary of each build, printed when the build ends (by Pelican instance).
+_SUMMARIES: dict[int, str] = {}
 
 
 class SeedErrors(Exception):
@@ -65,7 +69,9 @@ def _hold_lock_while_running(pelican, cache_dir: Path | None) -> Path | None:
         except OSError as exc:  # a read-only cache folder: the build still works
             log.warning("digest: %s: cannot create the build lock (%s); building without it",
                         cache_dir, exc.strerror or exc)
-    run = pelican.run
+    run = getattr(pelican, "run", None)
+    if run is None:  # a caller that only converts: released when conversion ends
+        return held
     output = pelican.settings.get("OUTPUT_PATH", "output")
 
     def locked_run(*args, **kwargs):
@@ -117,11 +123,23 @@ def convert_seeds(pelican) -> None:
     log.info("digest: %d articles from %s (%d converted, %d cached, %d pages written, %d removed)",
              len(report.articles), seeds, report.converted, report.cached,
              len(report.store.written), len(report.store.removed))
+    _SUMMARIES[id(pelican)] = report.repair_summary
+    if getattr(pelican, "run", None) is None:
+        lock.release(held)
     if report.errors and setting(settings, "DIGEST_STRICT"):
         lock.release(held)  # the build ends here
         raise SeedErrors(f"{len(report.errors)} seed(s) could not be converted (strict mode): "
                          + "; ".join(str(e) for e in report.errors))
 
 
+def print_repair_summary(pelican) -> None:
+    """The repair summary as the last lines of the build, beside Pelican's own
+    ``Done:`` line, at every verbosity: the per-repair lines scroll away."""
+    summary = _SUMMARIES.pop(id(pelican), None)
+    if summary:
+        console.print(f"digest: {summary}", markup=False, highlight=False, soft_wrap=True)
+
+
 def register():
     signals.initialized.connect(convert_seeds)
+    signals.finalized.connect(print_repair_summary)
