@@ -7,9 +7,10 @@ the way an editor does:
 1. **Only statements compete.**  Never chosen: headings, fragments (no final
    punctuation, under MIN_CJK Chinese characters), credits and captions
    (``记者 王薛滔``, ``图/新华社``), enumeration items and the sentences that open
-   them (``一是……``, ``……：一是``), questions (they announce, they do not
-   state), and quotations that carry no figure (an opinion or a vox-pop, not
-   the news).  A dateline glued to the lead (``本报讯（记者 王薛滔）``,
+   them (``一是……``, ``……：一是``, ``原料：大米、红枣、黑芝麻。``), the writer's
+   questions (they announce, they do not state; a question the story reports,
+   ``有记者提问，……？``, is a fact and stays), and quotations that carry no
+   figure (an opinion or a vox-pop, not the news).  A dateline glued to the lead (``本报讯（记者 王薛滔）``,
    ``新华社北京9月25日电``) is cut off; what remains is still a substring of
    the paragraph.
 2. **Position prior, stepping over a scene-setting opening.**  A sentence's
@@ -18,7 +19,10 @@ the way an editor does:
    (a shopper, a quote, a question) and give the fact in paragraph two; a first
    paragraph with such a cue, no news figure and little of the headline is
    *scene-setting*: its sentences keep SCENE of their prior, and counting starts
-   again at paragraph two.
+   again at paragraph two.  Within the opening paragraph, a first statement
+   that repeats nothing of the headline and quotes no figure
+   (``9月25日，上海新国际博览中心群贤毕至。``) is stepped over the same way
+   when the next one does.
 3. **What the sentence says.**  The prior is multiplied by
    ``1 + headline + informativeness``: ``headline`` is the IDF-weighted share
    of the headline's content words the sentence repeats (the outlet's own
@@ -76,6 +80,10 @@ _NAME_TAGS = frozenset({"nt", "ns", "nz", "j"})
 _FINISHED = re.compile(r"[。！？!?…][”’」』》）)】]*$")
 #: A question: ends on a question mark, possibly inside closing quotes.
 _QUESTION = re.compile(r"[？?][”’」』》）)】]*$")
+#: A question someone asked, reported by the writer (``有记者提问，……会不会影响健康？``):
+#: a fact of the story (what was asked at a press conference), not the writer's
+#: rhetorical question to the reader.
+_REPORTED_QUESTION = re.compile(r"(?:提问|问道|询问|追问|发问|质询|质疑|[问答][：:，,])")
 #: A dateline or byline lead glued to the first sentence: ``本报讯(记者 王薛滔)``,
 #: ``新华社北京9月25日电（记者 张三）``, ``中广网唐山6月12日消息（记者 汤一亮）``.
 _DATELINE = re.compile(
@@ -163,7 +171,7 @@ def _is_statement(sentence: str, min_cjk: int, strict: bool = True) -> bool:
         and _LIST_ITEM.match(sentence) is None
         and _LIST_OPENER.search(sentence) is None
         and not (strict and (
-            _QUESTION.search(sentence) is not None
+            (_QUESTION.search(sentence) is not None and _REPORTED_QUESTION.search(sentence) is None)
             or (_quote_share(sentence) >= 0.5 and not news_figures(sentence))))
     )
 
