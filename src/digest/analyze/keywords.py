@@ -6,7 +6,9 @@ headline names the subject.  Only nouns and noun-like words are kept (jieba's
 dictionary tag: no verbs, adverbs, pronouns), besides the filters of
 :func:`digest.analyze.words.is_content_word` (news-speak, numbers, single
 characters).  Word pairs that jieba splits but the article always writes
-together (缝制|机械) are joined back into one keyword.
+together (缝制|机械) are joined back into one keyword.  A keyword must occur
+at least twice in title and body together: the words an article is about
+recur, while a vivid word used once (``热情``, ``活水``, ``城乡之间``) is style.
 
 Score = (1 + ln tf) × idf: sublinear, so a word repeated thirty times does not
 drown every other subject of the article.
@@ -28,6 +30,10 @@ from digest.model import ArticleDraft
 
 #: Each title occurrence counts as this many body occurrences.
 TITLE_WEIGHT = 3
+#: A keyword occurs this often in title and body together: a term the article
+#: returns to.  A word used once is the writer's style (``热情``, ``活水``,
+#: ``城乡之间`` in an article on consumer subsidies), not its subject.
+MIN_OCCURRENCES = 2
 #: A pair of adjacent words becomes one keyword if it occurs this often and
 #: accounts for at least PAIR_SHARE of each word's occurrences.
 PAIR_MIN_COUNT = 2
@@ -86,7 +92,7 @@ def _counts(texts: list[tuple[str, ...]]) -> tuple[Counter, Counter]:
 
 def _term_counts(draft: ArticleDraft) -> tuple[Counter, Counter, Counter]:
     """Weighted counts of keyword words and of adjacent keyword-word pairs (title x TITLE_WEIGHT),
-    and the plain number of times each pair occurs."""
+    and the plain number of times each word and pair occurs."""
     title_words, title_pairs = _counts([words_of(draft.title)])
     body_words, body_pairs = _counts([words_of(s) for s in _body_sentences(draft)])
     words = Counter({w: n * TITLE_WEIGHT for w, n in title_words.items()})
@@ -95,6 +101,8 @@ def _term_counts(draft: ArticleDraft) -> tuple[Counter, Counter, Counter]:
     pairs.update(body_pairs)
     seen = Counter(title_pairs)
     seen.update(body_pairs)
+    seen.update(title_words)
+    seen.update(body_words)
     return words, pairs, seen
 
 
@@ -121,7 +129,8 @@ def keyword_scores(draft: ArticleDraft) -> list[tuple[str, float]]:
     words, pairs, seen = _term_counts(draft)
     idfs = {w: idf(w) for w in words}
     _join_pairs(words, pairs, seen, idfs)
-    scored = [(w, (1 + math.log(n)) * idfs[w]) for w, n in words.items() if n > 0]
+    scored = [(w, (1 + math.log(n)) * idfs[w]) for w, n in words.items()
+              if n > 0 and (seen[w] >= MIN_OCCURRENCES or w not in seen)]
     scored.sort(key=lambda ws: (-ws[1], ws[0]))
     return scored
 

@@ -33,9 +33,9 @@ the way an editor does:
    pronoun or connective (``他强调``, ``这背后``) leans on the sentence before
    it and keeps ANAPHORA of its score.
 4. **Length and redundancy.**  Sentences are taken best first while they fit
-   the budget and bring at least NOVELTY of new content words, until
-   the summary reaches TARGET_SHARE of the budget: an editor's summary is one
-   or two sentences (50 to 100 characters), and every sentence past the news
+   the budget and bring at least NOVELTY of new content words, until the
+   summary reaches TARGET_SHARE of the budget: an editor's summary is one or
+   two sentences (50 to 100 characters), and every sentence past the news
    dilutes it.  They come back in article order, each exactly as it stands.
 
 Cost is linear in the article: only the first MAX_CANDIDATES statements are
@@ -288,8 +288,8 @@ def _novelty(text: str, said: set[str]) -> float:
 def summarize(draft: ArticleDraft, max_chars: int = 150) -> list[str]:
     """One to three of the best sentences, in article order, within ``max_chars`` characters.
 
-    Sentences are taken best first while they fit and repeat none already
-    taken, until the summary reaches TARGET_SHARE of ``max_chars``.  If none
+    Sentences are taken best first while they fit and bring new content,
+    until the summary reaches TARGET_SHARE of ``max_chars``.  If none
     fits, the best is returned alone: a whole long sentence beats a cut one.
     If the article has no sentence of ``MIN_CJK`` characters, shorter finished
     sentences are allowed, and if it has only questions and quotations, those;
