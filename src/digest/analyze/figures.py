@@ -71,6 +71,11 @@ _PHRASE_BREAKS = frozenset(
     "向 对 于 由 以 把 让 使 给 每 各 该 这 那 支持 用于 投入 下达 完成 实现 同比".split()
 )
 _MAX_COUNTS_CHARS = 8
+#: Modifiers that may open a counted phrase before its noun: adverbs,
+#: adjective-adverbs and one-character verbs used as prefixes (超长期, 特别);
+#: a longer verb is an action (``100人参加会议`` counts nothing).
+_MODIFIER_TAGS = frozenset("d ad v".split())
+MAX_MODIFIERS = 3
 _LOOK = 14
 
 
@@ -121,16 +126,24 @@ def _counted_after(text: str) -> str:
 
     Takes whole words until punctuation, a verb, conjunction or particle
     (``产业工人与爱好者`` → ``产业工人``, ``风险投资集中于`` → ``风险投资``) or
-    eight characters.  A single character is no phrase (``百亿级`` counts nothing).
+    eight characters.  Up to MAX_MODIFIERS modifiers may open the phrase before
+    its first noun (``690亿元超长期特别国债`` → ``超长期特别国债``), since
+    jieba tags 超/长期/特别 as verb and adverbs.  A single character is no
+    phrase (``百亿级`` counts nothing).
     """
-    phrase = ""
+    phrase, modifiers, has_noun = "", 0, False
     for token in cut(text[:_LOOK]):
-        if not _is_cjk_word(token) or token in _PHRASE_BREAKS or word_tag(token) in _BREAK_TAGS:
+        if not _is_cjk_word(token) or token in _PHRASE_BREAKS or len(phrase) + len(token) > _MAX_COUNTS_CHARS:
             break
-        if len(phrase) + len(token) > _MAX_COUNTS_CHARS:
-            break
+        if word_tag(token) in _BREAK_TAGS:
+            if (has_noun or modifiers == MAX_MODIFIERS or word_tag(token) not in _MODIFIER_TAGS
+                    or (word_tag(token) == "v" and len(token) > 1)):
+                break
+            modifiers += 1
+        else:
+            has_noun = True
         phrase += token
-    return phrase if len(phrase) >= 2 else ""
+    return phrase if has_noun and len(phrase) >= 2 else ""
 
 
 def _subject_before(text: str) -> str:
