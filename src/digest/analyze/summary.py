@@ -59,8 +59,10 @@ MAX_SENTENCES = 3
 #: A summary sentence needs this many Chinese characters: shorter ones are
 #: labels, captions or asides, not statements.
 MIN_CJK = 12
-#: Statements scored, in article order; the position prior makes later ones unable to win.
-MAX_CANDIDATES = 40
+#: Statements scored, in article order.  A score is at most 3 × the prior, so
+#: the 20th statement (prior 1/10.5) cannot outrank even the third one of the
+#: lead (1/2) unless a whole run of statements before it is ruled out.
+MAX_CANDIDATES = 20
 #: The summary stops growing once it is this share of the budget (75 of 150 characters).
 TARGET_SHARE = 0.5
 #: Share of its prior a sentence of a scene-setting opening keeps.
