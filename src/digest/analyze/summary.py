@@ -31,7 +31,9 @@ the way an editor does:
    1/4 per named organisation, place, brand or policy title (jieba's
    dictionary tags nt/ns/nz/j, ``《…》``), at most 1.  A sentence that opens on a
    pronoun or connective (``他强调``, ``这背后``) leans on the sentence before
-   it and keeps ANAPHORA of its score.
+   it and keeps ANAPHORA of its score; one built on an indirect question
+   (``如何携手构建……，成为……课题``) frames a topic rather than reporting, and
+   keeps INDIRECT_QUESTION.
 4. **Length and redundancy.**  Sentences are taken best first while they fit
    the budget and bring at least NOVELTY of new content words, until the
    summary reaches TARGET_SHARE of the budget: an editor's summary is one or
@@ -69,6 +71,9 @@ TARGET_SHARE = 0.5
 SCENE = 0.3
 #: Share of its score a sentence opening on a pronoun or connective keeps.
 ANAPHORA = 0.75
+#: Share of its score a sentence built on an indirect question keeps
+#: (``如何携手构建……，成为……共同课题``): it frames a topic, like a question.
+INDIRECT_QUESTION = 0.5
 #: A sentence must bring this share of new content (IDF-weighted words the
 #: summary does not have yet), or it repeats what is said.
 NOVELTY = 0.5
@@ -121,6 +126,7 @@ _ANAPHORIC = re.compile(
     r"^(?:[他她它这该此其][们些]?|而|但|但是|然而|因此|所以|因而|同时|此外|另外|另一方面|与此同时|"
     r"对此|为此|不过|并且|而且|此前|随后|在这一|在此)"
 )
+_INDIRECT_QUESTION = re.compile(r"如何|怎样|怎么|为何|为什么")
 #: Quotation marks whose content is someone's words (not ``《》`` titles).
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』")
 #: A policy, law or work named in title marks: ``《行动计划》``.
@@ -265,6 +271,8 @@ def _score(cands: list[_Candidate], first_paragraph: str, headline: dict[str, fl
         c.score = prior * (1.0 + _headline_share(_word_set(c.text), headline) + _informativeness(c.text))
         if _ANAPHORIC.match(c.text):
             c.score *= ANAPHORA
+        if _INDIRECT_QUESTION.search(c.text):
+            c.score *= INDIRECT_QUESTION
 
 
 def rank_sentences(draft: ArticleDraft, min_cjk: int = MIN_CJK,
