@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.analyze.words import is_content_word
-from digest.lexicon import CJK_CHAR, cut, word_tag
+from digest.chardata import CJK_CHAR
+from digest.lexicon import cut, word_tag
 from digest.model import ArticleDraft, KeyFigure
 
 MAX_FIGURES = 5

@@ -54,6 +54,8 @@ from functools import lru_cache
 from digest.analyze.figures import news_figures
 from digest.analyze.sentences import paragraph_sentences
 from digest.analyze.words import SENTENCE_CACHE_SIZE, WORD_CACHE_SIZE, content_words, idf
+from digest.chardata import AUTHOR_ROLES, CJK_RANGES, CLOSERS, EDITOR_ROLES, SOURCE_ROLES, alternation, ends_sentence
+from digest.credits import parse_byline, split_lead_credit
 from digest.lexicon import cjk_count, word_tag
 from digest.model import ArticleDraft
 
@@ -83,27 +85,16 @@ NAME_WEIGHT = 0.25
 #: Dictionary tags of named things: organisations, places, other proper nouns, abbreviations (发改委).
 _NAME_TAGS = frozenset({"nt", "ns", "nz", "j"})
 
-#: Ends with sentence-final punctuation, optionally inside closing quotes/brackets.
-_FINISHED = re.compile(r"[。！？!?…][”’」』》）)】]*$")
 #: A question: ends on a question mark, possibly inside closing quotes.
-_QUESTION = re.compile(r"[？?][”’」』》）)】]*$")
+_QUESTION = re.compile(f"[？?][{re.escape(CLOSERS)}]*\\s*$")
 #: A question someone asked, reported by the writer (``有记者提问，……会不会影响健康？``):
 #: a fact of the story (what was asked at a press conference), not the writer's
 #: rhetorical question to the reader.
 _REPORTED_QUESTION = re.compile(r"(?:提问|问道|询问|追问|发问|质询|质疑|[问答][：:，,])")
-#: A dateline or byline lead glued to the first sentence: ``本报讯(记者 王薛滔)``,
-#: ``新华社北京9月25日电（记者 张三）``, ``中广网唐山6月12日消息（记者 汤一亮）``.
-_DATELINE = re.compile(
-    r"^(?:本报讯|[\u4e00-\u9fff]{1,10}?\d{1,2}月\d{1,2}日(?:电|讯|消息))?\s*"
-    r"(?:[（(【]\s*(?:记者|通讯员|见习记者|特约记者|本报记者)[^）)】]{0,30}[）)】])?\s*"
-)
-#: A sentence that is a credit line rather than content.  The lookahead lists
-#: the characters a match can start with, so the search skips other positions fast.
-_BYLINE = re.compile(
-    r"(?=[本记通作编责来文图摄（(\s])"
-    r"(?:^(?:本报记者|记者|通讯员|作者|编辑|责编|责任编辑|来源|文/|图/|摄影?)[\s:：/]"
-    r"|(?:^|[（(\s])(?:作者|记者|编辑|来源)[:：]?\s*[\u4e00-\u9fff]{2,4}\s*(?:报道|摄|整理)?[）)]?[。]?$"
-    r"|(?:作者|编辑|责编|来源|摄影|通讯员)[:：])"
+#: A credit inside a sentence (``《冰雪之约》作者：张三，……``): a role word and a colon.
+#: One-character roles (文, 图, 摄) are left out: ``如图：`` is running text.
+_ROLE_COLON = re.compile(
+    "(?:" + alternation(tuple(r for r in AUTHOR_ROLES + EDITOR_ROLES + SOURCE_ROLES if len(r) > 1)) + ")[:：]"
 )
 #: A photo caption or credit: ``图为……``, ``（图/新华社）``, ``……（记者 张三 摄）``.
 _CAPTION = re.compile(
@@ -135,7 +126,7 @@ _TITLE_MARKS = re.compile(r"《[^》]{2,30}》")
 #: second person, a private person on the scene (``市民牛女士``, ``家住……的王大爷``).
 _SCENE_CUE = re.compile(
     r"[“「？?]|[我你您]|家住|走进|来到|清晨|傍晚|深夜|凌晨|市民|村民|居民|网友|顾客|游客|"
-    r"[\u4e00-\u9fff](?:女士|先生|大爷|大妈|阿姨|师傅)"
+    f"[{CJK_RANGES}](?:女士|先生|大爷|大妈|阿姨|师傅)"
 )
 #: A paragraph repeating this share of the headline is the news, whatever its cues.
 SCENE_MAX_HEADLINE = 0.3
@@ -154,13 +145,13 @@ class _Candidate:
 
 
 def _strip_dateline(sentence: str) -> str:
-    """Drop a dateline/byline lead so the summary starts with the news.
+    """Drop a news lead so the summary starts with the news.
 
-    ``本报讯(记者 王薛滔)9月25日，上海……`` → ``9月25日，上海……``; the result
-    is still a substring of the paragraph.
+    ``本报讯（记者 王薛滔）9月25日，上海……`` → ``9月25日，上海……``
+    (:func:`digest.credits.split_lead_credit`); the result is still a
+    substring of the paragraph.
     """
-    m = _DATELINE.match(sentence)
-    return sentence[m.end():] if m and m.end() else sentence
+    return split_lead_credit(sentence)[0]
 
 
 def _quote_share(sentence: str) -> float:
@@ -172,15 +163,16 @@ def _is_statement(sentence: str, min_cjk: int, strict: bool = True) -> bool:
     """A whole sentence that states something: final punctuation, enough Chinese, not a
     credit, caption or list item; when ``strict``, not a question nor a quotation without a figure."""
     return (
-        _FINISHED.search(sentence) is not None
+        ends_sentence(sentence)
         and cjk_count(sentence) >= min_cjk
-        and _BYLINE.search(sentence) is None
         and _CAPTION.search(sentence) is None
+        and _ROLE_COLON.search(sentence) is None
         and _LIST_ITEM.match(sentence) is None
         and _LIST_OPENER.search(sentence) is None
         and not (strict and (
             (_QUESTION.search(sentence) is not None and _REPORTED_QUESTION.search(sentence) is None)
             or (_quote_share(sentence) >= 0.5 and not news_figures(sentence))))
+        and parse_byline(sentence) is None
     )
 
 

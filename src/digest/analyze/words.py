@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from digest.chardata import CJK_RANGES
 from digest.lexicon import cut, idf_table
 
 #: Words that are frequent in Chinese news whatever the story: reporting verbs,
@@ -36,7 +37,7 @@ _NUMERIC = re.compile(
     r"|^(?:万|亿|万亿)?(?:元|美元|亿元|万元|欧元|日元|人次)$"
 )
 #: A token worth looking at: Chinese, or a Latin name such as AI or CISMA.
-_WORDLIKE = re.compile(r"[\u3400-\u9fff]|[A-Za-z]{2,}")
+_WORDLIKE = re.compile(f"[{CJK_RANGES}]|[A-Za-z]{{2,}}")
 
 #: IDF below this is a word found in most documents (发展 3.6, 经济 3.6, 一个 2.8).
 MIN_IDF = 4.0
