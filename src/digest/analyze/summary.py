@@ -93,9 +93,11 @@ _QUESTION = re.compile(f"[？?][{re.escape(CLOSERS)}]*\\s*$")
 _REPORTED_QUESTION = re.compile(r"(?:提问|问道|询问|追问|发问|质询|质疑|[问答][：:，,])")
 #: A credit inside a sentence (``《冰雪之约》作者：张三，……``): a role word and a colon.
 #: One-character roles (文, 图, 摄) are left out: ``如图：`` is running text.
-_ROLE_COLON = re.compile(
-    "(?:" + alternation(tuple(r for r in AUTHOR_ROLES + EDITOR_ROLES + SOURCE_ROLES if len(r) > 1)) + ")[:：]"
-)
+_ROLES = alternation(tuple(r for r in AUTHOR_ROLES + EDITOR_ROLES + SOURCE_ROLES if len(r) > 1))
+_ROLE_COLON = re.compile(f"(?:{_ROLES})[:：]")
+#: What any credit line holds (a role word, 报道, 摄): only such a sentence is
+#: worth the full credit parser.
+_CREDIT_HINT = re.compile(f"{_ROLES}|报道|报导|摄")
 #: A photo caption or credit: ``图为……``, ``（图/新华社）``, ``……（记者 张三 摄）``.
 _CAPTION = re.compile(
     r"^(?:图为|图片为|上图|下图|左图|右图|资料图|视频截图|图[:：/／])"
@@ -172,7 +174,7 @@ def _is_statement(sentence: str, min_cjk: int, strict: bool = True) -> bool:
         and not (strict and (
             (_QUESTION.search(sentence) is not None and _REPORTED_QUESTION.search(sentence) is None)
             or (_quote_share(sentence) >= 0.5 and not news_figures(sentence))))
-        and parse_byline(sentence) is None
+        and not (_CREDIT_HINT.search(sentence) and parse_byline(sentence))
     )
 
 
