@@ -36,7 +36,6 @@ from digest.clean.simplify import to_simplified
 from digest.ingest.decode import decode_bytes
 from digest.ingest.html import html_to_text
 from digest.model import Article, ArticleDraft, SeedError
-from digest.publish.slug import make_slug
 from digest.split.articles import split_articles
 from digest.dates import find_page_date
 
@@ -119,7 +118,7 @@ def convert_file(path: str | Path, options: ConvertOptions | None = None) -> lis
 def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[str],
              encoding: str, options: ConvertOptions) -> Article:
     topic, score = classify(draft, options.topics, options.topic_threshold)
-    article = Article(
+    return Article(
         source_file=source_file,
         title=draft.title,
         blocks=draft.blocks,
@@ -135,5 +134,3 @@ def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[st
         warnings=list(warnings),
         encoding=encoding,
     )
-    article.slug = make_slug(article.title, article.paragraphs)
-    return article
