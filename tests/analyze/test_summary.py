@@ -247,3 +247,16 @@ def test_an_article_of_300_paragraphs_is_summarised_from_its_lead(make_draft):
     paragraphs[150] = "全市新建口袋公园300个，新增绿地面积450公顷，公园绿地服务半径覆盖率达到90%。"
     summary = summarize(make_draft("全市新建口袋公园300个", paragraphs))
     assert summary == [paragraphs[0], "在第1个社区，居民可以在家门口的小公园散步、健身，老人和孩子都有了去处。"]
+
+
+def test_an_institutional_first_person_is_no_scene(make_draft):
+    """我国/我市 in the lead is officialese, not an anecdote: the lead stays the lead."""
+    draft = make_draft("前三季度GDP同比增长5.2%", [
+        "我国经济运行总体平稳、稳中有进，高质量发展扎实推进，市场预期持续改善。",
+        "国家统计局18日发布数据，前三季度国内生产总值同比增长5.2%，其中第三季度增长4.8%，全年目标有望实现。",
+        "分产业看，第三产业增加值增长较快，消费对经济增长的贡献率有所提高。",
+    ])
+    assert summarize(draft) == [
+        "我国经济运行总体平稳、稳中有进，高质量发展扎实推进，市场预期持续改善。",
+        "国家统计局18日发布数据，前三季度国内生产总值同比增长5.2%，其中第三季度增长4.8%，全年目标有望实现。",
+    ]

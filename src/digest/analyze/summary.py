@@ -125,9 +125,9 @@ _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』")
 #: A policy, law or work named in title marks: ``《行动计划》``.
 _TITLE_MARKS = re.compile(r"《[^》]{2,30}》")
 #: Cues of a scene rather than news: a person's words or a question, first or
-#: second person, a private person on the scene (``市民牛女士``, ``家住……的王大爷``).
+#: second person (not the institutional 我国, 我市), a private person on the scene (``市民牛女士``, ``家住……的王大爷``).
 _SCENE_CUE = re.compile(
-    r"[“「？?]|[我你您]|家住|走进|来到|清晨|傍晚|深夜|凌晨|市民|村民|居民|网友|顾客|游客|"
+    r"[“「？?]|我(?![国省市区县校院军方党])|[你您]|家住|走进|清晨|傍晚|深夜|凌晨|市民|村民|网友|顾客|游客|"
     f"[{CJK_RANGES}](?:女士|先生|大爷|大妈|阿姨|师傅)"
 )
 #: A paragraph repeating this share of the headline is the news, whatever its cues.
