@@ -10,9 +10,9 @@ the way an editor does:
    them (``一是……``, ``……：一是``, ``原料：大米、红枣、黑芝麻。``), the writer's
    questions (they announce, they do not state; a question the story reports,
    ``有记者提问，……？``, is a fact and stays), and quotations that carry no
-   figure (an opinion or a vox-pop, not the news).  A dateline glued to the lead (``本报讯（记者 王薛滔）``,
-   ``新华社北京9月25日电``) is cut off; what remains is still a substring of
-   the paragraph.
+   figure (an opinion or a vox-pop, not the news).  A news lead glued to the
+   first sentence (``本报讯（记者 王薛滔）``, ``新华社北京9月25日电``) is cut
+   off; what remains is still a substring of the paragraph.
 2. **Position prior, stepping over a scene-setting opening.**  A sentence's
    prior is ``1 / (1 + j / 2)`` for the j-th statement, so the lead wins unless a
    sentence close behind it says much more.  Feature stories open on a scene
@@ -115,17 +115,20 @@ _LIST_ITEM = re.compile(
 _LIST_OPENER = re.compile(
     r"[：:]\s*(?:一是|第一|首先|[（(]?[一1][）)、．.]|(?:[^，,。；：:、]{1,12}、)+[^，,。；：:、]{1,12}[。！!]?$)"
 )
+#: A sentence leaning on the one before it: a pronoun or connective opens it.
 _ANAPHORIC = re.compile(
     r"^(?:[他她它这该此其][们些]?|而|但|但是|然而|因此|所以|因而|同时|此外|另外|另一方面|与此同时|"
     r"对此|为此|不过|并且|而且|此前|随后|在这一|在此)"
 )
+#: An indirect question inside a statement: ``如何……成为……课题``.
 _INDIRECT_QUESTION = re.compile(r"如何|怎样|怎么|为何|为什么")
 #: Quotation marks whose content is someone's words (not ``《》`` titles).
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』")
 #: A policy, law or work named in title marks: ``《行动计划》``.
 _TITLE_MARKS = re.compile(r"《[^》]{2,30}》")
 #: Cues of a scene rather than news: a person's words or a question, first or
-#: second person (not the institutional 我国, 我市), a private person on the scene (``市民牛女士``, ``家住……的王大爷``).
+#: second person (not the institutional 我国, 我市), a private person on the
+#: scene (``市民牛女士``, ``家住……的王大爷``).
 _SCENE_CUE = re.compile(
     r"[“「？?]|我(?![国省市区县校院军方党])|[你您]|家住|走进|清晨|傍晚|深夜|凌晨|市民|村民|网友|顾客|游客|"
     f"[{CJK_RANGES}](?:女士|先生|大爷|大妈|阿姨|师傅)"
