@@ -106,3 +106,9 @@ def test_counts_each_say_what_they_count_and_repeat_once(make_draft):
     figures = key_figures(draft)
     assert [(f.text, f.counts) for f in figures] == [
         ("3000亿元", "资金"), ("690亿元", "超长期特别国债"), ("1200万名消费者", "消费者"), ("100人", "")]
+
+
+def test_model_numbers_one_of_something_and_units_inside_words_are_no_figures(make_draft):
+    draft = make_draft("移民新政", [
+        "美国鼓励外国企业家利用EB-5项目移民，1名官员介绍，54个村参与试点，带动3.4万个就业机会。"])
+    assert [(f.text, f.counts) for f in key_figures(draft)] == [("3.4万个就业机会", "就业机会"), ("54个", "")]

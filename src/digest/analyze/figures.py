@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from digest.analyze.words import is_content_word
 from digest.chardata import CJK_CHAR
-from digest.lexicon import cut, word_tag
+from digest.lexicon import cut, is_word, word_tag
 from digest.model import ArticleDraft, KeyFigure
 
 MAX_FIGURES = 5
@@ -54,7 +54,7 @@ _FIGURE = re.compile(
     rf"(?={_FIGURE_START})"
     rf"(?P<qual>超过|超出|超|逾|将近|接近|(?<![最附])近|约|不足|不到|仅|多达)?"
     rf"(?:百分之(?P<pct>{_DIGITS}|{_CN_DIGITS})"
-    rf"|(?<![A-Za-z0-9.第])(?P<num>{_DIGITS})(?![A-Za-z0-9])"
+    rf"|(?<![A-Za-z0-9.第])(?<![A-Za-z]-)(?P<num>{_DIGITS})(?![A-Za-z0-9])"
     rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cn>{_CN_DIGITS})(?=(?:多|余)?(?:[万亿千百十]|{_alternatives(CURRENCIES)})))"
     rf"(?:多|余)?"
     rf"(?P<scale>{_alternatives(SCALES)}(?!克|米|瓦))?(?:多|余)?"
@@ -176,14 +176,25 @@ def _informativeness(unit: str, amount: float, of_phrase: bool) -> int:
     return 1 if amount >= 100 else 4
 
 
+def _starts_word(text: str, at: int) -> bool:
+    """Does a dictionary word longer than one character start at ``at`` (``项目``, ``家庭``)?
+
+    Only dictionary words count: rjieba's guesses for unknown words glue a
+    counter to its noun (``54个村`` → ``个村``).
+    """
+    token = cut(text[at:at + 4])[0]
+    return len(token) > 1 and is_word(token)
+
+
 def _amounts(text: str):
     """The figure matches of ``text`` that are amounts, shares or counts.
 
     Skipped: a bare number (year, date, code, list marker, phone number: no
-    unit and no magnitude), a four-digit year before 年, a Chinese numeral
-    without magnitude and unit (``千万不要``), an order of magnitude (``百亿级``)
-    and every duration, time or age (``10分钟``, ``3年``, ``65岁``): how long a
-    shopper waited is a detail of the story, not its news.
+    unit and no magnitude), a model or version number (``EB-5``), a Chinese
+    numeral without magnitude and unit (``千万不要``), an order of magnitude
+    (``百亿级``), a count of one (``1名孕妇``), a "unit" that begins a longer
+    word (``5项目``), and every duration, time or age (``10分钟``, ``3年``,
+    ``65岁``): how long a shopper waited is a detail of the story, not its news.
     """
     for m in _FIGURE.finditer(text):
         unit = "%" if m["pct"] else (m["unit"] or "")
@@ -195,6 +206,10 @@ def _amounts(text: str):
             continue
         if not unit and text.startswith("级", m.end()):
             continue
+        if unit in COUNTERS and not m["scale"] and _parse_number(m["pct"] or m["num"] or m["cn"]) <= 1:
+            continue  # 1名孕妇: one of something is a subject, not an amount
+        if len(unit) == 1 and unit in COUNTERS and _starts_word(text, m.start("unit")):
+            continue  # 5项目, 3家庭: the "unit" begins a longer word, so nothing is counted
         yield m, unit
 
 
