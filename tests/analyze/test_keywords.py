@@ -66,3 +66,14 @@ def test_a_word_used_once_is_style_not_subject(consumer, make_draft):
     words = keywords(draft)
     assert {"新能源汽车", "乡镇", "电池"} <= set(words)
     assert "热情" not in words and "河南" not in words
+
+
+def test_fragments_rjieba_guessed_are_no_keywords(make_draft):
+    """个村 (a measure word glued to its noun) and 周后 (a time and a localizer) are pieces of phrases."""
+    draft = make_draft("雄安新区启动征迁", [
+        "雄安新区涉及54个村，其中整体搬迁10个村。两周后，征迁工作全面展开，三周后完成公示。",
+        "征迁工作在雄安新区有序推进。",
+    ])
+    words = keywords(draft)
+    assert "雄安新区" in words
+    assert not {"个村", "周后"} & set(words)

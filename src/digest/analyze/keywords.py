@@ -25,7 +25,7 @@ from operator import and_
 
 from digest.analyze.sentences import paragraph_sentences
 from digest.analyze.words import WORD_CACHE_SIZE, idf, is_content_word, words_of
-from digest.lexicon import word_tag
+from digest.lexicon import is_word, word_tag
 from digest.model import ArticleDraft
 
 #: Each title occurrence counts as this many body occurrences.
@@ -44,10 +44,23 @@ MAX_PAIR_CHARS = 6
 _NON_NOUN_TAGS = frozenset("v vd vg d ad a ag r c p u m mq q t tg f y e o z zg k i".split())
 
 
+#: Tags of characters that cannot open a term (measure words, numerals: ``个村``) or
+#: close one (localizers and particles: ``周后``, ``会上``).
+_NO_TERM_START = frozenset("q m mq".split())
+_NO_TERM_END = frozenset("f u uj ul uz ug ud uv".split())
+
+
+def _is_fragment(word: str) -> bool:
+    """A word rjieba guessed (not in the dictionary) that is a piece of a phrase:
+    it opens on a measure word or closes on a localizer or particle (``个村``, ``周后``)."""
+    return not is_word(word) and (word_tag(word[0]) in _NO_TERM_START or word_tag(word[-1]) in _NO_TERM_END)
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _is_keyword_word(word: str) -> bool:
-    """A content word that is not a verb, adverb, adjective... by its dictionary tag."""
-    return is_content_word(word) and word_tag(word) not in _NON_NOUN_TAGS
+    """A content word that is not a verb, adverb, adjective... by its dictionary tag,
+    nor a fragment of a phrase."""
+    return is_content_word(word) and word_tag(word) not in _NON_NOUN_TAGS and not _is_fragment(word)
 
 
 def _adjacent_pairs(tokens: list[str], is_keyword: list[bool]) -> Iterator[tuple[str, str]]:
