@@ -191,6 +191,8 @@ def test_a_question_the_story_reports_is_a_statement(make_draft):
         "专家表示，采集对机体影响很小。",
     ])
     assert "有记者提问，刚痊愈时采集血浆会不会影响健康？" in summarize(draft)
+    interview = make_draft("专访", ["问：新政出台后，企业最关心的问题是什么？", "答：企业最关心的是补贴资金能否及时到位，今年已下达300亿元。"])
+    assert summarize(interview) == ["答：企业最关心的是补贴资金能否及时到位，今年已下达300亿元。"]
 
 
 def test_list_items_labels_and_list_openers_are_never_chosen(make_draft):

@@ -90,7 +90,8 @@ _QUESTION = re.compile(f"[？?][{re.escape(CLOSERS)}]*\\s*$")
 #: A question someone asked, reported by the writer (``有记者提问，……会不会影响健康？``):
 #: a fact of the story (what was asked at a press conference), not the writer's
 #: rhetorical question to the reader.
-_REPORTED_QUESTION = re.compile(r"(?:提问|问道|询问|追问|发问|质询|质疑|[问答][：:，,])")
+#: (An interview's own ``问：……？`` lines are the interviewer's questions, not reported ones.)
+_REPORTED_QUESTION = re.compile(r"(?<!^)(?:提问|问道|询问|追问|发问|质询|质疑)")
 #: A credit inside a sentence (``《冰雪之约》作者：张三，……``): a role word and a colon.
 #: One-character roles (文, 图, 摄) are left out: ``如图：`` is running text.
 _ROLES = alternation(tuple(r for r in AUTHOR_ROLES + EDITOR_ROLES + SOURCE_ROLES if len(r) > 1))
