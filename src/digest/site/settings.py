@@ -132,7 +132,8 @@ def validate(settings) -> list[str]:
     """Check every ``DIGEST_*`` setting once; raise :class:`SettingError` naming the first bad one.
 
     Returns warnings for ``DIGEST_*`` names the table does not know (a typo such
-    as ``DIGEST_STRCT`` would otherwise be ignored without a word)."""
+    as ``DIGEST_STRCT`` would otherwise be ignored without a word), and for
+    ``DIGEST_*`` environment variables that are not one of the flags."""
     for name, spec in DEFAULTS.items():
         value = setting(settings, name)
         if not isinstance(value, spec.types) or (isinstance(value, bool) and bool not in spec.types):
@@ -143,8 +144,13 @@ def validate(settings) -> list[str]:
     except ValueError as exc:
         raise SettingError(f"DIGEST_TOPICS: {exc}") from None
     editions(settings)
-    return [f"unknown setting {name}: ignored (the known ones are in digest.site.settings.DEFAULTS)"
-            for name in sorted(settings) if name.startswith("DIGEST_") and name not in DEFAULTS]
+    warnings = [f"unknown setting {name}: ignored (the known ones are in digest.site.settings.DEFAULTS)"
+                for name in sorted(settings) if name.startswith("DIGEST_") and name not in DEFAULTS]
+    # `DIGEST_TRADITONAL=1 make html` would otherwise build without the edition, silently.
+    flags = [name for name, spec in DEFAULTS.items() if spec.env]
+    warnings += [f"environment variable {name}: ignored (the build reads only {', '.join(flags)})"
+                 for name in sorted(os.environ) if name.startswith("DIGEST_") and name not in flags]
+    return warnings
 
 
 def apply_defaults(settings) -> list[str]:
