@@ -22,55 +22,25 @@ import logging
 import os
 import posixpath
 
-from blinker import signal
 from jinja2 import pass_context
 from pelican import signals
 
+from digest.site.settings import current_edition, editions as _editions, root_siteurl, setting
+from digest.site.signals import editions_finalized
+
 log = logging.getLogger(__name__)
 
-#: Sent once every edition is built: ``editions_finalized.send(pelican, editions=[...])``,
-#: each edition a dict with lang, path, html_lang, name and ``output`` (its folder).
-#: Whole-site steps (sitemap, search index) connect here.
-editions_finalized = signal("digest_editions_finalized")
-
-#: BCP 47 tags for <html lang> and feeds; settings use lowercase codes.
-HTML_LANG = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en"}
-
+__all__ = ["editions_finalized", "register"]
 
 _OUR_GLOBALS = ("EDITION", "EDITIONS", "edition_url", "absolute_url")
-
-
-def html_lang(lang: str) -> str:
-    return HTML_LANG.get(lang.lower(), lang)
-
-
-def _editions(settings) -> list[dict]:
-    editions = []
-    for raw in settings.get("DIGEST_EDITIONS") or [{"lang": settings["DEFAULT_LANG"], "path": ""}]:
-        ed = dict(raw)
-        ed["lang"] = ed["lang"].lower()
-        ed["path"] = ed.get("path", "").strip("/")
-        ed.setdefault("name", ed["lang"])
-        ed["html_lang"] = html_lang(ed["lang"])
-        editions.append(ed)
-    return editions
-
-
-def _root_siteurl(settings) -> str:
-    return settings.get("DIGEST_ROOT_SITEURL", settings.get("SITEURL", "")).rstrip("/")
-
-
-def _current(settings, editions) -> dict:
-    lang = settings["DEFAULT_LANG"].lower()
-    return next((e for e in editions if e["lang"] == lang), editions[0])
 
 
 def setup_context(pelican) -> None:
     """Add edition data and URL helpers to the Jinja environment of this run."""
     settings = pelican.settings
     editions = _editions(settings)
-    current = _current(settings, editions)
-    root = _root_siteurl(settings)
+    current = current_edition(settings, editions)
+    root = root_siteurl(settings)
     by_lang = {e["lang"]: e for e in editions}
 
     def absolute_url(lang: str, url: str = "") -> str:
@@ -93,13 +63,13 @@ def setup_context(pelican) -> None:
 
 def build_other_editions(pelican) -> None:
     settings = pelican.settings
-    if settings.get("DIGEST_EDITION_CHILD"):
+    if setting(settings, "DIGEST_EDITION_CHILD"):
         return
     from pelican import Pelican  # here: pelican imports this module while it starts
 
     editions = _editions(settings)
-    main = _current(settings, editions)
-    root = _root_siteurl(settings)
+    main = current_edition(settings, editions)
+    root = root_siteurl(settings)
     for edition in editions:
         if edition is main:
             continue

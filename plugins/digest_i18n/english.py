@@ -16,13 +16,14 @@ from pathlib import Path
 from markupsafe import Markup
 
 from digest.model import KeyFigure
+from digest.site.settings import setting
 
 log = logging.getLogger(__name__)
 
 
 def catalog_path(settings) -> Path | None:
     """``DIGEST_CATALOG`` as a path; relative paths start at the project folder (the one holding PATH)."""
-    raw = settings.get("DIGEST_CATALOG")
+    raw = setting(settings, "DIGEST_CATALOG")
     if not raw:
         return None
     path = Path(raw)

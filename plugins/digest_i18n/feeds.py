@@ -12,15 +12,12 @@ import logging
 import os
 from urllib.parse import urlsplit
 
+from digest.site.settings import bcp47, is_english
+
 from .english import person_name
-from .interface import babel_locale, is_english, join_names
+from .interface import join_names
 
 log = logging.getLogger(__name__)
-
-
-def bcp47(lang: str) -> str:
-    """``zh-hans`` -> ``zh-Hans``: the tag ``xml:lang`` and ``<language>`` expect."""
-    return babel_locale(lang).replace("_", "-")
 
 
 def in_feed(article, lang: str) -> bool:

@@ -1,18 +1,19 @@
 """The conversion pipeline: seed bytes in, converted articles out.
 
-The order of the stages matters and is written here once:
+The order of the steps matters and is written here once, grouped by phase
+(the subpackages, numbered as in their docstrings):
 
-1. decode bytes (BOM, UTF-8, else a detected Chinese encoding); HTML -> text lines;
-   drop invisible control characters
-2. repair GBK-shift mojibake, before anything else touches the bytes' traces
-3. strip pinyin annotations glued after characters
-4. convert to Simplified Chinese (OpenCC t2s)
-5. read the page's own date, then drop page furniture inside lines (share bars, photo
-   credits) and junk lines (footers, timestamp lists, licences, link bars)
-6. reflow hard-broken lines into paragraphs; fix half-width punctuation
-7. drop duplicated paragraphs
-8. split the page into articles with titles, authors, source and date
-9. analyse each article: summary, key figures, keywords, topic
+1. ingest: decode bytes (BOM, UTF-8, else a detected Chinese encoding); HTML -> text lines
+2. clean: drop invisible control characters; repair GBK-shift mojibake (before
+   anything else touches the bytes' traces); strip pinyin annotations glued after
+   characters; convert to Simplified Chinese (OpenCC t2s); read the page's own
+   date, then drop page furniture inside lines (share bars, photo credits) and
+   junk lines (footers, timestamp lists, licences, link bars); reflow
+   hard-broken lines into paragraphs and fix half-width punctuation; drop
+   duplicated paragraphs
+3. split: cut the page into articles with titles, authors, source and date
+4. analyze: each article's summary, key figures, keywords and topic
+5. publish (called by publish.sync, not here): slugs, Markdown pages, safe writes
 """
 
 from __future__ import annotations

@@ -49,30 +49,6 @@ def handmade(slug: str, title: str, date: str, keywords: list[str], body: str, a
             f"summary:\n- {slug} 的摘要。\n---\n\n{body}\n")
 
 
-def wired_theme(tmp: Path) -> Path:
-    """The project theme, with our includes added where the theme lacks them."""
-    theme = tmp / "theme"
-    shutil.copytree(ROOT / "theme", theme)
-    base, article = theme / "templates" / "base.html", theme / "templates" / "article.html"
-    html = base.read_text(encoding="utf-8")
-    if "includes/social_meta.html" not in html:
-        html = html.replace("</head>", '{% include "includes/social_meta.html" %}\n'
-                                       '{% include "includes/jsonld.html" %}\n</head>', 1)
-    if "includes/search_form.html" not in html:
-        html = html.replace("</header>", '{% include "includes/search_form.html" %}\n</header>', 1)
-    base.write_text(html, encoding="utf-8")
-    html = article.read_text(encoding="utf-8")
-    if "data-pagefind-body" not in html:
-        html = html.replace("<article", "<article data-pagefind-body", 1)
-    if "includes/reading.html" not in html:
-        html = html.replace("{% block content %}", '{% block content %}\n'
-                            '{% import "includes/reading.html" as reading with context %}', 1)
-        html = html.replace("</article>", "{{ reading.time(article) }}{{ reading.topic_nav(article) }}"
-                            "{{ reading.related(article) }}\n</article>", 1)
-    article.write_text(html, encoding="utf-8")
-    return theme
-
-
 @pytest.fixture(scope="module")
 def out(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("search-site")
@@ -87,7 +63,7 @@ def out(tmp_path_factory) -> Path:
     }
     for slug, text in pages.items():
         (content / "articles" / f"{slug}.md").write_text(text, encoding="utf-8")
-    return build_site(tmp, THEME=str(wired_theme(tmp)))
+    return build_site(tmp)
 
 
 def soup_of(path: Path) -> BeautifulSoup:

@@ -30,7 +30,8 @@ from digest.analyze.topics import DEFAULT_TOPICS  # noqa: E402
 from digest.publish.page import split_page  # noqa: E402
 from digest.english.catalog import TranslationCatalog  # noqa: E402
 from digest_i18n.english import english_fields  # noqa: E402
-from digest_i18n.feeds import bcp47, drop_untranslated  # noqa: E402
+from digest_i18n.feeds import drop_untranslated  # noqa: E402
+from digest.site.settings import bcp47  # noqa: E402
 from digest_i18n.interface import (babel_locale, date_formatter, interface_translations,  # noqa: E402
                                    join_names, topic_namer)
 

@@ -28,7 +28,7 @@ from sitebuild import ROOT, build_site, resolve_link
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from digest.analyze.topics import DEFAULT_TOPICS  # noqa: E402
-from digest_i18n.feeds import bcp47  # noqa: E402
+from digest.site.settings import bcp47  # noqa: E402
 from digest_i18n.interface import date_formatter, interface_translations, join_names  # noqa: E402
 from digest_i18n.traditional import (made_from, rebase_cross_edition_links, to_traditional,  # noqa: E402
                                      traditional_html, traditional_value)

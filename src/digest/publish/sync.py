@@ -1,5 +1,5 @@
 """Turn a folder of seeds into a folder of Markdown pages: the one entry point
-that the Pelican plugin, the ``digest build`` command and the benchmark share.
+that the Pelican plugin, the ``digest sync`` command and the benchmark share.
 
 Each seed's conversion is cached by the hash of its bytes (and of the converter
 version and options), so a rebuild re-converts only the seeds that changed. When
