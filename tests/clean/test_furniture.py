@@ -15,6 +15,7 @@ from digest.clean.furniture import strip_inline_furniture
     ("新店开幕首日人潮涌现。图／某某百货提供   分享       facebook           第二段文字。",
      "新店开幕首日人潮涌现。 第二段文字。"),
     ("会后两人握手致意。路透社   分享   twitter   line", "会后两人握手致意。"),
+    ("新品上市。售价3999元   分享   facebook", "新品上市。售价3999元"),  # a figure is no credit
     ("（某某科技／提供）   分享       facebook           新款手机下月上市。", "新款手机下月上市。"),
     ("球员庆祝进球。记者王小明／摄影   分享到   微信   微博", "球员庆祝进球。"),
     # "more" links in brackets

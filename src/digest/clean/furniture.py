@@ -22,14 +22,14 @@ These pieces are taken out of a line, each by its shape only:
 
 Whole furniture lines (link bars, page labels, editor lines) are dropped by
 :mod:`digest.clean.junk`. Nothing here touches a segment that holds a sentence
-mark, so a sentence is never cut.
+mark or a figure (``售价3000元``), so a sentence or a figure is never lost.
 """
 
 from __future__ import annotations
 
 import re
 
-from digest.chardata import FULL_STOPS, SENTENCE_END, UI_WORDS, alternation
+from digest.chardata import CLOSERS, FIGURE, FULL_STOPS, SENTENCE_END, UI_WORDS, alternation
 
 #: ``［详细］``, ``[ 更多消息 ]``, ``【阅读全文】``: a link to the rest, in brackets.
 _MORE_LINK = re.compile(
@@ -50,7 +50,9 @@ _PHOTO_CREDIT = re.compile(
     r"(?:\s*[）)])?"
 )
 #: The segment just before a share bar: after a sentence end, short, no sentence mark.
-_CAPTION_CREDIT = re.compile(f"(?:(?<=[{SENTENCE_END}”’」』）)])|(?<=\\s)|^)[^\\s{FULL_STOPS}，,；;]{{1,20}}\\s*$")
+_CAPTION_CREDIT = re.compile(f"(?:(?<=[{SENTENCE_END}{re.escape(CLOSERS)}])|(?<=\\s)|^)[^\\s{FULL_STOPS}，,；;]{{1,20}}\\s*$")
+#: What may stand right before a credit segment: a sentence end, a closer, a gap.
+_BEFORE_SEGMENT = SENTENCE_END + CLOSERS + " \t\u3000\u00a0"
 _GAP = re.compile(r"[ \t\u3000\u00a0]{2,}")
 
 
@@ -64,7 +66,7 @@ def _drop_share_bars(line: str) -> str:
     for m in bars:
         before = line[pos:m.start()]
         credit = _CAPTION_CREDIT.search(before)
-        if credit is not None and _is_credit_segment(before, credit.start()):
+        if credit is not None and _is_credit_segment(before, credit.start()) and not FIGURE.search(credit.group()):
             before = before[: credit.start()]
         out.append(before)
         pos = m.end()
@@ -74,7 +76,7 @@ def _drop_share_bars(line: str) -> str:
 
 def _is_credit_segment(before: str, start: int) -> bool:
     """A short segment set apart from the caption (by a sentence end or a gap) reads as its credit."""
-    return start == 0 or before[start - 1] in SENTENCE_END + "”’」』）)" or before[start - 1].isspace()
+    return start == 0 or before[start - 1] in _BEFORE_SEGMENT
 
 
 def _drop_photo_credits(line: str) -> str:
@@ -83,9 +85,9 @@ def _drop_photo_credits(line: str) -> str:
 
     def replace(m: re.Match[str]) -> str:
         start, end = m.start(), m.end()
-        before_ok = start == 0 or line[start - 1] in SENTENCE_END + "”’」』）) \t\u3000"
+        before_ok = start == 0 or line[start - 1] in _BEFORE_SEGMENT
         after_ok = end == len(line) or line[end] in " \t\u3000\u00a0"
-        return "" if before_ok and after_ok else m.group()
+        return "" if before_ok and after_ok and not FIGURE.search(m.group()) else m.group()
 
     return _PHOTO_CREDIT.sub(replace, line)
 
