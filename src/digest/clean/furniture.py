@@ -37,7 +37,9 @@ _MORE_LINK = re.compile(
     r"\s*[］\]】]"
 )
 #: A bar of links at a line's end, each item after ``》``/``>>``: ``》外资持股增减排行》即时选股``.
-_LINK_BAR_TAIL = re.compile(r"(?:^|(?<=\s))(?:(?:》|>>|»)\s*[^》»>\s。！？，,]{2,20}\s*){2,}$")
+_LINK_BAR_TAIL = re.compile(r"(?<!\S)(?:(?:》|>>|»)\s*[^》»>\s。！？，,]{2,20}\s*){2,8}$")
+#: How far from a line's end a link bar is looked for (bounds the search on long lines).
+_LINK_BAR_SPAN = 240
 #: A space entity left in plain text (``&nbsp``): a crawler's leftover, never content.
 _ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp);?")
 _UI_WORD = f"(?:{alternation(UI_WORDS)})"
@@ -107,7 +109,8 @@ def strip_inline_furniture(text: str) -> str:
         new = _MORE_LINK.sub("", _ENTITY.sub(" ", line))
         new = _drop_share_bars(new)
         new = _drop_photo_credits(new)
-        new = _LINK_BAR_TAIL.sub("", new)
+        if (bar := _LINK_BAR_TAIL.search(new, max(0, len(new) - _LINK_BAR_SPAN))) is not None:
+            new = new[: bar.start()]
         if new != line:
             lines[i] = _GAP.sub(" ", new).strip()
     return "\n".join(lines)
