@@ -230,24 +230,35 @@ def _closes_when_trailing(text: str, credit: Credit) -> bool:
 _TRAILING_GROUP = re.compile(r"[（(【〔\[](?P<credit>[^（）()【】〔〕\[\]]{1,60})[）)】〕\]]\s*$")
 
 
+#: An unbracketed credit after a lead, closed by 报道: ``记者 张三 通讯员 李四 报道``.
+_PLAIN_LEAD_CREDIT = re.compile(
+    r"(?P<credit>(?:特约|见习|实习|首席|本报)?记者[^。，,！？!?（）()“”]{1,50}?(?:报道|报导))[\s：:，,]*"
+)
+
+
 def split_lead_credit(paragraph: str) -> tuple[str, Credit | None]:
     """Take a news lead off the front of a paragraph and read it.
 
     ``本报讯（记者 王薛滔）9月25日，上海…`` → (``9月25日，上海…``, authors [王薛滔]);
-    ``新华社北京1月5日电（记者 张三、李四）今年…`` → (``今年…``, source 新华社).
+    ``新华社北京1月5日电（记者 张三、李四）今年…`` → (``今年…``, source 新华社);
+    ``某某报讯 记者 张三 报道 今年…`` → (``今年…``, source 某某报, authors [张三]).
     A lead needs a date, a credit in brackets or the paper's own name (本报讯, 本网讯), so a
     sentence that merely opens with 合作社电商… is not cut.
     """
     m = NEWS_LEAD.match(paragraph)
     if m:
+        end = m.end()
         credit = parse_credit(m["credit"]) if m["credit"] else None
         if m["credit"] and credit is None:
             return paragraph, None
+        if credit is None and (plain := _PLAIN_LEAD_CREDIT.match(paragraph, end)) is not None:
+            credit = parse_credit(plain["credit"])  # 新快报讯 记者 张三 实习生 李四 报道
+            end = plain.end() if credit is not None else end
         if m["date"] or credit is not None or (m["org"] in OWN_PAPER and m["kind"] == "讯"):
             credit = credit or Credit()
             if m["org"] not in OWN_PAPER and not credit.source:
                 credit.source = m["org"]
-            return paragraph[m.end():], credit
+            return paragraph[end:], credit
         return paragraph, None
     m = BRACKET_LEAD.match(paragraph)
     if m and m.end() < len(paragraph):

@@ -414,3 +414,11 @@ def test_newspaper_name_in_the_page_header_is_the_source_not_the_title():
     page = ["河源晚报", "山区公路全线贯通", "连接三个乡镇的山区公路今天全线贯通，沿线村民出行时间缩短一半。"]
     [article] = split_articles(page)
     assert (article.title, article.source) == ("山区公路全线贯通", "河源晚报")
+
+
+def test_kicker_glued_before_the_papers_own_lead():
+    page = ["老城区改造全面启动", "首批五个片区今年开工本报讯（记者 卢一舟）老城区改造今年全面启动，首批五个片区将在年内开工。"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["首批五个片区今年开工"]
+    assert _body(article) == ["老城区改造今年全面启动，首批五个片区将在年内开工。"]
+    assert article.authors == ["卢一舟"]

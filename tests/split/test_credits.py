@@ -210,3 +210,9 @@ def test_a_definition_in_brackets_is_no_outlet():
     paragraph = "两家报社合并为一家新报社。（以下简称滨江日报）"
     assert split_trailing_credits(paragraph) == (paragraph, None)
     assert split_trailing_credits("活动将持续到月底。（来源：滨江日报）")[1].source == "滨江日报"
+
+
+def test_unbracketed_reporter_credit_after_the_lead():
+    text, credit = split_lead_credit("南城晨报讯　记者　卢一舟　实习生　季小满　报道　老城区改造今年全面启动。")
+    assert text == "老城区改造今年全面启动。"
+    assert (credit.authors, credit.source) == (["卢一舟", "季小满"], "南城晨报")

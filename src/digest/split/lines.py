@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from digest.chardata import CJK_RANGES, HEADING_MAX, OUTLET, TWO_PART_HEADING_MAX, WORD_CHAR
+from digest.chardata import CJK_RANGES, HEADING_MAX, OUTLET, OWN_PAPER, TWO_PART_HEADING_MAX, WORD_CHAR
 from digest.credits import (Credit, parse_byline, parse_credit, split_lead_credit,
                                   split_trailing_credits)
 from digest.dates import date_line_date, without_dates
@@ -115,7 +115,10 @@ def column_label(text: str) -> str:
 
 
 #: A short kicker glued before a bracketed lead credit: ``民众酸：你们留着吧〔记者张三／台中报导〕正文…``.
-_GLUED_KICKER = re.compile(f"(?P<head>[^。！？!?，,；;（(〔【]{{2,{HEADING_MAX}}}?)(?=[〔【][^〔〕【】]{{2,60}}[〕】])")
+_GLUED_KICKER = re.compile(
+    f"(?P<head>[^。！？!?，,；;（(〔【]{{2,{HEADING_MAX}}}?)"
+    f"(?=[〔【][^〔〕【】]{{2,60}}[〕】]|(?:{'|'.join(OWN_PAPER)})讯)"
+)
 
 
 def classify_paragraph(paragraph: str) -> list[Line]:
@@ -132,7 +135,7 @@ def split_glued_lead(paragraph: str) -> list[str]:
 
     Crawled pages join the subtitle and the first paragraph: ``股民叹：等了三年
     〔记者张三／台北报导〕证交所昨公布…`` is the kicker ``股民叹：等了三年`` and a
-    paragraph opening with its lead. Only a bracket that reads as a credit
+    paragraph opening with its lead; so is ``毕业生入伍最高补助2万元本报讯（记者 X）…``. Only a bracket that reads as a credit
     (:func:`split_lead_credit`) cuts, so ``新品【限量】今日开卖`` stays whole.
     """
     m = _GLUED_KICKER.match(paragraph)
