@@ -7,7 +7,14 @@ Chinese news pages credit their articles in a few fixed shapes:
 - a lead in front of the first paragraph: ``本报讯（记者 王薛滔）9月25日，…``,
   ``新华社北京1月5日电（记者 张三、李四）…``;
 - bracketed credits closing the last paragraph: ``…机遇。（完）（《中国新闻》报
-  作者 任德辉 报道）``, ``（编辑 赵六）``.
+  作者 任德辉 报道）``, ``（编辑 赵六）``;
+- the forms of Hong Kong and Taiwan outlets: ``〔记者张三／台北报导〕``,
+  ``【李四╱综合报导】``, an agency dispatch ``（某某社记者王五台北27日电）``, an
+  outlet's tag ``【某某新闻】``, a newspaper's name in the page header.
+
+The module lives below ``ingest`` and ``split``: both read credits (an HTML
+page's byline element, a text page's lines), and the grammar's words come
+from :mod:`digest.chardata`.
 
 A credit is read by a tiny grammar: role words (记者, 通讯员, 文, 摄, 编辑,
 来源 …) followed or preceded by names of 2-4 Chinese characters (a middle dot

@@ -422,3 +422,10 @@ def test_kicker_glued_before_the_papers_own_lead():
     assert _headings(article) == ["首批五个片区今年开工"]
     assert _body(article) == ["老城区改造今年全面启动，首批五个片区将在年内开工。"]
     assert article.authors == ["卢一舟"]
+
+
+def test_kicker_glued_before_the_papers_own_dateline():
+    page = ["老城区改造全面启动", "首批五个片区今年开工本报江州5月6日电（记者 卢一舟）老城区改造今年全面启动，首批五个片区将在年内开工。"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["首批五个片区今年开工"]
+    assert article.authors == ["卢一舟"]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from digest.chardata import CJK_RANGES, HEADING_MAX, OUTLET, OWN_PAPER, TWO_PART_HEADING_MAX, WORD_CHAR
+from digest.chardata import CJK_RANGES, HEADING_MAX, MONTH_DAY, OUTLET, OWN_PAPER, TWO_PART_HEADING_MAX, WORD_CHAR
 from digest.credits import (Credit, parse_byline, parse_credit, split_lead_credit,
                                   split_trailing_credits)
 from digest.dates import date_line_date, without_dates
@@ -117,7 +117,7 @@ def column_label(text: str) -> str:
 #: A short kicker glued before a bracketed lead credit: ``民众酸：你们留着吧〔记者张三／台中报导〕正文…``.
 _GLUED_KICKER = re.compile(
     f"(?P<head>[^。！？!?，,；;（(〔【]{{2,{HEADING_MAX}}}?)"
-    f"(?=[〔【][^〔〕【】]{{2,60}}[〕】]|(?:{'|'.join(OWN_PAPER)})讯)"
+    f"(?=[〔【][^〔〕【】]{{2,60}}[〕】]|(?:{'|'.join(OWN_PAPER)})(?:讯|[{CJK_RANGES}]{{0,8}}?{MONTH_DAY}电))"
 )
 
 
