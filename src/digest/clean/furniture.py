@@ -54,7 +54,10 @@ _PHOTO_CREDIT = re.compile(
 #: The segment just before a share bar: after a sentence end, short, no sentence mark.
 _CAPTION_CREDIT = re.compile(f"(?:(?<=[{SENTENCE_END}{re.escape(CLOSERS)}])|(?<=\\s)|^)[^\\s{FULL_STOPS}，,；;]{{1,20}}\\s*$")
 #: What may stand right before a credit segment: a sentence end, a closer, a gap.
-_BEFORE_SEGMENT = SENTENCE_END + CLOSERS + " \t\u3000\u00a0"
+_CAPTION_END = SENTENCE_END + CLOSERS
+_BEFORE_SEGMENT = _CAPTION_END + " \t\u3000\u00a0"
+#: A credit that says where a picture came from, not who took it.
+_PROVIDED = re.compile(r"提供|授权|翻摄|资料照")
 _GAP = re.compile(r"[ \t\u3000\u00a0]{2,}")
 
 
@@ -82,13 +85,20 @@ def _is_credit_segment(before: str, start: int) -> bool:
 
 
 def _drop_photo_credits(line: str) -> str:
-    """Remove photo credits that stand as their own segment: after a sentence
-    end, a gap or the line start, and before a gap or the line end."""
+    """Remove photo credits that stand as their own segment, before a gap or the line end.
+
+    A credit saying where the picture came from (``图／某某提供``, ``…授权``,
+    ``…翻摄``) goes after a gap, a sentence end or at the line start; a bare
+    ``图/李四`` goes only right after a caption's sentence end: in a byline
+    (``文/张三 图/李四``) the photographer is an author, read by the splitter.
+    """
 
     def replace(m: re.Match[str]) -> str:
         start, end = m.start(), m.end()
-        before_ok = start == 0 or line[start - 1] in _BEFORE_SEGMENT
         after_ok = end == len(line) or line[end] in " \t\u3000\u00a0"
+        after_caption = start > 0 and line[start - 1] in _CAPTION_END
+        explicit = _PROVIDED.search(m.group()) is not None
+        before_ok = after_caption or (explicit and (start == 0 or line[start - 1] in _BEFORE_SEGMENT))
         return "" if before_ok and after_ok and not FIGURE.search(m.group()) else m.group()
 
     return _PHOTO_CREDIT.sub(replace, line)
