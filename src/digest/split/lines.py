@@ -12,7 +12,17 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from digest.chardata import CJK_RANGES, HEADING_MAX, MONTH_DAY, OUTLET, OWN_PAPER, TWO_PART_HEADING_MAX, WORD_CHAR
+from digest.chardata import (
+    CJK_RANGES,
+    ELLIPSIS,
+    HEADING_MAX,
+    MONTH_DAY,
+    OUTLET,
+    OWN_PAPER,
+    SENTENCE_END,
+    TWO_PART_HEADING_MAX,
+    WORD_CHAR,
+)
 from digest.credits import (Credit, parse_byline, parse_credit, split_lead_credit,
                                   split_trailing_credits)
 from digest.dates import date_line_date, without_dates
@@ -41,7 +51,8 @@ class Line:
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 #: A clause or sentence end: the line goes on into running text.
-_CLAUSE_END = re.compile(r"[。；;，,、：:…—]$|[。！？!?…][”’」』）)]+$")
+#: (A bare ？/！ at the end is allowed: ``…如何点燃消费新热情？`` is a headline.)
+_CLAUSE_END = re.compile(f"[。；;，,、：:{ELLIPSIS}—]$|[{SENTENCE_END}][”’」』）)]+$")
 _COMMA = re.compile(r"[，,]")
 #: A headline in two halves with a space between, each half at least 4 characters.
 _TWO_PART = re.compile(r"^(?P<a>\S{4,})\s(?P<b>\S{4,})$")
