@@ -22,7 +22,9 @@ SITEURL = os.environ.get("SITEURL", "http://127.0.0.1:8000").rstrip("/")
 RELATIVE_URLS = True
 TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANG = "zh-hans"
-DEFAULT_DATE = "fs"
+# No file mtime may reach the output: generated articles always carry a date
+# (digest.publish.permalinks); a hand-written article without one is skipped.
+DEFAULT_DATE = None
 DEFAULT_PAGINATION = 20
 SUMMARY_MAX_LENGTH = None  # our front matter supplies the summary (see digest.analyze.summary)
 
@@ -43,10 +45,11 @@ PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
 CATEGORY_URL = CATEGORY_SAVE_AS = "topics/{slug}.html"
 CATEGORIES_URL = CATEGORIES_SAVE_AS = "topics/index.html"
 ARCHIVES_URL = ARCHIVES_SAVE_AS = "archives.html"
-# Pages for authors and tags would get pinyin slugs of Chinese names; the digest
-# links by topic instead.
+# Pages for authors would get pinyin slugs of Chinese names; the digest links by
+# topic instead. Keywords shared by two or more articles get a page (plugins/digest_keywords).
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
-TAG_SAVE_AS = TAGS_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+TAG_URL = TAG_SAVE_AS = "keywords/{slug}.html"
 ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
 # search.html runs Pagefind; 404.html is the host's "not found" page (404_SAVE_AS
@@ -74,8 +77,10 @@ JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n", "jinja2.ext.do"], "autoes
 # digest_settings first: it checks every DIGEST_* setting before the others start.
 # digest_reading after digest_i18n: JSON-LD takes the English title where there is one.
 PLUGIN_PATHS = ["plugins"]
+# digest_redirects: old article URLs -> their article (content/redirects.txt);
+# digest_keywords: a page per keyword shared by articles (tag.html).
 PLUGINS = ["digest_settings", "markdown_it_reader", "digest_seeds", "digest_i18n", "digest_editions",
-           "digest_reading", "digest_sitemap", "digest_search"]
+           "digest_reading", "digest_sitemap", "digest_search", "digest_redirects", "digest_keywords"]
 
 # --- digest: topics (edit here: slug, names, weighted keywords; see digest.analyze.topics) ---
 DIGEST_TOPICS = [

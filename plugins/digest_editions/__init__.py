@@ -96,6 +96,49 @@ def build_other_editions(pelican) -> None:
     editions_finalized.send(pelican, editions=editions)
 
 
+def count_edition(generators) -> None:
+    """Remember what this run built, for :func:`report_edition`."""
+    from pelican.generators import ArticlesGenerator, PagesGenerator
+
+    for gen in generators:
+        if isinstance(gen, ArticlesGenerator):
+            gen.settings["_DIGEST_BUILT"] = {"articles": len(gen.articles), "topics": len(gen.categories)}
+    for gen in generators:
+        if isinstance(gen, PagesGenerator):
+            gen.settings.setdefault("_DIGEST_BUILT", {})["pages"] = len(gen.pages)
+
+
+def built_line(lang: str, built: dict) -> str:
+    """``zh-hans: 4 articles, 2 pages, 3 topics``: one line per edition."""
+    def n(count: int, one: str, many: str) -> str:
+        return f"{count} {one if count == 1 else many}"
+    return (f"{lang}: {n(built.get('articles', 0), 'article', 'articles')}, "
+            f"{n(built.get('pages', 0), 'page', 'pages')}, {n(built.get('topics', 0), 'topic', 'topics')}")
+
+
+def report_edition(pelican) -> None:
+    """Say what this edition's run built, in place of Pelican's "Done: Processed …",
+    which every edition's run would print alike, without saying which edition it was."""
+    from pelican.log import console
+
+    console.print(built_line(pelican.settings["DEFAULT_LANG"].lower(), pelican.settings.get("_DIGEST_BUILT", {})))
+
+
+def _without_pelican_done(print_):
+    def print_unless_done(*objects, **kwargs):
+        if objects and isinstance(objects[0], str) and objects[0].startswith("Done: Processed"):
+            return None
+        return print_(*objects, **kwargs)
+    print_unless_done.digest_quiet = True
+    return print_unless_done
+
+
 def register():
+    from pelican.log import console
+
+    if not getattr(console.print, "digest_quiet", False):
+        console.print = _without_pelican_done(console.print)
     signals.initialized.connect(setup_context)
+    signals.all_generators_finalized.connect(count_edition)
+    signals.finalized.connect(report_edition)
     signals.finalized.connect(build_other_editions)

@@ -18,7 +18,9 @@ makes one run speak its ``DEFAULT_LANG``:
   them (``content_object_init``), and the site name, subtitle and topic names
   when the run starts (see :mod:`.traditional`);
 * feeds get their language and topic names; English feeds leave out
-  untranslated articles, and a feed left empty is not published.
+  untranslated articles, and a feed left empty is not published; entries get
+  permanent ``tag:`` ids and named topics, topic feeds link to their topic
+  page, and every feed links the theme's XSLT (see :mod:`.feeds`).
 
 Template filters: ``local_date`` (``|local_date``, ``|local_date(skeleton="yMMMM")``),
 ``local_list`` (``A、B和C`` / ``A, B and C``) and ``bcp47`` (``zh-hans`` -> ``zh-Hans``).
@@ -145,8 +147,11 @@ def localise_feed(context, feed) -> None:
 
 
 def drop_empty_feed(path, context, feed) -> None:
-    """``feed_written``: a feed with no entry in the edition's language is not published."""
+    """``feed_written``: a feed with no entry in the edition's language is not
+    published; the others get the theme's XSLT, for a browser."""
     feeds.remove_if_empty(path, feed)
+    if os.path.exists(path):
+        feeds.add_stylesheet(path, context)
 
 
 def register():

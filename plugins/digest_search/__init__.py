@@ -133,6 +133,16 @@ def index_edition(exe: Path, edition: dict, source: dict, skip: set[Path]) -> di
     return entry.get("languages", {})
 
 
+VARIANTS_FILE = "zh-variants.json"
+
+
+def write_variants(bundle: Path, cache_dir: Path | None = None) -> None:
+    """The Traditional/regional -> Simplified tables the search page converts queries with."""
+    from .variants import cached_variant_tables_json
+
+    (bundle / VARIANTS_FILE).write_text(cached_variant_tables_json(cache_dir), encoding="utf-8")
+
+
 def build_search(pelican, editions: list[dict]) -> None:
     settings = pelican.settings
     if not setting(settings, "DIGEST_SEARCH"):
@@ -147,6 +157,9 @@ def build_search(pelican, editions: list[dict]) -> None:
                             "it gets no search index", edition["name"])
                 continue
             languages = index_edition(exe, edition, editions[0], nested)
+            if edition is editions[0] and edition["html_lang"] == "zh-Hans":
+                cache = settings.get("CACHE_PATH")
+                write_variants(folder / BUNDLE, Path(cache) / "digest-search" if cache else None)
             log.info("digest_search: %s edition indexed: %s", edition["name"],
                      ", ".join(f"{lang} {info.get('page_count', 0)} pages" for lang, info in languages.items()))
     except SearchIndexError as exc:

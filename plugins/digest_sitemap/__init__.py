@@ -11,8 +11,10 @@ edition is built), because a page's alternates live in other editions' folders.
   as ``xhtml:link rel="alternate" hreflang`` (itself included, as Google
   asks) plus ``x-default``: the first edition's page.
 * ``lastmod`` is the article's stated ``modified`` date (``date_modified``,
-  set by ``digest_reading``), else its ``date``, taken from Pelican as each
-  article page is written; list pages have none.
+  set by ``digest_reading``; a generated article states one only when its text
+  was corrected, see ``digest.publish.permalinks``), else its ``date``, taken
+  from Pelican as each article page is written; list pages and the redirect
+  pages at old article URLs are not dated (the latter are not listed at all).
 * Past 50,000 URLs (the protocol's limit per file) the URLs go to
   ``sitemap-1.xml``, ``sitemap-2.xml``... and ``sitemap.xml`` is their index.
 * ``robots.txt`` names the sitemap; one copied in by the editors keeps its

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from digest.model import SeedError
 from digest.pipeline import convert_file
+from digest.publish.slug import make_slug
 from digest.publish.sync import sync_seeds
 from digest.site.settings import setting
 
@@ -30,6 +31,8 @@ def _convert(args) -> int:
         except SeedError as exc:
             failed += 1
             print(f"digest: skipped {exc}", file=sys.stderr)
+    for a in articles:  # the URL before digest.publish.permalinks tells same-titled articles apart
+        a.slug = make_slug(a.title)
     if args.json:
         json.dump([a.to_json() for a in articles], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -8,9 +8,8 @@ The order of the steps matters and is written here once, grouped by phase
    anything else touches the bytes' traces); strip pinyin annotations glued after
    characters; convert to Simplified Chinese (OpenCC t2s); read the page's own
    date, then drop page furniture inside lines (share bars, photo credits) and
-   junk lines (footers, timestamp lists, licences, link bars); reflow
-   hard-broken lines into paragraphs and fix half-width punctuation; drop
-   duplicated paragraphs
+   junk lines (footers, timestamp lists, licences, link bars); reflow hard-broken
+   lines into paragraphs and fix half-width punctuation; drop duplicated paragraphs
 3. split: cut the page into articles with titles, authors, source and date
 4. analyze: each article's summary, key figures, keywords and topic
 5. publish (called by publish.sync, not here): slugs, Markdown pages, safe writes
@@ -37,7 +36,6 @@ from digest.clean.simplify import to_simplified
 from digest.ingest.decode import decode_bytes
 from digest.ingest.html import html_to_text
 from digest.model import Article, ArticleDraft, SeedError
-from digest.publish.slug import make_slug
 from digest.split.articles import split_articles
 from digest.dates import find_page_date
 
@@ -120,7 +118,7 @@ def convert_file(path: str | Path, options: ConvertOptions | None = None) -> lis
 def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[str],
              encoding: str, options: ConvertOptions) -> Article:
     topic, score = classify(draft, options.topics, options.topic_threshold)
-    article = Article(
+    return Article(
         source_file=source_file,
         title=draft.title,
         blocks=draft.blocks,
@@ -136,5 +134,3 @@ def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[st
         warnings=list(warnings),
         encoding=encoding,
     )
-    article.slug = make_slug(article.title, article.paragraphs)
-    return article

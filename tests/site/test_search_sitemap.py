@@ -21,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from sitebuild import ROOT, build_site
+from sitebuild import ROOT, build_site, is_redirect
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
@@ -301,9 +301,10 @@ def test_reading_time_and_topic_order_on_the_pages(out):
     assert b.select_one(".topic-nav a[rel=prev]")["href"].endswith("articles/field-note-a.html")
     assert b.select_one(".topic-nav a[rel=next]")["href"].endswith("articles/field-note-c.html")
     assert c.select_one(".topic-nav a[rel=next]") is None
-    # a shares two keywords and the topic with c, one keyword and the topic with b.
+    # a shares two keywords and the topic with c, one keyword and the topic with b;
+    # b is linked as the newer article of the topic already: one link per article.
     related = [x["href"].rsplit("/", 1)[-1] for x in a.select(".related-reading a")]
-    assert related[:2] == ["field-note-c.html", "field-note-b.html"]
+    assert related[0] == "field-note-c.html" and "field-note-b.html" not in related
 
 
 @pytest.mark.build
@@ -324,7 +325,7 @@ def test_not_found_page_links_from_the_host_root_in_both_editions(out):
 def test_search_index_per_edition_holds_articles_only(out):
     for edition, lang in (("", "zh-hans"), ("en/", "en")):
         entry = json.loads((out / edition / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-        articles = len(list((out / edition / "articles").glob("*.html")))
+        articles = len([p for p in (out / edition / "articles").glob("*.html") if not is_redirect(p)])
         assert entry["languages"][lang]["page_count"] == articles
         assert set(entry["languages"]) == {lang}
 

@@ -21,7 +21,7 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import resolve_link
+from sitebuild import is_redirect, resolve_link
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -53,7 +53,8 @@ class Site:
 
     def pages(self, edition: str = "") -> list[str]:
         base = self.output / edition
-        found = sorted(p.relative_to(self.output).as_posix() for p in base.rglob("*.html"))
+        found = sorted(p.relative_to(self.output).as_posix() for p in base.rglob("*.html")
+                       if not is_redirect(p))
         return found if edition else [p for p in found if not p.startswith(("en/", "zh-hant/"))]
 
 

@@ -74,6 +74,11 @@ DEFAULTS: dict[str, Setting] = {
     "DIGEST_SEARCH": Setting(True, (bool,), "build a Pagefind index and show the search box"),
     "DIGEST_SITEMAP": Setting(True, (bool,), "write sitemap.xml and robots.txt (needs an absolute SITEURL)"),
     "DIGEST_SITEMAP_EXCLUDE": Setting(NOT_LISTED, (list, tuple), "paths in an edition never listed in the sitemap"),
+    # permalinks (plugins/digest_i18n/feeds.py): feed entry ids are
+    # tag:<authority>,<date>:<lang>/articles/<permanent id>; never change either once feeds are out
+    "DIGEST_FEED_ID_AUTHORITY": Setting(None, (str, type(None)),
+                                        "domain in feed entry ids; None: the host of SITEURL"),
+    "DIGEST_FEED_ID_DATE": Setting("2026-12-01", (str,), "date in feed entry ids (RFC 4151)"),
 }
 
 _TRUE = ("1", "true", "yes", "on")
