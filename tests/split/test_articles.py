@@ -429,3 +429,17 @@ def test_kicker_glued_before_the_papers_own_dateline():
     [article] = split_articles(page)
     assert _headings(article) == ["首批五个片区今年开工"]
     assert article.authors == ["卢一舟"]
+
+
+def test_kicker_glued_before_another_outlets_lead():
+    page = ["老城区改造全面启动", "首批五个片区今年开工南城晨报讯　记者　卢一舟　报道　老城区改造今年全面启动，首批五个片区将在年内开工。"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["首批五个片区今年开工"]
+    assert (article.authors, article.source) == (["卢一舟"], "南城晨报")
+    assert _body(article) == ["老城区改造今年全面启动，首批五个片区将在年内开工。"]
+
+
+def test_outlet_word_inside_running_text_is_no_glued_lead():
+    page = ["老城区改造全面启动", "记者从市住建局获悉，南城晨报讯息平台将同步发布各片区的开工进度。"]
+    [article] = split_articles(page)
+    assert _body(article) == [page[1]]

@@ -15,8 +15,10 @@ from enum import Enum
 from digest.chardata import (
     CJK_RANGES,
     ELLIPSIS,
+    FULL_STOP,
     HEADING_MAX,
     MONTH_DAY,
+    NEWS_LEAD,
     OUTLET,
     OWN_PAPER,
     SENTENCE_END,
@@ -26,6 +28,7 @@ from digest.chardata import (
 from digest.credits import (Credit, parse_byline, parse_credit, split_lead_credit,
                                   split_trailing_credits)
 from digest.dates import date_line_date, without_dates
+from digest.lexicon import cut, is_word
 
 
 class Kind(Enum):
@@ -125,9 +128,11 @@ def column_label(text: str) -> str:
     return ""
 
 
+#: Marks a kicker never holds: with one, the line is running text.
+_KICKER_BREAKS = "。！？!?，,；;（(〔【"
 #: A short kicker glued before a bracketed lead credit: ``民众酸：你们留着吧〔记者张三／台中报导〕正文…``.
 _GLUED_KICKER = re.compile(
-    f"(?P<head>[^。！？!?，,；;（(〔【]{{2,{HEADING_MAX}}}?)"
+    f"(?P<head>[^{_KICKER_BREAKS}]{{2,{HEADING_MAX}}}?)"
     f"(?=[〔【][^〔〕【】]{{2,60}}[〕】]|(?:{'|'.join(OWN_PAPER)})(?:讯|[{CJK_RANGES}]{{0,8}}?{MONTH_DAY}电))"
 )
 
@@ -142,21 +147,63 @@ def classify_paragraph(paragraph: str) -> list[Line]:
 
 
 def split_glued_lead(paragraph: str) -> list[str]:
-    """Cut a kicker off a paragraph whose lead credit follows it on the same line.
+    """Cut a kicker off a paragraph whose lead follows it on the same line.
 
     Crawled pages join the subtitle and the first paragraph: ``股民叹：等了三年
     〔记者张三／台北报导〕证交所昨公布…`` is the kicker ``股民叹：等了三年`` and a
-    paragraph opening with its lead; so is ``毕业生入伍最高补助2万元本报讯（记者 X）…``. Only a bracket that reads as a credit
-    (:func:`split_lead_credit`) cuts, so ``新品【限量】今日开卖`` stays whole.
+    paragraph opening with its lead; so are ``毕业生入伍最高补助2万元本报讯（记者 X）…``
+    and ``老城区改造全面启动某某晚报讯 记者 X 报道 …``. Only a lead that reads as
+    one (:func:`split_lead_credit`) cuts, so ``新品【限量】今日开卖`` stays whole;
+    an outlet's name must be a whole word where it starts (``…条例新快报讯``: the
+    outlet is 新快报, not 快报).
     """
     m = _GLUED_KICKER.match(paragraph)
-    if m is None:
+    at = m.end() if m else _glued_outlet_lead(paragraph)
+    if at is None:
         return [paragraph]
-    rest = paragraph[m.end():]
+    head, rest = paragraph[:at], paragraph[at:]
     text, lead = split_lead_credit(rest)
-    if lead is None or not text.strip() or not is_heading_like(normalize_spaces(m["head"])):
+    if lead is None or not text.strip() or not is_heading_like(normalize_spaces(head)):
         return [paragraph]
-    return [m["head"].strip(), rest]
+    return [head.strip(), rest]
+
+
+#: Where a glued outlet lead may end: 讯, or a dateline's 电 (某某网杭州6月19日电).
+_LEAD_KIND = re.compile(f"(?:{MONTH_DAY})?(?:讯|电)")
+
+
+def _glued_outlet_lead(paragraph: str) -> int | None:
+    """Where a lead naming another outlet starts after a glued kicker, or None.
+
+    The outlet's name must start at a word boundary. Among the names that do,
+    a dictionary word of three or more characters wins (``…条例新快报讯`` →
+    新快报), else a name of four characters, the usual length of a paper's name
+    (``…开工南城晨报讯`` → 南城晨报, not 晨报 or 开工南城晨报).
+    """
+    window = paragraph[: HEADING_MAX + 24]
+    if _LEAD_KIND.search(window, 4) is None or FULL_STOP.search(window[:HEADING_MAX]):
+        return None
+    candidates: list[tuple[int, str]] = []
+    # a kicker holds no clause mark: the lead starts before the first one, or there is none
+    last = min(len(paragraph) - 1, HEADING_MAX,
+               *(i for i, ch in enumerate(window) if ch in _KICKER_BREAKS))
+    for at in range(4, last + 1):
+        m = NEWS_LEAD.match(paragraph[at:])
+        if m is None or len(m["org"]) < 2 or m["org"].endswith(OWN_PAPER):
+            continue
+        ends, end = set(), 0
+        for word in cut(paragraph[: at + len(m["org"])]):
+            end += len(word)
+            ends.add(end)
+        if at in ends:  # the name starts where a word starts
+            candidates.append((at, m["org"]))
+    if not candidates:
+        return None
+    known = [c for c in candidates if len(c[1]) >= 3 and is_word(c[1])]
+    if known:
+        return max(known, key=lambda c: len(c[1]))[0]
+    usual = [c for c in candidates if len(c[1]) == 4]
+    return (usual or candidates)[-1][0]
 
 
 def classify(line: str) -> Line:
