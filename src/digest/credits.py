@@ -65,6 +65,8 @@ _NAME_THEN_MARK = re.compile(f"(?P<name>[{_HAN}]{{2,4}}?)(?P<mark>摄|报道|报
 #: Where the reporter filed from: 台北报导, 综合报道 (``〔记者张三／台北报导〕``).
 _PLACE_REPORT = re.compile(f"[{_HAN}]{{2,6}}(?:报导|报道)")
 _OUTLET = re.compile(OUTLET)
+#: An outlet's tag naming its own report: 某某报专讯, 某某日报讯, 某某台报道 (in 【】).
+_OUTLET_REPORT = re.compile(f"(?P<org>[A-Za-z0-9{_HAN}]{{2,10}}?)(?:专讯|讯|报道|报导)")
 _NEWSPAPER = re.compile(NEWSPAPER)
 _END_MARKS = {"完", "全文完", "END", "end"}
 #: Marks after names that end an article (a photo credit does not: captions stand inside).
@@ -151,8 +153,18 @@ def parse_credit(text: str, tag: bool = False) -> Credit | None:
     ``完`` → closes; ``以下简称《行动计划》`` → None (not a credit).
     At least one role word, end mark or 《…》 source is required, so a line of
     bare two-character words is never mistaken for names. ``tag`` says the
-    text stood in 【】 or 〔〕, where an outlet's name alone (``某某新闻``) is its tag.
+    text stood in 【】 or 〔〕, where an outlet's name alone (``某某新闻``) is its tag,
+    as is its report mark (``某某报专讯``).
     """
+    credit = _parse_credit(text, tag)
+    if credit is None and tag and (own := _OUTLET_REPORT.fullmatch(text.strip())) is not None:
+        if _OUTLET.fullmatch(own["org"]):
+            credit = Credit(source=own["org"])  # 【某某报专讯】, not 【综合报导】
+    return credit
+
+
+def _parse_credit(text: str, tag: bool = False) -> Credit | None:
+    """:func:`parse_credit` without the 【某某报专讯】 fallback."""
     text = text.strip()
     if not text or len(text) > MAX_CREDIT_CHARS:
         return None

@@ -216,3 +216,9 @@ def test_unbracketed_reporter_credit_after_the_lead():
     text, credit = split_lead_credit("南城晨报讯　记者　卢一舟　实习生　季小满　报道　老城区改造今年全面启动。")
     assert text == "老城区改造今年全面启动。"
     assert (credit.authors, credit.source) == (["卢一舟", "季小满"], "南城晨报")
+
+
+def test_hong_kong_report_tag_gives_the_source():
+    text, credit = split_lead_credit("【海港报专讯】渡轮公司昨宣布加开夜间航班。")
+    assert (text, credit.source) == ("渡轮公司昨宣布加开夜间航班。", "海港报")
+    assert parse_byline("【综合报导】").source == ""  # a report mark alone names no outlet
