@@ -158,7 +158,7 @@ def parse_credit(text: str, tag: bool = False) -> Credit | None:
     """
     credit = _parse_credit(text, tag)
     if credit is None and tag and (own := _OUTLET_REPORT.fullmatch(text.strip())) is not None:
-        if _OUTLET.fullmatch(own["org"]):
+        if _OUTLET.fullmatch(own["org"]) or own["org"].endswith("报"):
             credit = Credit(source=own["org"])  # 【某某报专讯】, not 【综合报导】
     return credit
 
