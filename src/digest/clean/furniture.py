@@ -1,4 +1,4 @@
-"""Stage 5a: web-page furniture glued into the text of a line.
+"""Web-page furniture glued into the text of a line (cleaning, before the junk lines go).
 
 Crawled pages flatten the page into one line per block, so the buttons and
 credits around a photo end up inside running text, set apart by runs of
