@@ -261,8 +261,9 @@ def split_lead_credit(paragraph: str) -> tuple[str, Credit | None]:
     ``本报讯（记者 王薛滔）9月25日，上海…`` → (``9月25日，上海…``, authors [王薛滔]);
     ``新华社北京1月5日电（记者 张三、李四）今年…`` → (``今年…``, source 新华社);
     ``某某报讯 记者 张三 报道 今年…`` → (``今年…``, source 某某报, authors [张三]).
-    A lead needs a date, a credit in brackets or the paper's own name (本报讯, 本网讯), so a
-    sentence that merely opens with 合作社电商… is not cut.
+    A lead needs a date, a credit, the paper's own name (本报讯, 本网讯) or a 讯
+    set apart by a space (``某某报讯　据…``), so a sentence that merely opens
+    with 合作社电商… is not cut.
     """
     m = NEWS_LEAD.match(paragraph)
     if m:
@@ -273,7 +274,7 @@ def split_lead_credit(paragraph: str) -> tuple[str, Credit | None]:
         if credit is None and (plain := _PLAIN_LEAD_CREDIT.match(paragraph, end)) is not None:
             credit = parse_credit(plain["credit"])  # 新快报讯 记者 张三 实习生 李四 报道
             end = plain.end() if credit is not None else end
-        if m["date"] or credit is not None or (m["org"] in OWN_PAPER and m["kind"] == "讯"):
+        if m["date"] or credit is not None or (m["kind"] == "讯" and (m["org"] in OWN_PAPER or _set_apart(paragraph, m))):
             credit = credit or Credit()
             if m["org"] not in OWN_PAPER and not credit.source:
                 credit.source = m["org"]
@@ -286,6 +287,12 @@ def split_lead_credit(paragraph: str) -> tuple[str, Credit | None]:
         if credit is not None and (credit.authors or (tag and credit.source)):
             return paragraph[m.end():], credit
     return paragraph, None
+
+
+def _set_apart(paragraph: str, m: re.Match[str]) -> bool:
+    """Is the lead's 讯 set apart from the text by a space or colon (``某某报讯　据报道…``)?"""
+    after = m.end("kind")
+    return after < len(paragraph) and paragraph[after] in " \u3000：:"
 
 
 #: A source label glued to the end of a paragraph, after a mark (not inside a word): ``…。来源：某某网``.

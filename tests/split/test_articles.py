@@ -443,3 +443,13 @@ def test_outlet_word_inside_running_text_is_no_glued_lead():
     page = ["老城区改造全面启动", "记者从市住建局获悉，南城晨报讯息平台将同步发布各片区的开工进度。"]
     [article] = split_articles(page)
     assert _body(article) == [page[1]]
+
+
+def test_five_character_paper_name_stays_whole():
+    page = ["高考志愿填报开始", "考生家长齐关注江州教育周报讯 本周起全省高考志愿填报系统正式开放，考生可登录填报。"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["考生家长齐关注"]
+    assert article.source == "江州教育周报"
+    page = ["高考志愿填报开始", "考生家长齐关注滨江都市报讯 本周起全省高考志愿填报系统正式开放，考生可登录填报。"]
+    [article] = split_articles(page)
+    assert (_headings(article), article.source) == (["考生家长齐关注"], "滨江都市报")

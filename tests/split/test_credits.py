@@ -223,3 +223,9 @@ def test_hong_kong_report_tag_gives_the_source():
     assert (text, credit.source) == ("渡轮公司昨宣布加开夜间航班。", "海港报")
     generic = parse_byline("【综合报导】")  # a report mark alone names no outlet
     assert generic is None or not generic.source
+
+
+def test_outlet_lead_set_apart_by_a_space():
+    text, credit = split_lead_credit("南城晨报讯　据市气象台消息，今夜有大雨。")
+    assert (text, credit.source) == ("据市气象台消息，今夜有大雨。", "南城晨报")
+    assert split_lead_credit("南城晨报讯息平台今天上线。") == ("南城晨报讯息平台今天上线。", None)

@@ -28,7 +28,7 @@ from digest.chardata import (
 from digest.credits import (Credit, parse_byline, parse_credit, split_lead_credit,
                                   split_trailing_credits)
 from digest.dates import date_line_date, without_dates
-from digest.lexicon import cut, is_word
+from digest.lexicon import cut, is_word, word_tag
 
 
 class Kind(Enum):
@@ -168,6 +168,8 @@ def split_glued_lead(paragraph: str) -> list[str]:
     return [head.strip(), rest]
 
 
+#: Lengths of a paper's name, most usual first (南城晨报, 北京考试报, 东南网).
+_USUAL_NAME_LENGTHS = (4, 5, 3)
 #: Where a glued outlet lead may end: 讯, or a dateline's 电 (某某网杭州6月19日电).
 _LEAD_KIND = re.compile(f"(?:{MONTH_DAY})?(?:讯|电)")
 
@@ -177,13 +179,15 @@ def _glued_outlet_lead(paragraph: str) -> int | None:
 
     The outlet's name must start at a word boundary. Among the names that do,
     a dictionary word of three or more characters wins (``…条例新快报讯`` →
-    新快报), else a name of four characters, the usual length of a paper's name
-    (``…开工南城晨报讯`` → 南城晨报, not 晨报 or 开工南城晨报).
+    新快报), else the name of the most usual length for a paper, four, five,
+    then three characters (``…开工南城晨报讯`` → 南城晨报, not 晨报 or 开工南城晨报);
+    a place name right before it belongs to it (``…关注滨江都市报讯`` → 滨江都市报).
     """
     window = paragraph[: HEADING_MAX + 24]
     if _LEAD_KIND.search(window, 4) is None or FULL_STOP.search(window[:HEADING_MAX]):
         return None
     candidates: list[tuple[int, str]] = []
+    place_before: dict[int, int] = {}  # org start -> start of a place name right before it
     # a kicker holds no clause mark: the lead starts before the first one, or there is none
     last = min(len(paragraph) - 1, HEADING_MAX,
                *(i for i, ch in enumerate(window) if ch in _KICKER_BREAKS))
@@ -193,6 +197,8 @@ def _glued_outlet_lead(paragraph: str) -> int | None:
             continue
         ends, end = set(), 0
         for word in cut(paragraph[: at + len(m["org"])]):
+            if end + len(word) == at and word_tag(word) == "ns":
+                place_before[at] = end
             end += len(word)
             ends.add(end)
         if at in ends:  # the name starts where a word starts
@@ -201,9 +207,14 @@ def _glued_outlet_lead(paragraph: str) -> int | None:
         return None
     known = [c for c in candidates if len(c[1]) >= 3 and is_word(c[1])]
     if known:
-        return max(known, key=lambda c: len(c[1]))[0]
-    usual = [c for c in candidates if len(c[1]) == 4]
-    return (usual or candidates)[-1][0]
+        at = max(known, key=lambda c: len(c[1]))[0]
+    else:
+        by_length = {len(org): at for at, org in candidates}
+        at = next(by_length[n] for n in (*_USUAL_NAME_LENGTHS, *sorted(by_length)) if n in by_length)
+    starts = {c[0] for c in candidates}
+    if place_before.get(at) in starts:  # a place name heads the paper's name: 滨江 + 都市报
+        at = place_before[at]
+    return at
 
 
 def classify(line: str) -> Line:
