@@ -71,8 +71,8 @@ TWO_PART_HEADING_MAX = 40
 
 
 def alternation(words: tuple[str, ...]) -> str:
-    """A regex alternation of ``words``, longest first so ``责任编辑`` wins over ``编辑``."""
-    return "|".join(sorted(words, key=len, reverse=True))
+    """A regex alternation of ``words`` (escaped), longest first so ``责任编辑`` wins over ``编辑``."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 #: Roles whose names are the article's authors (reporters, writers, photographers).
