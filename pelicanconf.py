@@ -78,9 +78,11 @@ JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n", "jinja2.ext.do"], "autoes
 # digest_reading after digest_i18n: JSON-LD takes the English title where there is one.
 PLUGIN_PATHS = ["plugins"]
 # digest_redirects: old article URLs -> their article (content/redirects.txt);
-# digest_keywords: a page per keyword shared by articles (tag.html).
+# digest_keywords: a page per keyword shared by articles (tag.html);
+# digest_periods after digest_i18n: its pages, feeds and email copies speak the edition's language.
 PLUGINS = ["digest_settings", "markdown_it_reader", "digest_seeds", "digest_i18n", "digest_editions",
-           "digest_reading", "digest_sitemap", "digest_search", "digest_redirects", "digest_keywords"]
+           "digest_reading", "digest_sitemap", "digest_search", "digest_redirects", "digest_keywords",
+           "digest_periods"]
 
 # --- digest: topics (edit here: slug, names, weighted keywords; see digest.analyze.topics) ---
 DIGEST_TOPICS = [

@@ -17,11 +17,15 @@ import logging
 from pathlib import Path
 
 from pelican import signals
+from pelican.log import console
 
 from digest.publish.sync import sync_seeds
 from digest.site.settings import convert_options, setting
 
 log = logging.getLogger(__name__)
+
+#: The repair summary of each build, printed when the build ends (by Pelican instance).
+_SUMMARIES: dict[int, str] = {}
 
 
 class SeedErrors(Exception):
@@ -63,10 +67,20 @@ def convert_seeds(pelican) -> None:
     log.info("digest: %d articles from %s (%d converted, %d cached, %d pages written, %d removed)",
              len(report.articles), seeds, report.converted, report.cached,
              len(report.store.written), len(report.store.removed))
+    _SUMMARIES[id(pelican)] = report.repair_summary
     if report.errors and setting(settings, "DIGEST_STRICT"):
         raise SeedErrors(f"{len(report.errors)} seed(s) could not be converted (strict mode): "
                          + "; ".join(str(e) for e in report.errors))
 
 
+def print_repair_summary(pelican) -> None:
+    """The repair summary as the last lines of the build, beside Pelican's own
+    ``Done:`` line, at every verbosity: the per-repair lines scroll away."""
+    summary = _SUMMARIES.pop(id(pelican), None)
+    if summary:
+        console.print(f"digest: {summary}", markup=False, highlight=False, soft_wrap=True)
+
+
 def register():
     signals.initialized.connect(convert_seeds)
+    signals.finalized.connect(print_repair_summary)

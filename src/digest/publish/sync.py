@@ -18,12 +18,11 @@ from pathlib import Path
 from typing import Callable
 
 from digest import __version__
-from digest.clean.mojibake import LOST
-from digest.model import Article, SeedError
+from digest.model import LOST, Article, SeedError
 from digest.pipeline import SEED_SUFFIXES, ConvertOptions, check_size, convert_bytes
 from digest.publish.page import render_page
 from digest.publish.permalinks import PermalinkReport, content_fingerprint, settle
-from digest.publish.store import StoreReport, atomic_write, store_pages
+from digest.publish.store import PAGE_SUFFIX, StoreReport, atomic_write, store_pages
 
 #: Below this many seeds to convert, worker start-up costs more than it saves.
 PARALLEL_THRESHOLD = 24
@@ -48,14 +47,36 @@ class SyncReport:
         out = [str(e) for e in self.errors]
         out += self.duplicates
         out += [f"{a.source_file}: {a.title}: {w}" for a in self.articles for w in a.warnings
-                if LOST in w]
+                if w.needs_check]
         return out + self.store.messages
 
     @property
     def notes(self) -> list[str]:
         """Repairs that fully succeeded: worth a line in the log, not a warning."""
         return [f"{a.source_file}: {a.title}: {w}" for a in self.articles for w in a.warnings
-                if LOST not in w] + self.permalinks.notes
+                if not w.needs_check] + self.permalinks.notes
+
+    @property
+    def repair_summary(self) -> str:
+        """One line for the end of a build: how many seeds were repaired, how
+        many characters their bytes could not give back, and which pages to
+        check for the ``□`` marking them."""
+        seeds: dict[str, list[Article]] = {}
+        for a in self.articles:
+            if a.warnings:
+                seeds.setdefault(a.source_file, []).append(a)
+        if not seeds:
+            return "repairs: none"
+        # every article of a seed carries the seed's warnings: count them once
+        lost = {name: sum(w.lost for w in arts[0].warnings) for name, arts in seeds.items()}
+        check = []
+        for name, arts in seeds.items():
+            if lost[name]:
+                marked = [a for a in arts if LOST in a.title or any(LOST in p for p in a.paragraphs)]
+                check += [f"{a.slug}{PAGE_SUFFIX}" for a in marked or arts]
+        line = (f"repairs: {len(seeds)} seed{'s' if len(seeds) > 1 else ''} repaired, "
+                f"{sum(lost.values())} character{'s' if sum(lost.values()) != 1 else ''} lost (marked {LOST})")
+        return line + (f"; check {', '.join(check)}" if check else "")
 
 
 def find_seeds(folder: Path) -> list[Path]:

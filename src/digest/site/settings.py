@@ -79,6 +79,21 @@ DEFAULTS: dict[str, Setting] = {
     "DIGEST_FEED_ID_AUTHORITY": Setting(None, (str, type(None)),
                                         "domain in feed entry ids; None: the host of SITEURL"),
     "DIGEST_FEED_ID_DATE": Setting("2026-12-01", (str,), "date in feed entry ids (RFC 4151)"),
+    # digest periods (plugins/digest_periods)
+    "DIGEST_PERIODS": Setting(True, (bool,), "a digest page per day and per ISO week, their feeds and email copies"),
+    "DIGEST_PERIODS_KINDS": Setting(("day", "week"), (list, tuple), "kinds of period that get pages: day, week"),
+    "DIGEST_PERIODS_URL": Setting("digest/{period}.html", (str,),
+                                  "URL (and file) of a period page; {period} is 2025-09-25 or 2025-W39"),
+    "DIGEST_PERIODS_FEED_KINDS": Setting(("week", "day"), (list, tuple),
+                                         "kinds of period with a feed of one entry per period"),
+    "DIGEST_PERIODS_FEED_ATOM": Setting("feeds/digest-{kind}.atom.xml", (str, type(None)),
+                                        "Atom feed of the periods of {kind}; None: none"),
+    "DIGEST_PERIODS_FEED_RSS": Setting("feeds/digest-{kind}.rss.xml", (str, type(None)),
+                                       "RSS feed of the periods of {kind}; None: none"),
+    "DIGEST_PERIODS_NEWSLETTER": Setting("newsletter/{lang}/{period}", (str, type(None)),
+                                         "email copies (.html, .txt) in the site's output folder; None: none"),
+    "DIGEST_PERIODS_FIGURES_PER_ARTICLE": Setting(3, (int, type(None)),
+                                                  "key figures of an article in a week's figures; None: all"),
 }
 
 _TRUE = ("1", "true", "yes", "on")
