@@ -453,3 +453,19 @@ def test_five_character_paper_name_stays_whole():
     page = ["高考志愿填报开始", "考生家长齐关注滨江都市报讯 本周起全省高考志愿填报系统正式开放，考生可登录填报。"]
     [article] = split_articles(page)
     assert (_headings(article), article.source) == (["考生家长齐关注"], "滨江都市报")
+
+
+def test_on_a_credited_page_a_heading_alone_starts_no_article():
+    """A page whose first article carries a lead credits each article: a long
+    heading without a credit of its own is a subheading of the article above."""
+    page = ["江州缉枪行动销毁万余支枪", "江州网6月12日电（记者 石磊）全省统一销毁非法枪支活动今天在江州举行。", "各地共收缴非法枪支一万余支。",
+            "海关联手破获特大跨境走私武器案", "近日，海关与公安部门联手破获一起走私武器案，抓获嫌疑人二十三名。"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["海关联手破获特大跨境走私武器案"]
+
+
+@pytest.mark.parametrize("heading", ["这是否意味着繁荣期的终结？", "被罚千万元后，球场将何去何从？", "局长：现在我宣布，销毁行动开始！"])
+def test_question_exclamation_or_comma_heading_is_a_subheading(heading):
+    page = ["杭州老旧小区改造按下快进键", *BODY_A, heading, *BODY_B]
+    [article] = split_articles(page)
+    assert _headings(article) == [heading]

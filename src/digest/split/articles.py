@@ -17,8 +17,10 @@ Each head run between two bodies is then decided as a whole:
 3. **New article or subheading.** Otherwise the run starts a new article if
    the article before ended with a closing credit, the run holds a column
    label, byline or date line, the next body opens with a news lead, or — the
-   previous body ending on a complete sentence — a heading reads as a headline
-   (two halves set apart by a space, or as long as the page's first title).
+   previous body ending on a complete sentence, on a page whose first article
+   carries no credit — a heading reads as a headline (two halves set apart by
+   a space, or as long as the page's first title; not a question, an
+   exclamation or a line with a comma).
    Numbered lines (``一、``) and short paired lines (``紧跟科技前沿`` /
    ``汇聚街区创新合力``) are subheadings, as is anything without a signal:
    wrongly cutting an article in two loses more than keeping a title as a
@@ -167,14 +169,19 @@ def _closes_untitled(draft: _Draft, head: list[Line], body: list[Line], title_fi
     return not title_first and draft.ends_sentence and not is_numbered(head[0].text)
 
 
-def _starts_article(draft: _Draft, head: list[Line], body: list[Line], first_title_len: int) -> bool:
-    """Does this head run (with the body after it) start a new article? (rule 3)"""
+def _starts_article(draft: _Draft, head: list[Line], body: list[Line], first_title_len: int,
+                    credited_page: bool = False) -> bool:
+    """Does this head run (with the body after it) start a new article? (rule 3)
+
+    On a page whose first article is credited (a lead or byline), a heading
+    alone starts none: such a page credits each of its articles.
+    """
     if draft.closed or body[0].opens:
         return True
     if any(line.kind in _HEAD_SIGNALS for line in head):
         return True
     headings = [line.text for line in head if line.kind is Kind.HEADING]
-    if not headings or not draft.ends_sentence or looks_like_subheading_pair(headings):
+    if not headings or not draft.ends_sentence or credited_page or looks_like_subheading_pair(headings):
         return False
     return any(looks_like_headline(text, first_title_len) for text in headings)
 
@@ -209,7 +216,9 @@ def _assemble(lines: list[Line]) -> list[_Draft]:
                 head = head[1:]
                 new = True
             else:
-                new = _starts_article(current, head, body, first_title_len)
+                first = drafts[0] if drafts else current
+                credited = bool(first.credit.authors or first.credit.source)
+                new = _starts_article(current, head, body, first_title_len, credited)
             if new:
                 drafts.append(current)
                 current = _Draft.from_head(head)
