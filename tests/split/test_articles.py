@@ -469,3 +469,10 @@ def test_question_exclamation_or_comma_heading_is_a_subheading(heading):
     page = ["杭州老旧小区改造按下快进键", *BODY_A, heading, *BODY_B]
     [article] = split_articles(page)
     assert _headings(article) == [heading]
+
+
+def test_a_byline_page_still_starts_an_article_at_a_long_headline():
+    """A byline is often printed for a page's main article only: it does not stop the headline rule."""
+    page = ["杭州老旧小区改造按下快进键", "本报记者 林小雨", *BODY_A, "新能源车推广再提速 成都充电桩将超十万个", *BODY_B]
+    first, second = split_articles(page)
+    assert (first.authors, second.title) == (["林小雨"], "新能源车推广再提速 成都充电桩将超十万个")

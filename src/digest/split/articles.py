@@ -18,7 +18,7 @@ Each head run between two bodies is then decided as a whole:
    the article before ended with a closing credit, the run holds a column
    label, byline or date line, the next body opens with a news lead, or — the
    previous body ending on a complete sentence, on a page whose first article
-   carries no credit — a heading reads as a headline (two halves set apart by
+   opens without a news lead — a heading reads as a headline (two halves set apart by
    a space, or as long as the page's first title; not a question, an
    exclamation or a line with a comma).
    Numbered lines (``一、``) and short paired lines (``紧跟科技前沿`` /
@@ -63,6 +63,7 @@ class _Draft:
     body_lines: list[str] = field(default_factory=list)  # raw paragraphs, leads included
     closed: bool = False
     ends_sentence: bool = False
+    led: bool = False  # its body opens with a news lead (新华社…电, 本报讯（记者…）)
 
     @classmethod
     def from_head(cls, head: list[Line]) -> _Draft:
@@ -75,6 +76,7 @@ class _Draft:
         draft.blocks.extend(_subheadings(head, skip=headings[title_at] if title_at >= 0 else None))
         for line in head:
             draft.take_meta(line)
+        draft.led = any(line.opens for line in head)
         draft.closed = False  # a closing credit above the body closes nothing
         return draft
 
@@ -90,6 +92,8 @@ class _Draft:
                 self.credit.merge(line.credit)
 
     def add_body(self, body: list[Line]) -> None:
+        if body and not self.has_body():
+            self.led = self.led or body[0].opens
         for line in body:
             if line.text:
                 self.blocks.append(Block(line.text))
@@ -170,18 +174,20 @@ def _closes_untitled(draft: _Draft, head: list[Line], body: list[Line], title_fi
 
 
 def _starts_article(draft: _Draft, head: list[Line], body: list[Line], first_title_len: int,
-                    credited_page: bool = False) -> bool:
+                    led_page: bool = False) -> bool:
     """Does this head run (with the body after it) start a new article? (rule 3)
 
-    On a page whose first article is credited (a lead or byline), a heading
-    alone starts none: such a page credits each of its articles.
+    On a page whose first article opens with a news lead (``某某网X月X日电``),
+    a heading alone starts none: a dateline opens each story, so a story
+    without one is a section of the one above (a byline, by contrast, is often
+    printed for a page's main article only).
     """
     if draft.closed or body[0].opens:
         return True
     if any(line.kind in _HEAD_SIGNALS for line in head):
         return True
     headings = [line.text for line in head if line.kind is Kind.HEADING]
-    if not headings or not draft.ends_sentence or credited_page or looks_like_subheading_pair(headings):
+    if not headings or not draft.ends_sentence or led_page or looks_like_subheading_pair(headings):
         return False
     return any(looks_like_headline(text, first_title_len) for text in headings)
 
@@ -216,9 +222,8 @@ def _assemble(lines: list[Line]) -> list[_Draft]:
                 head = head[1:]
                 new = True
             else:
-                first = drafts[0] if drafts else current
-                credited = bool(first.credit.authors or first.credit.source)
-                new = _starts_article(current, head, body, first_title_len, credited)
+                led = (drafts[0] if drafts else current).led
+                new = _starts_article(current, head, body, first_title_len, led)
             if new:
                 drafts.append(current)
                 current = _Draft.from_head(head)

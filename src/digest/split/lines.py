@@ -47,7 +47,7 @@ class Line:
     text: str
     raw: str
     credit: Credit | None = None
-    opens: bool = False  # running text that opens with a news lead (本报讯…): an article starts here
+    opens: bool = False  # opens with a news lead (本报讯…), or is one: an article starts here
     closes: bool = False  # ends with a closing credit (（完）, 编辑 …): an article ends here
     kicker: bool = False  # a heading glued before the lead: never the title
 
@@ -238,8 +238,8 @@ def classify(line: str) -> Line:
         if credit is not None:
             return Line(Kind.BYLINE, short, raw, credit, closes=credit.closes)
     text, lead = split_lead_credit(raw)
-    if lead is not None and not text.strip():
-        return Line(Kind.BYLINE, short, raw, lead)
+    if lead is not None and not text.strip():  # a lead on a line of its own
+        return Line(Kind.BYLINE, short, raw, lead, opens=True)
     if lead is None and is_heading_like(short):
         return Line(Kind.HEADING, short, raw)
     text, trailing = split_trailing_credits(text)
