@@ -22,7 +22,7 @@ help:
 	@echo "make messages      re-extract the theme's interface strings into theme/translations (then translate)"
 	@echo "make bench         benchmark conversion and full builds on a generated corpus"
 	@echo "make newsletter    print where the email copy of a digest is: PERIOD=2025-W39 or 2025-09-25 (default: the latest week)"
-	@echo "make clean         remove $(OUTPUT)/, generated articles and caches"
+	@echo "make clean         remove $(OUTPUT)/, generated articles (not hand-edited ones) and caches"
 	@echo "Options: DIGEST_STRICT=1 (a bad seed fails the build), DIGEST_FORCE=1 (regenerate hand-edited pages),"
 	@echo "         DIGEST_TRADITIONAL=1 (add a Traditional-Chinese edition at /zh-hant/)"
 
@@ -73,7 +73,9 @@ bench: $(STAMP)
 	$(PY) scripts/bench.py
 
 clean:
-	rm -rf $(OUTPUT) content/articles .digest-cache cache .pytest_cache .hypothesis
+	@# generated pages go; pages edited by hand (hash line no longer matching) stay
+	if [ -x $(PY) ]; then $(PY) -m digest.publish.store clean content/articles; fi
+	rm -rf $(OUTPUT) .digest-cache cache .pytest_cache .hypothesis
 
 newsletter: $(STAMP)
 	@test -d $(OUTPUT)/newsletter || $(MAKE) --no-print-directory html

@@ -24,6 +24,11 @@ class SeedError(Exception):
         self.source_file = source_file
         self.reason = reason
 
+    def __reduce__(self):
+        # Rebuilt from both arguments when it crosses a process pool (the
+        # default pickles only the formatted message and fails to rebuild).
+        return type(self), (self.source_file, self.reason)
+
 
 @dataclass(frozen=True)
 class StageWarning:
