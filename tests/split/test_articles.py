@@ -476,3 +476,10 @@ def test_a_byline_page_still_starts_an_article_at_a_long_headline():
     page = ["杭州老旧小区改造按下快进键", "本报记者 林小雨", *BODY_A, "新能源车推广再提速 成都充电桩将超十万个", *BODY_B]
     first, second = split_articles(page)
     assert (first.authors, second.title) == (["林小雨"], "新能源车推广再提速 成都充电桩将超十万个")
+
+
+def test_a_shorter_version_of_the_headline_above_it_is_the_title():
+    page = ["滨江球场非法占地被罚千万", "滨江球场运营五年背后：非法占地被罚千万", *BODY_A]
+    [article] = split_articles(page)
+    assert article.title == "滨江球场非法占地被罚千万"
+    assert _headings(article) == ["滨江球场运营五年背后：非法占地被罚千万"]

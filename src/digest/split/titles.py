@@ -72,10 +72,30 @@ def pick_title(texts: list[str]) -> int:
     """Index of the title among an article's heading lines: the longest, not a ——subtitle.
 
     A kicker above a title (引题) and a subtitle below it (副题) are shorter or
-    open with a dash; the main headline is the longest line.
+    open with a dash; the main headline is the longest line. But when an
+    earlier line is the same headline in a shorter version (its characters
+    all in the longer one, in order: a page's title line above the article's
+    own ``……背后：…`` headline), the page's first version is the title.
     """
     candidates = [i for i, t in enumerate(texts) if not _SUBTITLE.match(t)] or list(range(len(texts)))
-    return max(candidates, key=lambda i: (len(texts[i]), -i))
+    longest = max(candidates, key=lambda i: (len(texts[i]), -i))
+    for i in candidates:
+        if i < longest and _is_version_of(texts[i], texts[longest]):
+            return i
+    return longest
+
+
+#: A shorter version of a headline keeps at least this share of the longer one.
+MIN_VERSION_SHARE = 0.6
+
+
+def _is_version_of(short: str, long: str) -> bool:
+    """Are ``short``'s word characters all in ``long``, in order, and most of it?"""
+    chars = [c for c in short if c.isalnum()]
+    if len(chars) < MIN_VERSION_SHARE * sum(c.isalnum() for c in long):
+        return False
+    rest = iter(long)
+    return all(c in rest for c in chars)
 
 
 def title_from_text(paragraph: str) -> str:
