@@ -414,3 +414,72 @@ def test_newspaper_name_in_the_page_header_is_the_source_not_the_title():
     page = ["河源晚报", "山区公路全线贯通", "连接三个乡镇的山区公路今天全线贯通，沿线村民出行时间缩短一半。"]
     [article] = split_articles(page)
     assert (article.title, article.source) == ("山区公路全线贯通", "河源晚报")
+
+
+def test_kicker_glued_before_the_papers_own_lead():
+    page = ["老城区改造全面启动", "首批五个片区今年开工本报讯（记者 卢一舟）老城区改造今年全面启动，首批五个片区将在年内开工。"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["首批五个片区今年开工"]
+    assert _body(article) == ["老城区改造今年全面启动，首批五个片区将在年内开工。"]
+    assert article.authors == ["卢一舟"]
+
+
+def test_kicker_glued_before_the_papers_own_dateline():
+    page = ["老城区改造全面启动", "首批五个片区今年开工本报江州5月6日电（记者 卢一舟）老城区改造今年全面启动，首批五个片区将在年内开工。"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["首批五个片区今年开工"]
+    assert article.authors == ["卢一舟"]
+
+
+def test_kicker_glued_before_another_outlets_lead():
+    page = ["老城区改造全面启动", "首批五个片区今年开工南城晨报讯　记者　卢一舟　报道　老城区改造今年全面启动，首批五个片区将在年内开工。"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["首批五个片区今年开工"]
+    assert (article.authors, article.source) == (["卢一舟"], "南城晨报")
+    assert _body(article) == ["老城区改造今年全面启动，首批五个片区将在年内开工。"]
+
+
+def test_outlet_word_inside_running_text_is_no_glued_lead():
+    page = ["老城区改造全面启动", "记者从市住建局获悉，南城晨报讯息平台将同步发布各片区的开工进度。"]
+    [article] = split_articles(page)
+    assert _body(article) == [page[1]]
+
+
+def test_five_character_paper_name_stays_whole():
+    page = ["高考志愿填报开始", "考生家长齐关注江州教育周报讯 本周起全省高考志愿填报系统正式开放，考生可登录填报。"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["考生家长齐关注"]
+    assert article.source == "江州教育周报"
+    page = ["高考志愿填报开始", "考生家长齐关注滨江都市报讯 本周起全省高考志愿填报系统正式开放，考生可登录填报。"]
+    [article] = split_articles(page)
+    assert (_headings(article), article.source) == (["考生家长齐关注"], "滨江都市报")
+
+
+def test_on_a_credited_page_a_heading_alone_starts_no_article():
+    """A page whose first article carries a lead credits each article: a long
+    heading without a credit of its own is a subheading of the article above."""
+    page = ["江州缉枪行动销毁万余支枪", "江州网6月12日电（记者 石磊）全省统一销毁非法枪支活动今天在江州举行。", "各地共收缴非法枪支一万余支。",
+            "海关联手破获特大跨境走私武器案", "近日，海关与公安部门联手破获一起走私武器案，抓获嫌疑人二十三名。"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["海关联手破获特大跨境走私武器案"]
+
+
+@pytest.mark.parametrize("heading", ["这是否意味着繁荣期的终结？", "被罚千万元后，球场将何去何从？", "局长：现在我宣布，销毁行动开始！"])
+def test_question_exclamation_or_comma_heading_is_a_subheading(heading):
+    page = ["杭州老旧小区改造按下快进键", *BODY_A, heading, *BODY_B]
+    [article] = split_articles(page)
+    assert _headings(article) == [heading]
+
+
+def test_a_byline_page_still_starts_an_article_at_a_long_headline():
+    """A byline is often printed for a page's main article only: it does not stop the headline rule."""
+    page = ["杭州老旧小区改造按下快进键", "本报记者 林小雨", *BODY_A, "新能源车推广再提速 成都充电桩将超十万个", *BODY_B]
+    first, second = split_articles(page)
+    assert (first.authors, second.title) == (["林小雨"], "新能源车推广再提速 成都充电桩将超十万个")
+
+
+def test_a_shorter_version_of_the_headline_above_it_is_the_title():
+    page = ["滨江球场非法占地被罚千万", "滨江球场运营五年背后：非法占地被罚千万", *BODY_A]
+    [article] = split_articles(page)
+    assert article.title == "滨江球场非法占地被罚千万"
+    assert _headings(article) == ["滨江球场运营五年背后：非法占地被罚千万"]
