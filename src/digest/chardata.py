@@ -66,6 +66,9 @@ FIGURE = re.compile(
 #: two-part headline (``全球产业链格局变动 缝制机械如何破局``) up to 40.
 HEADING_MAX = 30
 TWO_PART_HEADING_MAX = 40
+#: The first line of a page may be longer: web headlines run to 40-60 characters
+#: (``从问题奶粉、地沟油到假消毒餐具，更大的问题还在于道德的溃败、信任的失守``).
+PAGE_HEADLINE_MAX = 64
 
 # --- credits: role words ----------------------------------------------------
 

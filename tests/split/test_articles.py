@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from digest.model import Block
 from digest.split.articles import split_articles
-from digest.split.lines import Kind, classify
+from digest.chardata import PAGE_HEADLINE_MAX
+from digest.split.lines import Kind, classify, is_page_headline
 from digest.split.titles import title_from_text
 
 # The two real seeds as the cleaning stages hand them over: Simplified, pinyin
@@ -361,9 +362,11 @@ LINES = [*SEED_000, *SEED_003, *BODY_A, "行业分析", "记者 林小雨", "（
 def test_any_page_keeps_every_running_paragraph_in_order_and_titles_are_never_empty(page):
     articles = split_articles(page)
     running = [line.text for line in map(classify, filter(str.strip, page)) if line.kind is Kind.TEXT and line.text]
+    if articles and running and articles[0].title == running[0] and is_page_headline(running[0]):
+        running = running[1:]  # the page's first line, taken as its headline (nothing lost)
     assert [text for article in articles for text in _body(article)] == running
     for article in articles:
-        assert article.title.strip() and len(article.title) <= 40
+        assert article.title.strip() and len(article.title) <= PAGE_HEADLINE_MAX
         assert _body(article)
 
 
@@ -483,3 +486,21 @@ def test_a_shorter_version_of_the_headline_above_it_is_the_title():
     [article] = split_articles(page)
     assert article.title == "滨江球场非法占地被罚千万"
     assert _headings(article) == ["滨江球场运营五年背后：非法占地被罚千万"]
+
+
+@pytest.mark.parametrize("headline", [
+    "从旧书摊、夜市到老剧场，更多的问题还在于城市记忆的流失、街区活力的消退",  # a long web headline with commas
+    "<b>青石镇</b>启用新渡口 两岸居民往来不再绕行三十公里山路",  # markup look-alikes are text, not a reason to cut
+])
+def test_a_page_opens_with_its_headline_however_long(headline):
+    body = "镇政府表示，新渡口每天往返二十班，两岸居民过江时间由两小时缩短到十五分钟。" * 2
+    [article] = split_articles([headline, "本报记者 李四", body])
+    assert article.title == headline and article.authors == ["李四"]
+    assert [b.text for b in article.blocks] == [body]
+
+
+def test_a_first_line_that_ends_a_clause_is_no_headline():
+    lines = ["今年以来，青石镇新渡口每天往返二十班，两岸居民过江时间大大缩短；",
+             "镇政府表示，明年还将增开夜班渡船，方便两岸居民往来。" * 2]
+    [article] = split_articles(lines)
+    assert article.blocks[0].text == lines[0]

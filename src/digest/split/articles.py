@@ -39,7 +39,7 @@ from digest.chardata import ends_sentence
 from digest.model import ArticleDraft, Block
 from digest.credits import Credit
 from digest.dates import find_article_date, mentioned_year
-from digest.split.lines import Kind, Line, classify_paragraph
+from digest.split.lines import Kind, Line, classify_paragraph, is_page_headline
 from digest.split.titles import (
     is_numbered,
     looks_like_headline,
@@ -260,5 +260,9 @@ def split_articles(paragraphs: list[str], page_year: int | None = None) -> list[
     lines = [line for p in paragraphs if p and p.strip() for line in classify_paragraph(p)]
     if not any(line.kind is Kind.TEXT for line in lines):
         return []
+    first = lines[0]
+    if (first.kind is Kind.TEXT and first.credit is None and is_page_headline(first.text)
+            and any(line.kind is Kind.TEXT for line in lines[1:])):
+        lines[0] = Line(Kind.HEADING, first.text, first.raw)  # a long web headline
     fallback_year = None if page_year else mentioned_year(paragraphs)
     return [_to_article(draft, page_year, fallback_year) for draft in _assemble(lines)]

@@ -20,6 +20,7 @@ from digest.chardata import (
     MONTH_DAY,
     NEWS_LEAD,
     OUTLET,
+    PAGE_HEADLINE_MAX,
     OWN_PAPER,
     SENTENCE_END,
     TWO_PART_HEADING_MAX,
@@ -107,6 +108,17 @@ def is_heading_like(text: str) -> bool:
         and not _CLAUSE_END.search(text)
         and WORD_CHAR.search(text) is not None
     )
+
+
+def is_page_headline(text: str) -> bool:
+    """The first line of a page reads as its headline: up to ``PAGE_HEADLINE_MAX``
+    characters, no 。, no clause end; commas allowed. Pages open with their
+    headline, and web headlines are longer than a newspaper's
+    (``从问题奶粉、地沟油到假消毒餐具，更大的问题还在于道德的溃败、信任的失守``),
+    so the page's first line is judged more freely than a line inside the body.
+    """
+    return (0 < len(text) <= PAGE_HEADLINE_MAX and "。" not in text
+            and not _CLAUSE_END.search(text) and WORD_CHAR.search(text) is not None)
 
 
 def column_label(text: str) -> str:
