@@ -252,6 +252,9 @@ def test_one_feed_entry_per_period(site, edition, lang):
             assert not feed.bozo, feed.get("bozo_exception")
             base = f"{SITEURL}/{edition}/digest/" if edition else f"{SITEURL}/digest/"
             assert [e.link for e in feed.entries] == [f"{base}{k}.html" for k in reversed(keys)]
+            # permanent tag: ids, like the articles' (a period's page could move; its id does not)
+            assert [e.id for e in feed.entries] == [f"tag:127.0.0.1,2026-12-01:{lang.lower()}/digest/{k}"
+                                                    for k in reversed(keys)]
             assert feed.feed.get("language", lang) == lang
     week = feedparser.parse((site / edition / "feeds" / "digest-week.atom.xml").read_bytes()).entries[-1]
     assert week.title == ("2025年第39周" if lang == "zh-Hans" else "Week 39, 2025")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from digest.analyze.topics import DEFAULT_TOPICS, Topic, topics_from_settings
 from digest.pipeline import ConvertOptions
@@ -217,3 +218,13 @@ def root_siteurl(settings) -> str:
 
 def edition_langs(settings) -> list[str]:
     return [e["lang"] for e in editions(settings)]
+
+
+def feed_id_prefix(settings) -> str:
+    """``tag:news.example.org,2026-12-01:`` (RFC 4151) for this site's feed entry ids.
+
+    ``DIGEST_FEED_ID_AUTHORITY`` (default: the host of the site's address) and
+    ``DIGEST_FEED_ID_DATE`` must never change once feeds are published.
+    """
+    authority = setting(settings, "DIGEST_FEED_ID_AUTHORITY") or urlsplit(root_siteurl(settings)).hostname
+    return f"tag:{authority or 'localhost'},{setting(settings, 'DIGEST_FEED_ID_DATE')}:"
