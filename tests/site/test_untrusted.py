@@ -79,8 +79,10 @@ def test_vectors_are_shown_as_text_in_html(hostile_site):
                 assert "alert" not in script.get_text()
     # the hostile article's own page (not a page that links to it as a related article)
     article = next(p for p in pages if "/articles/" in p.as_posix() and "/en/" not in p.as_posix()
-                   and "可疑内容" in BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").title.get_text())
-    text = BeautifulSoup(article.read_text(encoding="utf-8"), "html.parser").get_text()
+                   and "恶意标题测试" in BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").title.get_text())
+    soup = BeautifulSoup(article.read_text(encoding="utf-8"), "html.parser")
+    assert soup.h1.get_text(strip=True) == "<script>alert('title')</script>恶意标题测试"  # the whole headline, as text
+    text = soup.get_text()
     assert "<script>alert('xss')</script>" in text
     assert "{{ 7*7 }}" in text and "49" not in text
 
