@@ -10,6 +10,11 @@ Pelican run on the same content into ``OUTPUT_PATH/<path>`` with its own
 ``edition_url(lang, url)``  the URL of the same page in another edition
 ``absolute_url(lang, url)`` the absolute URL of a page in an edition (canonical, hreflang, sitemap)
 
+The whole site (every edition, sitemap, search index) is written into a fresh
+folder beside ``OUTPUT_PATH`` and swapped in when complete (:mod:`.staging`),
+so ``output/`` is always a whole site, old or new, even after a failed or
+killed build. ``DIGEST_ATOMIC_OUTPUT = False`` builds in place instead.
+
 Each edition is a complete Pelican site, so feeds, archives and topic pages
 need no special cases; the only link between editions is that a page has the
 same URL path in each of them.
@@ -21,10 +26,13 @@ import copy
 import logging
 import os
 import posixpath
+from pathlib import Path
 
 from blinker import signal
 from jinja2 import pass_context
 from pelican import signals
+
+from .staging import new_staging, swap_in
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +99,28 @@ def setup_context(pelican) -> None:
         EDITION=current, EDITIONS=editions, edition_url=edition_url, absolute_url=absolute_url)
 
 
+def stage_output(pelican) -> None:
+    """Point this build at a fresh staging folder; :func:`build_other_editions` swaps it in."""
+    settings = pelican.settings
+    if settings.get("DIGEST_EDITION_CHILD") or not settings.get("DIGEST_ATOMIC_OUTPUT", True):
+        return
+    final = Path(pelican.output_path).absolute()
+    staging = new_staging(final, keep=list(settings.get("OUTPUT_RETENTION") or ()),
+                          copy_all=not settings.get("DELETE_OUTPUT_DIRECTORY"))
+    settings["DIGEST_FINAL_OUTPUT_PATH"] = str(final)
+    settings["OUTPUT_PATH"] = pelican.output_path = str(staging)
+
+
+def _finish_staging(pelican) -> None:
+    settings = pelican.settings
+    final = settings.pop("DIGEST_FINAL_OUTPUT_PATH", None)
+    if final is None:
+        return
+    swap_in(Path(settings["OUTPUT_PATH"]), Path(final))
+    settings["OUTPUT_PATH"] = pelican.output_path = final
+    log.info("digest: site complete; swapped into %s", final)
+
+
 def build_other_editions(pelican) -> None:
     settings = pelican.settings
     if settings.get("DIGEST_EDITION_CHILD"):
@@ -124,8 +154,10 @@ def build_other_editions(pelican) -> None:
     for edition in editions:
         edition["output"] = os.path.join(settings["OUTPUT_PATH"], edition["path"])
     editions_finalized.send(pelican, editions=editions)
+    _finish_staging(pelican)
 
 
 def register():
     signals.initialized.connect(setup_context)
+    signals.initialized.connect(stage_output)
     signals.finalized.connect(build_other_editions)

@@ -1,0 +1,120 @@
+"""Build into a fresh sibling folder and swap it in only when the site is complete.
+
+Why: Pelican deletes ``output/`` and writes it page by page, so a failed or
+killed build (or the preview server answering mid-build) shows half a site:
+``/en/``, ``pagefind/`` or the sitemap missing. Here a build writes
+``.output.building-<pid>-<n>/`` next to ``output/``; once every edition, the
+sitemap and the search index are written, the two folders are exchanged in
+one ``renameat2(RENAME_EXCHANGE)`` call (Linux), so ``output/`` is at every
+moment a complete site, the old one or the new one. Elsewhere the swap is two
+renames with an instant in between where ``output/`` is absent, never partial.
+
+A staging folder left by a killed build is removed by the next build (its pid
+is no longer running).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import itertools
+import os
+import re
+import shutil
+from pathlib import Path
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+_counter = itertools.count()
+
+
+def staging_name(final: Path) -> str:
+    return f".{final.name}.building-{os.getpid()}-{next(_counter)}"
+
+
+def _stale_pattern(final: Path) -> re.Pattern:
+    return re.compile(rf"\.{re.escape(final.name)}\.building-(\d+)-\d+(?:-old)?\Z")
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # ours, from a run of this process that failed: never in use now
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale(final: Path) -> list[Path]:
+    """Remove the staging folders of ``final`` whose build process is gone."""
+    removed = []
+    pattern = _stale_pattern(final)
+    parent = final.parent
+    if not parent.is_dir():
+        return removed
+    for entry in parent.iterdir():
+        match = pattern.match(entry.name)
+        if match and not _running(int(match.group(1))):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    return removed
+
+
+def new_staging(final: Path, keep: list[str] | None = None, copy_all: bool = False) -> Path:
+    """A fresh, empty staging folder beside ``final``.
+
+    ``keep`` (Pelican's ``OUTPUT_RETENTION``) names top-level entries of the old
+    site carried over; ``copy_all`` (``DELETE_OUTPUT_DIRECTORY = False``) starts
+    from a copy of the whole old site, as building in place would.
+    """
+    final.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(final)
+    staging = final.parent / staging_name(final)
+    if copy_all and final.is_dir():
+        shutil.copytree(final, staging, symlinks=True)
+        return staging
+    staging.mkdir()
+    for name in keep or ():
+        old = final / name
+        if old.is_dir():
+            shutil.copytree(old, staging / name, symlinks=True)
+        elif old.exists():
+            shutil.copy2(old, staging / name)
+    return staging
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths (Linux ``renameat2``); False where unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    rc = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if rc == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: file system or kernel cannot
+        return False
+    raise OSError(err, f"cannot swap in the new site: {os.strerror(err)}", str(b))
+
+
+def swap_in(staging: Path, final: Path) -> None:
+    """Make ``staging`` the site at ``final``; the old site is deleted."""
+    if not final.exists() and not final.is_symlink():
+        os.rename(staging, final)
+        return
+    if final.is_symlink() or not final.is_dir():
+        raise OSError(f"{final} is not a folder; remove it and build again")
+    if _exchange(staging, final):
+        shutil.rmtree(staging, ignore_errors=True)  # now the old site
+        return
+    old = final.parent / (staging.name + "-old")
+    os.rename(final, old)
+    os.rename(staging, final)
+    shutil.rmtree(old, ignore_errors=True)
