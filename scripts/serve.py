@@ -1,48 +1,249 @@
-"""Local preview: build the site, serve it on 127.0.0.1 and rebuild + reload the
-browser whenever a seed, a content page, the theme, a plugin or the settings change.
+"""Local preview: serve the site on 127.0.0.1 and rebuild + reload the browser
+whenever a seed, a content page (hand edits of ``content/articles/*.md`` too),
+the translation catalog, the theme, a plugin, the converter or the settings change.
 
-Uses the `livereload` package, as Pelican's own `invoke livereload` task does.
+The server never stops answering: builds run in a separate process while the
+last complete site is served (the build writes a fresh folder and swaps it in
+whole, see ``plugins/digest_editions/staging.py``). Open pages poll a tiny
+endpoint (``/__digest/build``) and reload when a newer build is in place.
+
+    python scripts/serve.py [--host 127.0.0.1] [--port 8000] [--output output] [--root .]
+
+``--port 0`` takes a free port; the address is printed as ``Serving … on URL``.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
+import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
-from livereload import Server
-
 ROOT = Path(__file__).resolve().parent.parent
-WATCHED = ["seeds/*", "content/pages/*", "content/translations/*", "theme/templates/*",
-           "theme/static/**/*", "theme/translations/**/*", "plugins/**/*.py", "src/digest/**/*.py",
-           "pelicanconf.py"]
+
+#: What a change to rebuilds for (relative to the project folder).
+WATCHED = ["seeds", "content", "theme", "plugins", "src/digest", "pelicanconf.py"]
+#: Written by the build itself: a change there only counts if it did not come from a build.
+BUILD_WRITES = ["content/articles"]
+POLL_S = 0.2     # how often the watcher looks at file times
+QUIET_S = 0.15   # a burst of saves settles this long before a build starts
+
+RELOAD_PATH = "/__digest/build"
+RELOAD_SCRIPT_PATH = "/__digest/reload.js"
+RELOAD_SCRIPT = f"""(function () {{
+  var seen = null;
+  function poll() {{
+    fetch("{RELOAD_PATH}", {{cache: "no-store"}}).then(function (r) {{ return r.json(); }})
+      .then(function (s) {{
+        if (seen !== null && s.generation !== seen) {{ location.reload(); return; }}
+        seen = s.generation; setTimeout(poll, 500);
+      }}).catch(function () {{ setTimeout(poll, 2000); }});
+  }}
+  poll();
+}})();
+""".encode()
+_INJECT = f'<script src="{RELOAD_SCRIPT_PATH}"></script>'.encode()
 
 
-def build(output: str, siteurl: str) -> None:
-    cmd = [sys.executable, "-m", "pelican", "content", "-o", output, "-s", "pelicanconf.py"]
-    # Feeds and canonical links point at the preview server itself.
-    result = subprocess.run(cmd, cwd=ROOT, env={**os.environ, "SITEURL": siteurl})
-    if result.returncode:
-        print("serve: build failed; fix the error above, the preview keeps the last good site",
-              file=sys.stderr)
+def snapshot(root: Path, entries: list[str]) -> dict[str, tuple[int, int]]:
+    """``{path: (mtime_ns, size)}`` of every file under ``entries`` (hidden files skipped)."""
+    state = {}
+    for entry in entries:
+        top = root / entry
+        if top.is_file():
+            st = top.stat()
+            state[entry] = (st.st_mtime_ns, st.st_size)
+            continue
+        for folder, dirs, files in os.walk(top):
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
+            for name in files:
+                if name.startswith(".") or name.endswith((".pyc", "~", ".swp")):
+                    continue
+                path = os.path.join(folder, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue  # deleted between listing and stat
+                state[os.path.relpath(path, root)] = (st.st_mtime_ns, st.st_size)
+    return state
 
 
-def main() -> None:
+def changed(before: dict, after: dict) -> list[str]:
+    return sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+
+
+class Preview:
+    """The watcher, the builder and what the HTTP handler needs to know."""
+
+    def __init__(self, root: Path, output: str, siteurl: str, build_cmd: list[str] | None = None):
+        self.root = root
+        self.output = output
+        self.siteurl = siteurl
+        self.build_cmd = build_cmd or [sys.executable, "-m", "pelican", "content", "-o", output,
+                                       "-s", "pelicanconf.py"]
+        self.generation = 0          # complete builds swapped in so far
+        self.building = False
+        self.last_error = ""
+        self.last_seconds = 0.0
+        self._wake = threading.Event()
+        self._pending: list[str] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._absorb = threading.Event()  # set after a build: take its pages as the baseline
+
+    # -- building -------------------------------------------------------------
+    def build(self) -> bool:
+        env = {**os.environ, "SITEURL": self.siteurl}  # feeds and canonical links: this server
+        start = time.perf_counter()
+        self.building = True
+        try:
+            result = subprocess.run(self.build_cmd, cwd=self.root, env=env)
+        finally:
+            self.building = False
+            self._absorb.set()
+        self.last_seconds = time.perf_counter() - start
+        if result.returncode:
+            self.last_error = f"build failed (exit status {result.returncode})"
+            print("serve: build failed; fix the error above. The preview keeps serving the last "
+                  "complete site.", file=sys.stderr, flush=True)
+            return False
+        self.last_error = ""
+        self.generation += 1
+        print(f"serve: site rebuilt in {self.last_seconds:.1f} s; open pages reload", flush=True)
+        return True
+
+    def watch(self) -> None:
+        """Poll file times; a change (outside what the build writes itself) queues a build."""
+        ours = self._build_owned(snapshot(self.root, WATCHED))
+        theirs = self._not_build_owned(snapshot(self.root, WATCHED))
+        while not self._stop.wait(POLL_S):
+            now = snapshot(self.root, WATCHED)
+            if self.building or self._absorb.is_set():
+                # Pages a build writes are not edits; other changes wait for the next turn.
+                self._absorb.clear()
+                ours = self._build_owned(now)
+            diff = changed(theirs, self._not_build_owned(now)) + changed(ours, self._build_owned(now))
+            theirs, ours = self._not_build_owned(now), self._build_owned(now)
+            if diff:
+                with self._lock:
+                    self._pending.extend(diff)
+                self._wake.set()
+
+    def builder(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait()
+            if self._stop.is_set():
+                return
+            while self._wake.is_set():  # let a burst of saves settle
+                self._wake.clear()
+                time.sleep(QUIET_S)
+            with self._lock:
+                paths, self._pending = self._pending, []
+            if paths:
+                shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+                print(f"serve: {shown} changed; rebuilding", flush=True)
+                self.build()
+
+    def _build_owned(self, state: dict) -> dict:
+        return {p: v for p, v in state.items() if any(p.startswith(b + os.sep) for b in BUILD_WRITES)}
+
+    def _not_build_owned(self, state: dict) -> dict:
+        return {p: v for p, v in state.items() if not any(p.startswith(b + os.sep) for b in BUILD_WRITES)}
+
+    def start(self) -> None:
+        for target in (self.watch, self.builder):
+            threading.Thread(target=target, daemon=True).start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    def status(self) -> dict:
+        return {"generation": self.generation, "building": self.building,
+                "error": self.last_error, "seconds": round(self.last_seconds, 2)}
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files of the output folder, with the reload script added to HTML pages."""
+
+    preview: Preview
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self):
+        path = self.path.split("?", 1)[0]
+        if path == RELOAD_PATH:
+            return self._send(json.dumps(self.preview.status()).encode(), "application/json")
+        if path == RELOAD_SCRIPT_PATH:
+            return self._send(RELOAD_SCRIPT, "text/javascript")
+        file = Path(self.translate_path(path))
+        if file.is_dir() and path.endswith("/"):
+            file = file / "index.html"
+        if file.suffix == ".html" and file.is_file():
+            try:
+                body = file.read_bytes()
+            except OSError:
+                return super().do_GET()
+            at = body.rfind(b"</body>")
+            body = body[:at] + _INJECT + body[at:] if at >= 0 else body + _INJECT
+            return self._send(body, "text/html; charset=utf-8")
+        return super().do_GET()
+
+    def _send(self, body: bytes, ctype: str):
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def make_server(preview: Preview, host: str, port: int) -> http.server.ThreadingHTTPServer:
+    directory = str((preview.root / preview.output).absolute())
+    handler = type("PreviewHandler", (Handler,), {"preview": preview})
+    server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=directory))
+    server.daemon_threads = True
+    return server
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--port", type=int, default=8000, help="0 takes a free port")
     parser.add_argument("--output", default="output")
-    args = parser.parse_args()
-    siteurl = f"http://{args.host}:{args.port}"
-    build(args.output, siteurl)
-    server = Server()
-    for pattern in WATCHED:
-        server.watch(str(ROOT / pattern), lambda: build(args.output, siteurl), delay=0.5)
-    print(f"Serving {args.output}/ on http://{args.host}:{args.port}/ (Ctrl-C to stop)")
-    server.serve(host=args.host, port=args.port, root=str(ROOT / args.output), open_url_delay=None)
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this one)")
+    args = parser.parse_args(argv)
+    preview = Preview(args.root.resolve(), args.output, "")
+    server = make_server(preview, args.host, args.port)
+    host, port = server.server_address[:2]
+    preview.siteurl = f"http://{host}:{port}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    if not (preview.root / args.output / "index.html").is_file():
+        print("serve: no site yet; building it (the server answers meanwhile)", flush=True)
+    else:
+        print("serve: serving the last complete site while it is rebuilt", flush=True)
+    print(f"Serving {args.output}/ on {preview.siteurl}/ (Ctrl-C to stop)", flush=True)
+    preview.build()
+    preview.start()
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        preview.stop()
+        server.shutdown()
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
