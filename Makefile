@@ -56,7 +56,7 @@ messages: $(STAMP)
 	$(VENV)/bin/pybabel update -i theme/translations/messages.pot -d theme/translations -l zh_Hans
 
 bench: $(STAMP)
-	$(PY) scripts/bench.py
+	PYTHONPATH=scripts$${PYTHONPATH:+:$$PYTHONPATH} $(PY) -m bench $(BENCHOPTS)
 
 clean:
 	rm -rf $(OUTPUT) content/articles .digest-cache cache .pytest_cache .hypothesis
