@@ -2,14 +2,19 @@
 whenever a seed, a content page (hand edits of ``content/articles/*.md`` too),
 the translation catalog, the theme, a plugin, the converter or the settings change.
 
-The server never stops answering: builds run in a separate process while the
-last complete site is served (the build writes a fresh folder and swaps it in
+The server never stops answering: builds run in a separate, long-lived build
+process while the last complete site is served (the build writes a fresh folder and swaps it in
 whole, see ``plugins/digest_editions/staging.py``). Open pages poll a tiny
 endpoint (``/__digest/build``) and reload when a newer build is in place.
 
     python scripts/serve.py [--host 127.0.0.1] [--port 8000] [--output output] [--root .]
 
 ``--port 0`` takes a free port; the address is printed as ``Serving … on URL``.
+
+The build process stays up between builds, so the converter's dictionaries, the
+plugins and Pelican are loaded once, not on every save (about ten seconds on a
+busy machine); it is started afresh when a Python file of the converter or the
+plugins, or the settings, change.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ import argparse
 import functools
 import http.server
 import json
+import logging
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -51,6 +58,37 @@ RELOAD_SCRIPT = f"""(function () {{
 _INJECT = f'<script src="{RELOAD_SCRIPT_PATH}"></script>'.encode()
 
 
+def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
+    """The build process: one Pelican run per request, modules and dictionaries kept loaded."""
+    os.chdir(root)
+    os.environ["SITEURL"] = siteurl  # feeds and canonical links: this server
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s", stream=sys.stdout)
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    warm = False
+    while True:
+        request = conn.recv()
+        if request is None:
+            return
+        try:
+            settings = read_settings("pelicanconf.py", override={"OUTPUT_PATH": os.path.abspath(output)})
+            Pelican(settings).run()
+            conn.send("")
+        except BaseException as exc:  # a broken build is reported; the process stays for the next one
+            logging.exception("serve: the build failed")
+            conn.send(f"{type(exc).__name__}: {exc}"[:500] or type(exc).__name__)
+        sys.stdout.flush()
+        if not warm:  # load every dictionary now, not at the editor's first save
+            warm = True
+            try:
+                from digest.pipeline import convert_text
+
+                convert_text("预览服务器预热。\n这是一段用于加载词典的正文，内容不会发布。", "warm-up.txt")
+            except Exception:
+                pass
+
+
 def snapshot(root: Path, entries: list[str]) -> dict[str, tuple[int, int]]:
     """``{path: (mtime_ns, size)}`` of every file under ``entries`` (hidden files skipped)."""
     state = {}
@@ -74,6 +112,11 @@ def snapshot(root: Path, entries: list[str]) -> dict[str, tuple[int, int]]:
     return state
 
 
+def is_code(path: str) -> bool:
+    """A change the running build process cannot pick up: Python code or the settings."""
+    return path.endswith(".py")
+
+
 def changed(before: dict, after: dict) -> list[str]:
     return sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
 
@@ -85,8 +128,9 @@ class Preview:
         self.root = root
         self.output = output
         self.siteurl = siteurl
-        self.build_cmd = build_cmd or [sys.executable, "-m", "pelican", "content", "-o", output,
-                                       "-s", "pelicanconf.py"]
+        self.build_cmd = build_cmd  # a command to run per build instead of the build process
+        self._worker = None
+        self._conn = None
         self.generation = 0          # complete builds swapped in so far
         self.building = False
         self.last_error = ""
@@ -98,19 +142,55 @@ class Preview:
         self._absorb = threading.Event()  # set after a build: take its pages as the baseline
 
     # -- building -------------------------------------------------------------
-    def build(self) -> bool:
-        env = {**os.environ, "SITEURL": self.siteurl}  # feeds and canonical links: this server
+    def _start_worker(self) -> None:
+        self._stop_worker()
+        ctx = multiprocessing.get_context("spawn")  # no fork of the server's threads
+        self._conn, child = ctx.Pipe()
+        self._worker = ctx.Process(target=_build_worker, daemon=True,
+                                   args=(child, str(self.root), self.output, self.siteurl))
+        self._worker.start()
+        child.close()
+
+    def _stop_worker(self) -> None:
+        if self._worker is not None and self._worker.is_alive():
+            try:
+                self._conn.send(None)
+            except OSError:
+                pass
+            self._worker.join(timeout=10)
+            if self._worker.is_alive():
+                self._worker.kill()
+                self._worker.join()
+        self._worker = None
+
+    def _run_build(self, fresh: bool) -> str:
+        """One build; returns "" or what went wrong."""
+        if self.build_cmd:
+            env = {**os.environ, "SITEURL": self.siteurl}
+            rc = subprocess.run(self.build_cmd, cwd=self.root, env=env).returncode
+            return f"build failed (exit status {rc})" if rc else ""
+        if fresh or self._worker is None or not self._worker.is_alive():
+            self._start_worker()
+        try:
+            self._conn.send("build")
+            return self._conn.recv()
+        except (EOFError, OSError):
+            self._worker = None  # it died (killed, out of memory): a new one next time
+            return "the build process ended unexpectedly"
+
+    def build(self, fresh: bool = False) -> bool:
+        """Build the site; ``fresh`` restarts the build process first (code changed)."""
         start = time.perf_counter()
         self.building = True
         try:
-            result = subprocess.run(self.build_cmd, cwd=self.root, env=env)
+            error = self._run_build(fresh)
         finally:
             self.building = False
             self._absorb.set()
         self.last_seconds = time.perf_counter() - start
-        if result.returncode:
-            self.last_error = f"build failed (exit status {result.returncode})"
-            print("serve: build failed; fix the error above. The preview keeps serving the last "
+        if error:
+            self.last_error = error
+            print(f"serve: {error}; fix the error above. The preview keeps serving the last "
                   "complete site.", file=sys.stderr, flush=True)
             return False
         self.last_error = ""
@@ -148,7 +228,7 @@ class Preview:
             if paths:
                 shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
                 print(f"serve: {shown} changed; rebuilding", flush=True)
-                self.build()
+                self.build(fresh=any(is_code(p) for p in paths))
 
     def _build_owned(self, state: dict) -> dict:
         return {p: v for p, v in state.items() if any(p.startswith(b + os.sep) for b in BUILD_WRITES)}
@@ -163,6 +243,7 @@ class Preview:
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
+        self._stop_worker()
 
     def status(self) -> dict:
         return {"generation": self.generation, "building": self.building,
