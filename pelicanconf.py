@@ -91,5 +91,10 @@ PLUGINS += ["digest_reading", "digest_sitemap", "digest_search"]
 # search.html runs Pagefind; 404.html is the host's "not found" page (404_SAVE_AS
 # cannot be a Python name: Pelican's default, 404.html, is what we want).
 DIRECT_TEMPLATES = DIRECT_TEMPLATES + ["search", "404"]
+# Pelican's content cache (in CACHE_PATH, "cache/"): a page whose file did not
+# change is not parsed again (front matter and Markdown); `make clean` empties it.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+GZIP_CACHE = False  # compressing it costs more time than reading it saves
 DIGEST_SEARCH = True    # False: no Pagefind index, and no search box in the pages
 DIGEST_SITEMAP = True   # sitemap.xml + robots.txt at the root (needs an absolute SITEURL)

@@ -58,8 +58,19 @@ RELOAD_SCRIPT = f"""(function () {{
 _INJECT = f'<script src="{RELOAD_SCRIPT_PATH}"></script>'.encode()
 
 
+def _die_with_parent() -> None:
+    """Linux: end this process when the server dies, even by kill -9 (no orphan builds)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, 15)  # PR_SET_PDEATHSIG, SIGTERM
+    except (OSError, AttributeError):
+        pass
+
+
 def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
     """The build process: one Pelican run per request, modules and dictionaries kept loaded."""
+    _die_with_parent()
     os.chdir(root)
     os.environ["SITEURL"] = siteurl  # feeds and canonical links: this server
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s", stream=sys.stdout)
@@ -68,7 +79,10 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
 
     warm = False
     while True:
-        request = conn.recv()
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return  # the server is gone
         if request is None:
             return
         try:
@@ -146,7 +160,9 @@ class Preview:
         self._stop_worker()
         ctx = multiprocessing.get_context("spawn")  # no fork of the server's threads
         self._conn, child = ctx.Pipe()
-        self._worker = ctx.Process(target=_build_worker, daemon=True,
+        # Not a daemon: the conversion starts worker processes of its own. It
+        # ends when the server closes its end of the pipe, or dies.
+        self._worker = ctx.Process(target=_build_worker,
                                    args=(child, str(self.root), self.output, self.siteurl))
         self._worker.start()
         child.close()

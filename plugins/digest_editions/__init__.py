@@ -32,7 +32,7 @@ from blinker import signal
 from jinja2 import pass_context
 from pelican import signals
 
-from .staging import new_staging, swap_in
+from .staging import drop_broken_caches, mark_caches_complete, new_staging, swap_in
 
 log = logging.getLogger(__name__)
 
@@ -73,28 +73,43 @@ def _current(settings, editions) -> dict:
     return next((e for e in editions if e["lang"] == lang), editions[0])
 
 
+class AbsoluteURL:
+    """``absolute_url(lang, url)``: the absolute URL of a page in an edition.
+
+    Classes rather than closures, so the settings that hold them can be pickled
+    (Pelican's content cache pickles settings along with the pages it caches)."""
+
+    def __init__(self, root: str, paths: dict[str, str]):
+        self.root, self.paths = root, paths
+
+    def __call__(self, lang: str, url: str = "") -> str:
+        return "/".join(p for p in (self.root, self.paths[lang], url) if p) or "/"
+
+
+class EditionURL:
+    """``edition_url(lang, url)``: link from the page being rendered to ``url`` in edition ``lang``."""
+
+    jinja_pass_arg = pass_context(lambda: None).jinja_pass_arg  # called with the template context
+
+    def __init__(self, absolute: AbsoluteURL, current_path: str, relative: bool):
+        self.absolute, self.current_path, self.relative = absolute, current_path, relative
+
+    def __call__(self, context, lang: str, url: str = "") -> str:
+        if not self.relative:
+            return self.absolute(lang, url)
+        here = context.get("SITEURL", ".") or "."
+        rel = posixpath.relpath(self.absolute.paths[lang] or ".", self.current_path or ".")
+        parts = [p for p in (here, rel, url) if p and p != "."]
+        return "/".join(parts) if parts else "./"
+
+
 def setup_context(pelican) -> None:
     """Add edition data and URL helpers to the Jinja environment of this run."""
     settings = pelican.settings
     editions = _editions(settings)
     current = _current(settings, editions)
-    root = _root_siteurl(settings)
-    by_lang = {e["lang"]: e for e in editions}
-
-    def absolute_url(lang: str, url: str = "") -> str:
-        path = by_lang[lang]["path"]
-        return "/".join(p for p in (root, path, url) if p) or "/"
-
-    @pass_context
-    def edition_url(context, lang: str, url: str = "") -> str:
-        """Link from the page being rendered to ``url`` in edition ``lang``."""
-        if not settings.get("RELATIVE_URLS"):
-            return absolute_url(lang, url)
-        here = context.get("SITEURL", ".") or "."
-        rel = posixpath.relpath(by_lang[lang]["path"] or ".", current["path"] or ".")
-        parts = [p for p in (here, rel, url) if p and p != "."]
-        return "/".join(parts) if parts else "./"
-
+    absolute_url = AbsoluteURL(_root_siteurl(settings), {e["lang"]: e["path"] for e in editions})
+    edition_url = EditionURL(absolute_url, current["path"], bool(settings.get("RELATIVE_URLS")))
     settings.setdefault("JINJA_GLOBALS", {}).update(
         EDITION=current, EDITIONS=editions, edition_url=edition_url, absolute_url=absolute_url)
 
@@ -102,7 +117,11 @@ def setup_context(pelican) -> None:
 def stage_output(pelican) -> None:
     """Point this build at a fresh staging folder; :func:`build_other_editions` swaps it in."""
     settings = pelican.settings
-    if settings.get("DIGEST_EDITION_CHILD") or not settings.get("DIGEST_ATOMIC_OUTPUT", True):
+    if settings.get("DIGEST_EDITION_CHILD"):
+        return
+    for path in drop_broken_caches(Path(settings["CACHE_PATH"])):
+        log.warning("digest: %s: a cache file left half written by an interrupted build; removed", path)
+    if not settings.get("DIGEST_ATOMIC_OUTPUT", True):
         return
     final = Path(pelican.output_path).absolute()
     staging = new_staging(final, keep=list(settings.get("OUTPUT_RETENTION") or ()),
@@ -155,6 +174,7 @@ def build_other_editions(pelican) -> None:
         edition["output"] = os.path.join(settings["OUTPUT_PATH"], edition["path"])
     editions_finalized.send(pelican, editions=editions)
     _finish_staging(pelican)
+    mark_caches_complete(Path(settings["CACHE_PATH"]))
 
 
 def register():

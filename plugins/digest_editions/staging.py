@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gzip
 import itertools
 import os
+import pickle
 import re
 import shutil
 from pathlib import Path
@@ -118,3 +120,43 @@ def swap_in(staging: Path, final: Path) -> None:
     os.rename(final, old)
     os.rename(staging, final)
     shutil.rmtree(old, ignore_errors=True)
+
+
+COMPLETE_MARK = ".last-build-complete"
+
+
+def mark_caches_complete(cache_path: Path) -> None:
+    """Record that every cache file was written by a build that finished."""
+    if cache_path.is_dir():
+        (cache_path / COMPLETE_MARK).touch()
+
+
+def drop_broken_caches(cache_path: Path) -> list[Path]:
+    """Delete Pelican cache files a killed build may have left half written.
+
+    Pelican pickles its content cache straight into the final file; a build
+    killed while it writes leaves a truncated file, and the next build stops
+    with ``EOFError: Ran out of input``. Only files newer than the last
+    complete build are read to check them, so a normal build pays nothing.
+    """
+    if not cache_path.is_dir():
+        return []
+    mark = cache_path / COMPLETE_MARK
+    since = mark.stat().st_mtime_ns if mark.exists() else -1
+    dropped = []
+    for path in cache_path.rglob("*"):
+        if not path.is_file() or path.name == COMPLETE_MARK or path.stat().st_mtime_ns <= since:
+            continue
+        try:
+            opener = gzip.open if _is_gzip(path) else open
+            with opener(path, "rb") as fh:
+                pickle.load(fh)
+        except Exception:
+            path.unlink(missing_ok=True)
+            dropped.append(path)
+    return dropped
+
+
+def _is_gzip(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(2) == b"\x1f\x8b"

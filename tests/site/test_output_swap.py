@@ -84,3 +84,16 @@ def test_kill_9_mid_build_keeps_the_old_site(built):
     build_site(tmp)
     assert staging_folders(tmp) == []
     assert listing(output).keys() == before.keys()
+
+
+def test_a_cache_file_left_half_written_is_removed_not_fatal(built, caplog):
+    """Pelican pickles its content cache in place; a build killed meanwhile leaves
+    a truncated file, which would stop every later build with EOFError."""
+    tmp, output = built
+    caches = [p for p in (tmp / "pelican-cache").rglob("*") if p.is_file() and not p.name.startswith(".")]
+    assert caches, "the content cache is on (pelicanconf.py)"
+    victim = caches[0]
+    victim.write_bytes(victim.read_bytes()[: max(1, victim.stat().st_size // 2)])
+    build_site(tmp)
+    assert f"{victim}: a cache file left half written" in caplog.text
+    assert (output / "index.html").is_file()
