@@ -9,8 +9,9 @@ paragraphs, bylines, column labels, a headline standing after its body, and
 legacy encodings (GBK, GB18030, Big5, UTF-16).
 
 Everything is drawn from one ``random.Random(seed)``, so a corpus is the same
-bytes on every machine and every run. The generator does not use the digest
-package: the corpus must not depend on the code it benchmarks.
+bytes on every machine and every run. The generator uses no code of the digest
+package (the corpus must not depend on the code it benchmarks), only its
+character facts (:mod:`digest.chardata`).
 
     python scripts/corpus.py OUT_DIR [--articles N] [--seed S]
 """
@@ -25,15 +26,17 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from digest.chardata import CJK_RANGES, CLOSERS, FULL_STOPS, SENTENCE_END, ends_sentence
+
 ROOT = Path(__file__).resolve().parent.parent
 REAL_SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK = CJK_RANGES
 #: A pinyin annotation glued after a character, as in ``政協(xié)``.
 _PINYIN_NOTE = re.compile(rf"(?<=[{CJK}])\([a-zà-ǜ]+\)")
 #: Lines of a real seed that are page furniture, not text to recombine.
 _FURNITURE = re.compile(r"^(?:-\s*\d{4}年|精选|.*(?:公网安备|ICP备))")
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]+[”’」』)）]*")
+_SENTENCE = re.compile(f"[^{FULL_STOPS}\n]+[{FULL_STOPS}]+[{re.escape(CLOSERS)}]*")
 _PHRASE_SPLIT = re.compile(r"[,，、；;：:“”‘’《》()（）—\s。！？!?…]+")
 _LEAD_BYLINE = re.compile(r"^本报讯[(（][^)）]*[)）]")
 #: Traces of the real seeds' own damage (mojibake, stray pinyin): such a
@@ -42,7 +45,6 @@ _DAMAGED = re.compile(r"[?？](?!$)|[\u2500-\u257f\ufffd]|[a-zà-ǜ]+\)")
 _CLAUSE_SPLIT = re.compile(r"[,，;；]")
 #: Figures to vary: not dates (``2025年``, ``9月25日``) and not part of a name (``CISMA2025``).
 _NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\d年月日号])")
-_SENTENCE_END = "。！？!?”’」』)）"
 
 COLUMNS = ["行业分析", "消费观察", "要闻", "经济观察", "本地新闻", "科技前沿", "评论", "综合"]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢"
@@ -122,7 +124,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
     carry = ""
     for line in lines:
         line = carry + line
-        if len(line) > 25 and not line.endswith(tuple(_SENTENCE_END)):
+        if len(line) > 25 and not ends_sentence(line):
             carry = line
             continue
         carry = ""
@@ -140,7 +142,7 @@ def build_pool(paths: list[Path] = REAL_SEEDS) -> Pool:
     headings: list[str] = []
     for path in paths:
         for para in _paragraphs(_plain_lines(path.read_text("utf-8"))):
-            if len(para) <= 25 and not para.endswith(tuple(_SENTENCE_END)):
+            if len(para) <= 25 and not ends_sentence(para):
                 if len(para) >= 5 and "记者" not in para:
                     headings.append(para)
                 continue
@@ -149,7 +151,7 @@ def build_pool(paths: list[Path] = REAL_SEEDS) -> Pool:
                 if len(s) >= 8 and not _DAMAGED.search(s):
                     sentences.append(s)
     sentences = list(dict.fromkeys(sentences))
-    clauses = [c for s in sentences for c in _CLAUSE_SPLIT.split(s.rstrip(_SENTENCE_END)) if len(c) >= 4]
+    clauses = [c for s in sentences for c in _CLAUSE_SPLIT.split(s.rstrip(SENTENCE_END + CLOSERS)) if len(c) >= 4]
     phrases = [p for s in sentences for p in _PHRASE_SPLIT.split(s)
                if 4 <= len(p) <= 12 and re.match(f"[{CJK}]", p)]
     return Pool(sentences, list(dict.fromkeys(clauses)), list(dict.fromkeys(headings)),

@@ -60,3 +60,9 @@ def resolve_link(page: str, href: str, siteurl: str = SITEURL) -> str:
         elif part not in ("", "."):
             parts.append(part)
     return "/".join(parts)
+
+
+def is_redirect(page: Path) -> bool:
+    """A page left at an article's old address (plugins/digest_redirects), not content."""
+    with open(page, encoding="utf-8") as fh:
+        return 'http-equiv="refresh"' in fh.read(2000)

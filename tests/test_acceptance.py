@@ -32,13 +32,13 @@ def test_seed_000_is_one_clean_article(seed_000):
     assert a.date.isoformat() == "2026-01-23"
     text = "\n".join(a.paragraphs)
     assert "(" not in text and "xié" not in text  # no pinyin annotation, no half-width bracket
-    assert "产生态完善。《行动计划》提出" in text.replace("产业生态", "产生态")
+    assert "产业生态完善。《行动计划》提出" in text
     assert "的格局。”北京市政协经济委员会副主任" in text
     assert "协同发展生态。”甘迎新表示。" in text
     assert "?!" not in text and "2026年01月" not in text and "公网安备" not in text
     assert "（完）" not in a.paragraphs[-1] and a.paragraphs[-1].endswith("发展机遇。")
     assert [p for i, p in enumerate(a.paragraphs) if a.blocks[i].heading] == [
-        "紧跟科技前沿", "汇聚街区创新合力", "秉持长期主义", "耐心培育产业生态"]
+        "紧跟科技前沿 汇聚街区创新合力", "秉持长期主义 耐心培育产业生态"]  # one subheading per pair of lines
 
 
 def test_seed_003_is_three_articles_with_their_titles_and_authors(seed_003):
@@ -116,3 +116,29 @@ def _encodable(line: str, encoding: str) -> bool:
         return True
     except UnicodeEncodeError:
         return False
+
+
+# A crawled Traditional page with web furniture, made up in the shape real crawls have:
+# headline of spaced clauses with ！, a kicker glued before the bracketed dateline, a
+# caption with its photo credit and share bar, a "more" link, a link bar and a page label.
+CRAWLED_PAGE = "\n".join([
+    "第B03版：地方新聞",
+    "颱風過境！ 山區道路坍方 居民受困",
+    "鄉民嘆：又斷路了〔記者范文傑、鍾曉萍／花蓮報導〕颱風昨夜過境，山區多處道路坍方，三個村落對外交通中斷，"
+    "縣府緊急調派機具搶修。",
+    "搶修人員冒雨清除土石。圖／花蓮縣政府提供   分享       facebook           縣府表示，預計明天傍晚前恢復單線通行。",
+    "災民可向鄉公所申請臨時安置…［詳細］",
+    "首頁 | 地方 | 社會 | 生活",
+])
+
+
+def test_crawled_page_furniture_title_and_credits():
+    [a] = convert_bytes(CRAWLED_PAGE.encode("utf-8"), "crawled.txt")
+    assert a.title == "台风过境！山区道路坍方 居民受困"
+    assert a.authors == ["范文杰", "钟晓萍"]
+    text = "\n".join(a.paragraphs)
+    for furniture in ("分享", "facebook", "提供", "详细", "首页", "版", "报导"):
+        assert furniture not in text
+    assert a.paragraphs[0] == "乡民叹：又断路了" and a.blocks[0].heading
+    assert "抢修人员冒雨清除土石。" in text and "县府表示，预计明天傍晚前恢复单线通行。" in text
+    assert text.endswith("灾民可向乡公所申请临时安置……")

@@ -28,49 +28,19 @@ import os
 import posixpath
 from pathlib import Path
 
-from blinker import signal
 from jinja2 import pass_context
 from pelican import signals
+
+from digest.site.settings import current_edition, editions as _editions, root_siteurl, setting
+from digest.site.signals import editions_finalized
 
 from .staging import drop_broken_caches, mark_caches_complete, new_staging, swap_in
 
 log = logging.getLogger(__name__)
 
-#: Sent once every edition is built: ``editions_finalized.send(pelican, editions=[...])``,
-#: each edition a dict with lang, path, html_lang, name and ``output`` (its folder).
-#: Whole-site steps (sitemap, search index) connect here.
-editions_finalized = signal("digest_editions_finalized")
-
-#: BCP 47 tags for <html lang> and feeds; settings use lowercase codes.
-HTML_LANG = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en"}
-
+__all__ = ["editions_finalized", "register"]
 
 _OUR_GLOBALS = ("EDITION", "EDITIONS", "edition_url", "absolute_url")
-
-
-def html_lang(lang: str) -> str:
-    return HTML_LANG.get(lang.lower(), lang)
-
-
-def _editions(settings) -> list[dict]:
-    editions = []
-    for raw in settings.get("DIGEST_EDITIONS") or [{"lang": settings["DEFAULT_LANG"], "path": ""}]:
-        ed = dict(raw)
-        ed["lang"] = ed["lang"].lower()
-        ed["path"] = ed.get("path", "").strip("/")
-        ed.setdefault("name", ed["lang"])
-        ed["html_lang"] = html_lang(ed["lang"])
-        editions.append(ed)
-    return editions
-
-
-def _root_siteurl(settings) -> str:
-    return settings.get("DIGEST_ROOT_SITEURL", settings.get("SITEURL", "")).rstrip("/")
-
-
-def _current(settings, editions) -> dict:
-    lang = settings["DEFAULT_LANG"].lower()
-    return next((e for e in editions if e["lang"] == lang), editions[0])
 
 
 class AbsoluteURL:
@@ -107,8 +77,8 @@ def setup_context(pelican) -> None:
     """Add edition data and URL helpers to the Jinja environment of this run."""
     settings = pelican.settings
     editions = _editions(settings)
-    current = _current(settings, editions)
-    absolute_url = AbsoluteURL(_root_siteurl(settings), {e["lang"]: e["path"] for e in editions})
+    current = current_edition(settings, editions)
+    absolute_url = AbsoluteURL(root_siteurl(settings), {e["lang"]: e["path"] for e in editions})
     edition_url = EditionURL(absolute_url, current["path"], bool(settings.get("RELATIVE_URLS")))
     settings.setdefault("JINJA_GLOBALS", {}).update(
         EDITION=current, EDITIONS=editions, edition_url=edition_url, absolute_url=absolute_url)
@@ -121,18 +91,18 @@ def stage_output(pelican) -> None:
         return
     for path in drop_broken_caches(Path(settings["CACHE_PATH"])):
         log.warning("digest: %s: a cache file left half written by an interrupted build; removed", path)
-    if not settings.get("DIGEST_ATOMIC_OUTPUT", True):
+    if not setting(settings, "DIGEST_ATOMIC_OUTPUT"):
         return
     final = Path(pelican.output_path).absolute()
     staging = new_staging(final, keep=list(settings.get("OUTPUT_RETENTION") or ()),
                           copy_all=not settings.get("DELETE_OUTPUT_DIRECTORY"))
-    settings["DIGEST_FINAL_OUTPUT_PATH"] = str(final)
+    settings["_DIGEST_FINAL_OUTPUT_PATH"] = str(final)
     settings["OUTPUT_PATH"] = pelican.output_path = str(staging)
 
 
 def _finish_staging(pelican) -> None:
     settings = pelican.settings
-    final = settings.pop("DIGEST_FINAL_OUTPUT_PATH", None)
+    final = settings.pop("_DIGEST_FINAL_OUTPUT_PATH", None)
     if final is None:
         return
     swap_in(Path(settings["OUTPUT_PATH"]), Path(final))
@@ -142,13 +112,13 @@ def _finish_staging(pelican) -> None:
 
 def build_other_editions(pelican) -> None:
     settings = pelican.settings
-    if settings.get("DIGEST_EDITION_CHILD"):
+    if setting(settings, "DIGEST_EDITION_CHILD"):
         return
     from pelican import Pelican  # here: pelican imports this module while it starts
 
     editions = _editions(settings)
-    main = _current(settings, editions)
-    root = _root_siteurl(settings)
+    main = current_edition(settings, editions)
+    root = root_siteurl(settings)
     for edition in editions:
         if edition is main:
             continue
@@ -177,7 +147,50 @@ def build_other_editions(pelican) -> None:
     mark_caches_complete(Path(settings["CACHE_PATH"]))
 
 
+def count_edition(generators) -> None:
+    """Remember what this run built, for :func:`report_edition`."""
+    from pelican.generators import ArticlesGenerator, PagesGenerator
+
+    for gen in generators:
+        if isinstance(gen, ArticlesGenerator):
+            gen.settings["_DIGEST_BUILT"] = {"articles": len(gen.articles), "topics": len(gen.categories)}
+    for gen in generators:
+        if isinstance(gen, PagesGenerator):
+            gen.settings.setdefault("_DIGEST_BUILT", {})["pages"] = len(gen.pages)
+
+
+def built_line(lang: str, built: dict) -> str:
+    """``zh-hans: 4 articles, 2 pages, 3 topics``: one line per edition."""
+    def n(count: int, one: str, many: str) -> str:
+        return f"{count} {one if count == 1 else many}"
+    return (f"{lang}: {n(built.get('articles', 0), 'article', 'articles')}, "
+            f"{n(built.get('pages', 0), 'page', 'pages')}, {n(built.get('topics', 0), 'topic', 'topics')}")
+
+
+def report_edition(pelican) -> None:
+    """Say what this edition's run built, in place of Pelican's "Done: Processed …",
+    which every edition's run would print alike, without saying which edition it was."""
+    from pelican.log import console
+
+    console.print(built_line(pelican.settings["DEFAULT_LANG"].lower(), pelican.settings.get("_DIGEST_BUILT", {})))
+
+
+def _without_pelican_done(print_):
+    def print_unless_done(*objects, **kwargs):
+        if objects and isinstance(objects[0], str) and objects[0].startswith("Done: Processed"):
+            return None
+        return print_(*objects, **kwargs)
+    print_unless_done.digest_quiet = True
+    return print_unless_done
+
+
 def register():
+    from pelican.log import console
+
+    if not getattr(console.print, "digest_quiet", False):
+        console.print = _without_pelican_done(console.print)
     signals.initialized.connect(setup_context)
     signals.initialized.connect(stage_output)
+    signals.all_generators_finalized.connect(count_edition)
+    signals.finalized.connect(report_edition)
     signals.finalized.connect(build_other_editions)

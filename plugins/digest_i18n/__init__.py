@@ -18,7 +18,9 @@ makes one run speak its ``DEFAULT_LANG``:
   them (``content_object_init``), and the site name, subtitle and topic names
   when the run starts (see :mod:`.traditional`);
 * feeds get their language and topic names; English feeds leave out
-  untranslated articles, and a feed left empty is not published.
+  untranslated articles, and a feed left empty is not published; entries get
+  permanent ``tag:`` ids and named topics, topic feeds link to their topic
+  page, and every feed links the theme's XSLT (see :mod:`.feeds`).
 
 Template filters: ``local_date`` (``|local_date``, ``|local_date(skeleton="yMMMM")``),
 ``local_list`` (``A、B和C`` / ``A, B and C``) and ``bcp47`` (``zh-hans`` -> ``zh-Hans``).
@@ -41,8 +43,10 @@ from pelican import signals
 
 from . import feeds, traditional
 from .english import annotate, english_helpers, load_english_catalog
-from .interface import (date_formatter, edition_topics, interface_translations, is_english,
-                        list_formatter, topic_namer)
+from digest.site.settings import bcp47, edition_langs, is_english, setting
+from digest.site.settings import topics as edition_topics
+
+from .interface import date_formatter, interface_translations, list_formatter, topic_namer
 
 
 def _lang(settings) -> str:
@@ -71,9 +75,9 @@ def install_interface(generator) -> None:
         env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(
         interface_translations(os.path.join(settings["THEME"], "translations"), lang), newstyle=True)
-    env.filters["local_date"] = date_formatter(lang, settings.get("DIGEST_BABEL_LOCALES"))
-    env.filters["local_list"] = list_formatter(lang, settings.get("DIGEST_BABEL_LOCALES"))
-    env.filters["bcp47"] = feeds.bcp47
+    env.filters["local_date"] = date_formatter(lang, setting(settings, "DIGEST_BABEL_LOCALES"))
+    env.filters["local_list"] = list_formatter(lang, setting(settings, "DIGEST_BABEL_LOCALES"))
+    env.filters["bcp47"] = bcp47
     env.globals.update(english_helpers())
     env.globals.update(topic_name=_topic_name(settings), edition_feeds=edition_feeds,
                        ENGLISH_EDITION=is_english(lang))
@@ -116,7 +120,7 @@ def keep_edition_pages(generator) -> None:
     such an edition has a page of its own with that slug.
     """
     lang = _lang(generator.settings)
-    every = [str(e["lang"]).lower() for e in generator.settings.get("DIGEST_EDITIONS") or []] or [lang]
+    every = edition_langs(generator.settings)
     groups = ("pages", "translations", "hidden_pages", "hidden_translations",
               "draft_pages", "draft_translations")
     found: dict[str, set] = {}
@@ -143,8 +147,11 @@ def localise_feed(context, feed) -> None:
 
 
 def drop_empty_feed(path, context, feed) -> None:
-    """``feed_written``: a feed with no entry in the edition's language is not published."""
+    """``feed_written``: a feed with no entry in the edition's language is not
+    published; the others get the theme's XSLT, for a browser."""
     feeds.remove_if_empty(path, feed)
+    if os.path.exists(path):
+        feeds.add_stylesheet(path, context)
 
 
 def register():

@@ -16,13 +16,14 @@ from pathlib import Path
 from markupsafe import Markup
 
 from digest.model import KeyFigure
+from digest.site.settings import setting
 
 log = logging.getLogger(__name__)
 
 
 def catalog_path(settings) -> Path | None:
     """``DIGEST_CATALOG`` as a path; relative paths start at the project folder (the one holding PATH)."""
-    raw = settings.get("DIGEST_CATALOG")
+    raw = setting(settings, "DIGEST_CATALOG")
     if not raw:
         return None
     path = Path(raw)
@@ -95,6 +96,14 @@ def english_counts(figure: dict) -> str | None:
     return counts_gloss(KeyFigure(**figure))
 
 
+def english_figure_phrase(figure: dict) -> str:
+    """A key figure and what it counts as one English phrase: ``超2万人`` + ``缺口`` ->
+    ``a shortfall of over 20,000 people`` (:func:`digest.english.figures.figure_phrase`)."""
+    from digest.english.figures import figure_phrase
+
+    return figure_phrase(KeyFigure(**figure))
+
+
 def person_name(name: str) -> str:
     from digest.english.names import person_name as romanise
 
@@ -107,10 +116,12 @@ def org_name(name: str) -> str:
     return romanise(str(name))
 
 
-def keyword_glossary(keywords) -> list:
+def keyword_glossary(keywords, context: str = "") -> list:
+    """Pinyin and one English sense per keyword, the sense chosen by ``context``
+    (the article's topic, English title and summary)."""
     from digest.english.glossary import glossary
 
-    return glossary([str(k) for k in keywords or []])
+    return glossary([str(k) for k in keywords or []], str(context))
 
 
 def cedict_credit():
@@ -122,5 +133,6 @@ def cedict_credit():
 def english_helpers() -> dict:
     """Jinja globals for English pages (imported on first use: the Chinese edition never calls them)."""
     return {"english_figure": english_figure, "english_counts": english_counts,
+            "english_figure_phrase": english_figure_phrase,
             "person_name": person_name, "org_name": org_name,
             "keyword_glossary": keyword_glossary, "cedict_credit": cedict_credit}

@@ -2,8 +2,11 @@
 
 Pelican writes every article into every edition's feeds and passes no feed
 language. A feed reader then shows an untranslated Chinese article as an item
-of the English feed, under ``xml:lang`` of nothing. The handlers here run on
-``feed_generated`` (the feed is built, not yet written) and ``feed_written``.
+of the English feed, under ``xml:lang`` of nothing. Its entry ids contain the
+URL (a corrected title would be a new entry), its categories are bare slugs,
+every topic feed links to the home page, and a browser shows the raw XML. The
+handlers here run on ``feed_generated`` (the feed is built, not yet written)
+and ``feed_written``, and fix each of these.
 """
 
 from __future__ import annotations
@@ -12,15 +15,12 @@ import logging
 import os
 from urllib.parse import urlsplit
 
+from digest.site.settings import bcp47, is_english, root_siteurl, setting
+
 from .english import person_name
-from .interface import babel_locale, is_english, join_names
+from .interface import join_names
 
 log = logging.getLogger(__name__)
-
-
-def bcp47(lang: str) -> str:
-    """``zh-hans`` -> ``zh-Hans``: the tag ``xml:lang`` and ``<language>`` expect."""
-    return babel_locale(lang).replace("_", "-")
 
 
 def in_feed(article, lang: str) -> bool:
@@ -77,14 +77,62 @@ def drop_untranslated(feed, by_url: dict) -> int:
     return dropped
 
 
-def credit_authors(feed, by_url: dict, lang: str, locales: dict | None = None) -> None:
+def credit_authors(feed, by_url: dict, lang: str, locales: dict | None = None,
+                   publisher: str = "") -> None:
     """Name every credited author of an entry (Pelican names only the first),
-    in pinyin on English feeds; an article without a byline keeps the site's ``AUTHOR``."""
+    in pinyin on English feeds. An article without a byline is credited to the
+    publisher, the edition's ``SITENAME``, as its schema.org data does
+    (``digest_reading.news_article``), not to Pelican's ``AUTHOR``."""
     name_of = person_name if is_english(lang) else str
     for item in feed.items:
         authors = getattr(article_of(item, by_url), "credited_authors", None)
         if authors:
             item["author_name"] = join_names([name_of(a.name) for a in authors], lang, locales)
+        elif publisher:
+            item["author_name"] = publisher
+
+
+def feed_id_prefix(settings) -> str:
+    """``tag:news.example.org,2026-12-01:`` (RFC 4151) for this site's entry ids.
+
+    ``DIGEST_FEED_ID_AUTHORITY`` (default: the host of the site's address) and
+    ``DIGEST_FEED_ID_DATE`` must never change once feeds are published.
+    """
+    authority = setting(settings, "DIGEST_FEED_ID_AUTHORITY") or urlsplit(root_siteurl(settings)).hostname
+    return f"tag:{authority or 'localhost'},{setting(settings, 'DIGEST_FEED_ID_DATE')}:"
+
+
+def entry_id(article, settings) -> str | None:
+    """The permanent id of an article's entry in this edition's feeds: made from
+    its ``permalink_id`` (see ``digest.publish.permalinks``), so it survives a
+    corrected title (a new URL) and any rebuild; ``None`` for a page without one."""
+    permanent = getattr(article, "permalink_id", None)
+    if not permanent:
+        return None
+    return f"{feed_id_prefix(settings)}{settings['DEFAULT_LANG'].lower()}/articles/{permanent}"
+
+
+def name_topics(feed, by_url: dict, topic_name, topic_url) -> None:
+    """``<category term="ai-policy" label="人工智能政策"/>`` (Atom) and
+    ``<category>人工智能政策</category>`` (RSS): the topic's name for people,
+    its slug as the term for software. feedgenerator writes only the term."""
+    for item in feed.items:
+        article = article_of(item, by_url)
+        slug = str(getattr(article, "category", "") or "")
+        item["categories"] = ()
+        item["digest_topics"] = [(slug, topic_name(slug), topic_url(slug))] if slug else []
+    write_item = feed.add_item_elements
+    atom = feed.content_type.startswith("application/atom")
+
+    def add_item_elements(handler, item):
+        write_item(handler, item)
+        for slug, name, _url in item.get("digest_topics", ()):
+            if atom:
+                handler.addQuickElement("category", "", {"term": slug, "label": name})
+            else:
+                handler.addQuickElement("category", name)
+
+    feed.add_item_elements = add_item_elements
 
 
 def localise_feed(feed, context, topic_name) -> None:
@@ -98,8 +146,21 @@ def localise_feed(feed, context, topic_name) -> None:
     feed.feed["language"] = bcp47(lang)
     prefix = f"{context.get('SITENAME', '')} - "
     title = feed.feed.get("title") or ""
+    site = str(context.get("SITEURL", "")).rstrip("/")
+
+    def topic_url(slug: str) -> str:
+        return f"{site}/{context['CATEGORY_URL'].format(slug=slug)}"
+
     if title.startswith(prefix):
-        feed.feed["title"] = prefix + topic_name(title[len(prefix):])
+        slug = title[len(prefix):]
+        feed.feed["title"] = prefix + topic_name(slug)
+        feed.feed["link"] = topic_url(slug)  # a topic's feed leads to the topic's page
+    feed.feed["id"] = feed.feed.get("feed_url") or feed.feed["id"]  # one id per feed, not the site's
+    for item in feed.items:
+        permanent = entry_id(article_of(item, by_url), context)
+        if permanent:  # a tag: URI, not a link (RSS would take a bare guid for one)
+            item["unique_id"], item["unique_id_is_permalink"] = permanent, False
+    name_topics(feed, by_url, topic_name, topic_url)
     if is_english(lang):
         dropped = drop_untranslated(feed, by_url)
         if dropped:
@@ -107,7 +168,27 @@ def localise_feed(feed, context, topic_name) -> None:
                      dropped, feed.feed.get("feed_url"))
         for item in feed.items:
             item["content"] = None
-    credit_authors(feed, by_url, lang, context.get("DIGEST_BABEL_LOCALES"))
+    credit_authors(feed, by_url, lang, context.get("DIGEST_BABEL_LOCALES"), context.get("SITENAME", ""))
+
+
+#: The theme's XSLT that shows a feed opened in a browser as a page (theme/static/).
+FEED_STYLESHEET = "feed.xsl"
+
+
+def add_stylesheet(path: str, settings) -> None:
+    """Link the theme's feed stylesheet from a written feed, by a relative URL
+    (browsers apply XSLT from the feed's own origin only). Readers ignore it."""
+    output = os.path.realpath(settings["OUTPUT_PATH"])
+    target = os.path.join(output, settings.get("THEME_STATIC_DIR", "theme"), FEED_STYLESHEET)
+    href = os.path.relpath(target, os.path.dirname(os.path.realpath(path))).replace(os.sep, "/")
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    declaration, newline, rest = text.partition("\n")
+    if not declaration.startswith("<?xml ") or "<?xml-stylesheet" in rest[:200]:
+        return
+    instruction = f'<?xml-stylesheet type="text/xsl" href="{href}"?>'
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(f"{declaration}\n{instruction}\n{rest}")
 
 
 def remove_if_empty(path: str, feed) -> None:

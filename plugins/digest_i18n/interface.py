@@ -23,7 +23,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from markupsafe import Markup, escape
 
-from digest.analyze.topics import DEFAULT_TOPICS, Topic, topics_from_settings
+from digest.analyze.topics import Topic
+from digest.site.settings import is_english
 
 from .traditional import traditional_catalog
 
@@ -39,10 +40,6 @@ def babel_locale(lang: str) -> str:
         return str(Locale.parse(lang, sep="-"))
     except (ValueError, UnknownLocaleError):
         return lang.replace("-", "_")
-
-
-def is_english(lang: str) -> bool:
-    return lang.lower().split("-")[0] == "en"
 
 
 #: Catalogs made from another one when the theme has none of their own:
@@ -132,11 +129,6 @@ def date_formatter(lang: str, overrides: dict | None = None):
         return format_date(value, format=format, locale=locale)
 
     return local_date
-
-
-def edition_topics(settings) -> list[Topic]:
-    raw = settings.get("DIGEST_TOPICS")
-    return topics_from_settings(raw) if raw else list(DEFAULT_TOPICS)
 
 
 def topic_namer(topics: list[Topic], lang: str):

@@ -33,6 +33,8 @@ from urllib.parse import urlsplit
 import opencc
 from markupsafe import Markup
 
+from digest.site.settings import editions, topics
+
 LANG = "zh-hant"
 OPENCC_CONFIG = "s2t"
 #: Editions made from another edition's content: ``{edition: source language}``.
@@ -166,8 +168,7 @@ def convert_content(content, lang: str = LANG) -> None:
     content.in_default_lang = lang == content.settings["DEFAULT_LANG"].lower()
     if content._content:
         content._content = traditional_html(content._content)
-        folders = {str(e["lang"]).lower(): str(e.get("path", "")).strip("/")
-                   for e in content.settings.get("DIGEST_EDITIONS") or []}
+        folders = {e["lang"]: e["path"] for e in editions(content.settings)}
         if source in folders and lang in folders:
             content._content = rebase_cross_edition_links(
                 content._content, posixpath.dirname(content.save_as), folders[source],
@@ -192,16 +193,12 @@ def convert_settings(settings) -> None:
     Traditional characters. ``DIGEST_CONVERT`` is off in this edition's run,
     so the topics are never used to classify here.
     """
-    from digest.analyze.topics import DEFAULT_TOPICS, topics_from_settings
-
     for key in ("SITENAME", "SITESUBTITLE"):
         if settings.get(key):
             settings[key] = to_traditional(settings[key])
-    raw = settings.get("DIGEST_TOPICS")
-    topics = topics_from_settings(raw) if raw else DEFAULT_TOPICS
     settings["DIGEST_TOPICS"] = [
         {"slug": t.slug, "name_zh": to_traditional(t.name_zh), "name_en": t.name_en,
-         "keywords": dict(t.lexicon)} for t in topics]
+         "keywords": dict(t.lexicon)} for t in topics(settings)]
 
 
 def traditional_catalog(catalog) -> None:

@@ -28,8 +28,8 @@ from datetime import datetime
 from markupsafe import Markup
 from pelican import signals
 
-from digest.analyze.topics import DEFAULT_TOPICS, topics_from_settings
 from digest.lexicon import CJK_CHAR
+from digest.site.settings import bcp47, is_english, topics
 
 #: Reading speeds: characters of Chinese, words of Latin script, per minute.
 CJK_PER_MINUTE = 400
@@ -43,10 +43,6 @@ _BLOCK_TAG = re.compile(r"</?(?:p|li|h[1-6]|br|div|tr|td|th|blockquote|ul|ol|tab
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
 _KEYWORD_SPLIT = re.compile(r"\s*[,，、;；]\s*")
-
-#: BCP 47 tags of our language settings (as digest_editions prints ``<html lang>``).
-_BCP47 = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en"}
-
 
 def plain_text(markup: str) -> str:
     """The text of an HTML fragment: tags dropped, entities decoded, spaces collapsed.
@@ -187,10 +183,8 @@ def text_of(value) -> str:
 
 def topic_names(settings) -> dict[str, str]:
     """``{slug: name}`` of the topics in the language of this edition."""
-    raw = settings.get("DIGEST_TOPICS")
-    topics = topics_from_settings(raw) if raw else DEFAULT_TOPICS
-    english = settings.get("DEFAULT_LANG", "").lower().startswith("en")
-    return {t.slug: (t.name_en if english else t.name_zh) for t in topics}
+    english = is_english(settings.get("DEFAULT_LANG", ""))
+    return {t.slug: (t.name_en if english else t.name_zh) for t in topics(settings)}
 
 
 def stated_modified(article) -> datetime | None:
@@ -236,7 +230,7 @@ def news_article(article, settings, sections: dict[str, str] | None = None) -> d
         "dateModified": _iso(getattr(article, "date_modified", None)),
         "author": people or [publisher],
         "publisher": publisher,
-        "inLanguage": _BCP47.get(str(article.lang).lower(), str(article.lang)),
+        "inLanguage": bcp47(str(article.lang)),
         "description": plain_text(getattr(article, "summary", "")),
         "keywords": [str(k) for k in getattr(article, "keywords", None) or []],
         "articleSection": (sections or {}).get(topic, topic),

@@ -34,13 +34,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
-from blinker import signal
+from digest.site.settings import setting
+from digest.site.signals import editions_finalized
 
 log = logging.getLogger(__name__)
 
@@ -51,13 +51,6 @@ _GLOB_SPECIAL = re.compile(r"([{}\[\]*?,\\!<>])")
 
 class SearchIndexError(Exception):
     """Pagefind could not index an edition (raised in strict mode only)."""
-
-
-def _strict(settings) -> bool:
-    env = os.environ.get("DIGEST_STRICT")
-    if env is not None:
-        return env.strip().lower() in ("1", "true", "yes", "on")
-    return bool(settings.get("DIGEST_STRICT", False))
 
 
 def pagefind_executable() -> Path:
@@ -140,9 +133,19 @@ def index_edition(exe: Path, edition: dict, source: dict, skip: set[Path]) -> di
     return entry.get("languages", {})
 
 
+VARIANTS_FILE = "zh-variants.json"
+
+
+def write_variants(bundle: Path, cache_dir: Path | None = None) -> None:
+    """The Traditional/regional -> Simplified tables the search page converts queries with."""
+    from .variants import cached_variant_tables_json
+
+    (bundle / VARIANTS_FILE).write_text(cached_variant_tables_json(cache_dir), encoding="utf-8")
+
+
 def build_search(pelican, editions: list[dict]) -> None:
     settings = pelican.settings
-    if not settings.get("DIGEST_SEARCH", True):
+    if not setting(settings, "DIGEST_SEARCH"):
         return
     folders = [Path(e["output"]).resolve() for e in editions]
     try:
@@ -154,13 +157,16 @@ def build_search(pelican, editions: list[dict]) -> None:
                             "it gets no search index", edition["name"])
                 continue
             languages = index_edition(exe, edition, editions[0], nested)
+            if edition is editions[0] and edition["html_lang"] == "zh-Hans":
+                cache = settings.get("CACHE_PATH")
+                write_variants(folder / BUNDLE, Path(cache) / "digest-search" if cache else None)
             log.info("digest_search: %s edition indexed: %s", edition["name"],
                      ", ".join(f"{lang} {info.get('page_count', 0)} pages" for lang, info in languages.items()))
     except SearchIndexError as exc:
-        if _strict(settings):
+        if setting(settings, "DIGEST_STRICT"):
             raise
         log.error("digest_search: %s; the site is built without search", exc)
 
 
 def register():
-    signal("digest_editions_finalized").connect(build_search)
+    editions_finalized.connect(build_search)

@@ -11,8 +11,10 @@ edition is built), because a page's alternates live in other editions' folders.
   as ``xhtml:link rel="alternate" hreflang`` (itself included, as Google
   asks) plus ``x-default``: the first edition's page.
 * ``lastmod`` is the article's stated ``modified`` date (``date_modified``,
-  set by ``digest_reading``), else its ``date``, taken from Pelican as each
-  article page is written; list pages have none.
+  set by ``digest_reading``; a generated article states one only when its text
+  was corrected, see ``digest.publish.permalinks``), else its ``date``, taken
+  from Pelican as each article page is written; list pages and the redirect
+  pages at old article URLs are not dated (the latter are not listed at all).
 * Past 50,000 URLs (the protocol's limit per file) the URLs go to
   ``sitemap-1.xml``, ``sitemap-2.xml``... and ``sitemap.xml`` is their index.
 * ``robots.txt`` names the sitemap; one copied in by the editors keeps its
@@ -33,17 +35,16 @@ from pathlib import Path
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
-from blinker import signal
 from pelican import signals
+
+from digest.site.settings import NOT_LISTED, root_siteurl, setting
+from digest.site.signals import editions_finalized
 
 log = logging.getLogger(__name__)
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 MAX_URLS = 50_000
-#: Pages (paths in an edition) no search engine should list: the host's "not
-#: found" page and the search page, whose results are not content.
-NOT_LISTED = ("404.html", "search.html")
 
 _META = re.compile(r"<meta\b[^>]*>", re.I)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
@@ -192,32 +193,27 @@ def write_robots(output: Path, sitemap_url: str) -> None:
     path.write_text(f"User-agent: *\nAllow: /\n\n{line}", encoding="utf-8")
 
 
-def root_siteurl(settings) -> str:
-    """The site's absolute address, as digest_editions computes it."""
-    return str(settings.get("DIGEST_ROOT_SITEURL", settings.get("SITEURL", "")) or "").rstrip("/")
-
-
 def build_sitemap(pelican, editions: list[dict]) -> None:
     settings = pelican.settings
-    if not settings.get("DIGEST_SITEMAP", True):
+    if not setting(settings, "DIGEST_SITEMAP"):
         return
     root = root_siteurl(settings)
     if not re.match(r"https?://", root):
         log.warning("digest_sitemap: SITEURL %r is not absolute; no sitemap.xml written", root)
         return
     output = Path(settings["OUTPUT_PATH"])
-    entries = sitemap_entries(root, editions, settings.get("DIGEST_SITEMAP_EXCLUDE", NOT_LISTED))
+    entries = sitemap_entries(root, editions, setting(settings, "DIGEST_SITEMAP_EXCLUDE"))
     url = write_sitemaps(output, root, entries)
     write_robots(output, url)
     log.info("digest_sitemap: %d URLs in %s", len(entries), url)
 
 
 def clear_dates(pelican) -> None:
-    if not pelican.settings.get("DIGEST_EDITION_CHILD"):
+    if not setting(pelican.settings, "DIGEST_EDITION_CHILD"):
         _written_dates.clear()
 
 
 def register():
     signals.initialized.connect(clear_dates)
     signals.content_written.connect(remember_date)
-    signal("digest_editions_finalized").connect(build_sitemap)
+    editions_finalized.connect(build_sitemap)

@@ -9,6 +9,12 @@ in the order written in :mod:`digest.pipeline`, one subpackage per phase:
     analyze/  article -> facts       (summary, key figures, keywords, topic)
     publish/  article -> Markdown    (slugs, front matter, safe writes)
     english/  English edition        (catalog, pinyin names, units, glossary)
+    site/     what the plugins share (DIGEST_* settings and defaults, editions, signals)
+
+The phases are numbered 1-5 in their package docstrings; :mod:`digest.pipeline`
+lists the steps inside them. A module imports only from its own phase and the
+ones before it, and from the shared base (model, lexicon); tests/test_layers.py
+checks it.
 """
 
 __version__ = "0.1.0"

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from digest.model import SeedError
 from digest.pipeline import convert_file
+from digest.publish.slug import make_slug
 from digest.publish.sync import sync_seeds
+from digest.site.settings import setting
 
 
 def _convert(args) -> int:
@@ -29,6 +31,8 @@ def _convert(args) -> int:
         except SeedError as exc:
             failed += 1
             print(f"digest: skipped {exc}", file=sys.stderr)
+    for a in articles:  # the URL before digest.publish.permalinks tells same-titled articles apart
+        a.slug = make_slug(a.title)
     if args.json:
         json.dump([a.to_json() for a in articles], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -69,9 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     conv.add_argument("--strict", action="store_true", help="exit 1 if any seed could not be converted")
     conv.set_defaults(func=_convert)
     syn = sub.add_parser("sync", help="convert seeds/ into Markdown pages (what `make html` does first)")
-    syn.add_argument("--seeds", default="seeds")
-    syn.add_argument("--out", default="content/articles")
-    syn.add_argument("--cache", default=".digest-cache")
+    syn.add_argument("--seeds", default=setting(None, "DIGEST_SEEDS_PATH"))
+    syn.add_argument("--out", default=f"content/{setting(None, 'DIGEST_ARTICLES_DIR')}")
+    syn.add_argument("--cache", default=setting(None, "DIGEST_CACHE_PATH"))
     syn.add_argument("--force", action="store_true", help="regenerate pages an editor changed")
     syn.add_argument("--strict", action="store_true", help="exit 1 if any seed could not be converted")
     syn.set_defaults(func=_sync)

@@ -1,4 +1,4 @@
-"""Shared Chinese-text primitives: character classes, word segmentation, word frequencies.
+"""Shared Chinese-text primitives: word segmentation, word frequencies (character classes: :mod:`digest.chardata`).
 
 Segmentation uses rjieba (jieba's algorithm in Rust, several times faster) with
 jieba's own dictionary; frequencies and IDF come from jieba's bundled files, so
@@ -8,23 +8,12 @@ there is one vocabulary for every stage that asks "is this a word?".
 from __future__ import annotations
 
 import math
-import re
 import sys
 from functools import lru_cache
 from pathlib import Path
 
-#: CJK Unified Ideographs, Extension A and Compatibility Ideographs.
-CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
-CJK_RUN = re.compile(f"[{CJK_RANGES}]+")
-
-#: Sentence-final punctuation (full and half width) and closing quotes/brackets.
-SENTENCE_END = "。！？!?…"
-CLOSERS = "”’」』）)》】"
-
-
-def is_cjk(ch: str) -> bool:
-    return bool(ch) and CJK_CHAR.match(ch) is not None
+# Re-exported for the stages that ask the lexicon and the character classes together.
+from digest.chardata import CJK_CHAR, CJK_RANGES, CJK_RUN  # noqa: F401
 
 
 def cjk_count(text: str) -> int:

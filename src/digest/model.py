@@ -90,6 +90,10 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     encoding: str = ""
     slug: str = ""
+    # Set by digest.publish.permalinks from the committed records, not by the
+    # conversion (so not in the JSON output or the cache):
+    modified: date | None = None
+    permalink_id: str = ""
 
     @property
     def paragraphs(self) -> list[str]:

@@ -1,17 +1,18 @@
 """The conversion pipeline: seed bytes in, converted articles out.
 
-The order of the stages matters and is written here once:
+The order of the steps matters and is written here once, grouped by phase
+(the subpackages, numbered as in their docstrings):
 
-1. decode bytes (BOM, UTF-8, else a detected Chinese encoding); HTML -> text lines;
-   drop invisible control characters
-2. repair GBK-shift mojibake, before anything else touches the bytes' traces
-3. strip pinyin annotations glued after characters
-4. convert to Simplified Chinese (OpenCC t2s)
-5. read the page's own date, then drop page junk (footers, timestamp lists, licences)
-6. reflow hard-broken lines into paragraphs; fix half-width punctuation
-7. drop duplicated paragraphs
-8. split the page into articles with titles, authors, source and date
-9. analyse each article: summary, key figures, keywords, topic
+1. ingest: decode bytes (BOM, UTF-8, else a detected Chinese encoding); HTML -> text lines
+2. clean: drop invisible control characters; repair GBK-shift mojibake (before
+   anything else touches the bytes' traces); strip pinyin annotations glued after
+   characters; convert to Simplified Chinese (OpenCC t2s); read the page's own
+   date, then drop page furniture inside lines (share bars, photo credits) and
+   junk lines (footers, timestamp lists, licences, link bars); reflow hard-broken
+   lines into paragraphs and fix half-width punctuation; drop duplicated paragraphs
+3. split: cut the page into articles with titles, authors, source and date
+4. analyze: each article's summary, key figures, keywords and topic
+5. publish (called by publish.sync, not here): slugs, Markdown pages, safe writes
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from digest.analyze.summary import summarize
 from digest.analyze.topics import DEFAULT_THRESHOLD, DEFAULT_TOPICS, Topic, classify
 from digest.clean.controls import strip_control_characters
 from digest.clean.dedupe import drop_duplicate_paragraphs
+from digest.clean.furniture import strip_inline_furniture
 from digest.clean.junk import drop_junk_lines
 from digest.clean.mojibake import repair_mojibake
 from digest.clean.pinyin import strip_pinyin_annotations
@@ -36,9 +38,8 @@ from digest.clean.simplify import to_simplified
 from digest.ingest.decode import decode_bytes
 from digest.ingest.html import html_to_text
 from digest.model import Article, ArticleDraft, SeedError
-from digest.publish.slug import make_slug
 from digest.split.articles import split_articles
-from digest.split.dates import find_page_date
+from digest.dates import find_page_date
 
 #: Seeds larger than this are refused: no news page is this big, and a runaway
 #: file must not stall the build.
@@ -108,19 +109,13 @@ def _repair(text: str) -> tuple[str, list[str]]:
 def _paragraphs(text: str) -> list[str]:
     """Stages 5-7 on the repaired page: junk lines dropped, lines reflowed, duplicates dropped."""
     with stage("clean.junk"):
-        lines = drop_junk_lines(text.splitlines())
+        lines = drop_junk_lines(strip_inline_furniture(text).splitlines())
     with stage("clean.reflow"):
         paragraphs = reflow(lines)
     with stage("clean.punctuation"):
         paragraphs = [normalize_punctuation(p) for p in paragraphs]
     with stage("clean.dedupe"):
         return drop_duplicate_paragraphs(paragraphs)
-
-
-def clean_text(text: str) -> tuple[list[str], list[str]]:
-    """Stages 2-7 on decoded text: returns (paragraphs, warnings)."""
-    text, warnings = _repair(text)
-    return _paragraphs(text), warnings
 
 
 def convert_text(text: str, source_file: str, *, is_html: bool = False,
@@ -183,7 +178,7 @@ def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[st
         figures = key_figures(draft)
     with stage("analyze.keywords"):
         words = keywords(draft)
-    article = Article(
+    return Article(
         source_file=source_file,
         title=draft.title,
         blocks=draft.blocks,
@@ -199,6 +194,3 @@ def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[st
         warnings=list(warnings),
         encoding=encoding,
     )
-    with stage("publish.slug"):
-        article.slug = make_slug(article.title, article.paragraphs)
-    return article

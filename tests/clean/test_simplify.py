@@ -41,10 +41,3 @@ _SIMPLIFIED = (SEEDS / "003_2eec7245c6bb0a7a.txt").read_text(encoding="utf-8")[:
 @given(st.text(alphabet=st.sampled_from(sorted(set(_SIMPLIFIED) - {"著"})), max_size=50))
 def test_simplified_text_is_left_alone(text):
     assert to_simplified(text) == text
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("政協委員熱議產業發展隨著經濟承載著眾多國際顯著名")), max_size=30))
-def test_idempotent(text):
-    once = to_simplified(text)
-    assert to_simplified(once) == once

@@ -92,6 +92,7 @@ def test_page_without_article_tag_uses_the_densest_container_and_meta_tags():
         "杭州老旧小区改造按下快进键",
         "2025年3月12日",
         "作者：林小雨",
+        "来源：杭州新闻网",  # the site, from the title's suffix
         "今年以来，杭州市持续推进城市更新，老旧小区改造开工数量创历年新高，居民满意度明显提升。",
         "据介绍，改造内容涵盖管网更新、加装电梯和公共空间提升，惠及居民超过十二万户。",
     ]
@@ -127,3 +128,12 @@ def test_source_on_the_date_line_is_kept():
     lines = html_to_text(page).splitlines()
     assert lines[:2] == ["缝纫机企业加速智能化", "2025年10月8日"]
     assert "来源：经济日报" in lines
+
+
+def test_site_name_meta_is_the_source_when_the_page_names_none():
+    page = ("<html><head><title>夜市重开人气旺 - 城南晚报</title>"
+            "<meta property='og:site_name' content='城南晚报网'></head><body><article><h1>夜市重开人气旺</h1>"
+            "<p>停业半年的老街夜市昨晚重新开放，两百多个摊位座无虚席，不少市民专程赶来。</p></article></body></html>")
+    assert "来源：城南晚报网" in html_to_text(page).splitlines()
+    page = page.replace("<meta property='og:site_name' content='城南晚报网'>", "")
+    assert "来源：城南晚报" in html_to_text(page).splitlines()

@@ -60,3 +60,10 @@ def test_page_state_tells_generated_edited_and_manual_apart():
     assert page_state(text) == "generated"
     assert page_state(text.replace("正文。", "编辑改过的正文。")) == "edited"
     assert page_state("---\ntitle: about\n---\n\nhello\n") == "manual"
+
+
+def test_front_matter_states_modified_only_when_the_text_changed():
+    meta, _ = split_page(render_page(article(permalink_id="a8f17a4df1f65b00")))
+    assert "modified" not in meta and meta["permalink_id"] == "a8f17a4df1f65b00"
+    meta, _ = split_page(render_page(article(modified=date(2026, 2, 1))))
+    assert meta["date"] == "2026-01-23" and meta["modified"] == "2026-02-01"

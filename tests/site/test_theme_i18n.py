@@ -21,7 +21,7 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import resolve_link
+from sitebuild import is_redirect, resolve_link
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -30,7 +30,8 @@ from digest.analyze.topics import DEFAULT_TOPICS  # noqa: E402
 from digest.publish.page import split_page  # noqa: E402
 from digest.english.catalog import TranslationCatalog  # noqa: E402
 from digest_i18n.english import english_fields  # noqa: E402
-from digest_i18n.feeds import bcp47, drop_untranslated  # noqa: E402
+from digest_i18n.feeds import drop_untranslated  # noqa: E402
+from digest.site.settings import bcp47  # noqa: E402
 from digest_i18n.interface import (babel_locale, date_formatter, interface_translations,  # noqa: E402
                                    join_names, topic_namer)
 
@@ -52,7 +53,8 @@ class Site:
 
     def pages(self, edition: str = "") -> list[str]:
         base = self.output / edition
-        found = sorted(p.relative_to(self.output).as_posix() for p in base.rglob("*.html"))
+        found = sorted(p.relative_to(self.output).as_posix() for p in base.rglob("*.html")
+                       if not is_redirect(p))
         return found if edition else [p for p in found if not p.startswith(("en/", "zh-hant/"))]
 
 

@@ -93,18 +93,18 @@ def test_seed_000_is_one_article_with_its_title_first():
 
 def test_seed_000_two_line_subheadings_stay_inside_the_article():
     [article] = split_articles(SEED_000)
-    assert _headings(article) == ["紧跟科技前沿", "汇聚街区创新合力", "秉持长期主义", "耐心培育产业生态"]
+    assert _headings(article) == ["紧跟科技前沿 汇聚街区创新合力", "秉持长期主义 耐心培育产业生态"]
     texts = article.paragraphs
-    at = texts.index("紧跟科技前沿")
-    assert article.blocks[at + 1] == Block("汇聚街区创新合力", heading=True)
+    at = texts.index("紧跟科技前沿 汇聚街区创新合力")
+    assert article.blocks[at] == Block("紧跟科技前沿 汇聚街区创新合力", heading=True)
     assert texts[at - 1].endswith("人工智能产业发展的构想。")
-    assert texts[at + 2].startswith("北京海淀区人工智能领域人才储备厚实")
+    assert texts[at + 1].startswith("北京海淀区人工智能领域人才储备厚实")
 
 
 def test_seed_000_without_its_title_keeps_the_paired_subheadings():
     [article] = split_articles(SEED_000[1:])
     assert article.title == "今年年初，《北京人工智能创新高地建设行动计划》"
-    assert _headings(article) == ["紧跟科技前沿", "汇聚街区创新合力", "秉持长期主义", "耐心培育产业生态"]
+    assert _headings(article) == ["紧跟科技前沿 汇聚街区创新合力", "秉持长期主义 耐心培育产业生态"]
     assert len(_body(article)) == 13
 
 
@@ -335,7 +335,7 @@ def test_single_short_heading_inside_a_titled_article_is_a_subheading():
 def test_paired_subheadings_as_long_as_a_short_title_stay_subheadings():
     page = ["杭州旧改按下快进键", BODY_A[0], "管网更新让居民用水更安心", "加装电梯让老人出行更方便", BODY_A[1]]
     [article] = split_articles(page)
-    assert _headings(article) == ["管网更新让居民用水更安心", "加装电梯让老人出行更方便"]
+    assert _headings(article) == ["管网更新让居民用水更安心 加装电梯让老人出行更方便"]
     assert _body(article) == BODY_A
 
 
@@ -381,3 +381,36 @@ def test_section_label_before_each_title_is_a_column_not_text():
         ("天气", "明日全市晴转多云 气温回升", []),
     ]
     assert all(not b.heading for a in articles for b in a.blocks)
+
+
+def test_a_subheading_broken_over_two_lines_is_one_heading():
+    page = ["河港新城迎来首批居民", BODY_A[0], "老街换新颜", "商户回流忙", BODY_A[1], "二、配套跟上", BODY_A[0] + "甲"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["老街换新颜 商户回流忙", "二、配套跟上"]
+
+
+def test_numbered_subheadings_in_a_row_stay_apart():
+    page = ["河港新城迎来首批居民", BODY_A[0], "一、交通先行", "二、配套跟上", BODY_A[1]]
+    [article] = split_articles(page)
+    assert _headings(article) == ["一、交通先行", "二、配套跟上"]
+
+
+def test_kicker_glued_before_a_bracketed_lead_becomes_a_subheading():
+    page = ["湖畔新馆今开放", "市民赞：终于等到了〔记者柯以宁、莫小川／湖滨报导〕湖畔美术馆今天正式开放，首日参观者超过两千人。"]
+    [article] = split_articles(page)
+    assert article.title == "湖畔新馆今开放"
+    assert _headings(article) == ["市民赞：终于等到了"]
+    assert _body(article) == ["湖畔美术馆今天正式开放，首日参观者超过两千人。"]
+    assert article.authors == ["柯以宁", "莫小川"]
+
+
+def test_outlet_tag_line_gives_the_source():
+    page = ["山区公路全线贯通", "【某某卫视】", "连接三个乡镇的山区公路今天全线贯通，沿线村民出行时间缩短一半。"]
+    [article] = split_articles(page)
+    assert article.source == "某某卫视" and _body(article) == [page[2]]
+
+
+def test_newspaper_name_in_the_page_header_is_the_source_not_the_title():
+    page = ["河源晚报", "山区公路全线贯通", "连接三个乡镇的山区公路今天全线贯通，沿线村民出行时间缩短一半。"]
+    [article] = split_articles(page)
+    assert (article.title, article.source) == ("山区公路全线贯通", "河源晚报")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digest.split.dates import dateline, find_article_date, find_page_date, mentioned_year, parse_date
+from digest.dates import dateline, find_article_date, find_page_date, mentioned_year, parse_date
 
 # The end of seed 000 after t2s and pinyin removal: a related-links timestamp list.
 SEED_000_FOOTER = """密云区政协委员、通号创新投资集团有限公司副总经理钟刚表示，把握《行动计划》带来的发展机遇。(完)(《中国新闻》报 作者 任德辉 报道)

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from digest.chardata import CLAUSE_MARKS, FULL_STOPS, SENTENCE_END_RUN
+
 #: Running text at least this long (without whitespace) is unique enough to drop on repeat.
 MIN_RUNNING_CHARS = 12
 #: A repeated sentence at least this long is dropped even inside a new paragraph.
@@ -25,12 +27,7 @@ MIN_SENTENCE_CHARS = 16
 #: A running-text paragraph at least this long that an earlier paragraph starts with is a truncated copy.
 MIN_FRAGMENT_CHARS = 8
 
-_CLAUSE_MARK = re.compile(r"[。！？!?，,；;]")
-#: The end of a sentence: final punctuation and the closing quotes after it.
-#: Sentences are cut at these ends; matching whole sentences instead
-#: (``[^。！？]*[。！？]+``) retries the unpunctuated tail from every position,
-#: quadratic in its length (seconds for a 20,000-character line).
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
+_CLAUSE_MARK = re.compile(f"[{FULL_STOPS}{CLAUSE_MARKS}]")
 _CONTENT = re.compile(r"\w")
 
 
@@ -75,7 +72,9 @@ def drop_repeated_sentences(text: str, seen_sentences: set[str]) -> str:
     """
     parts: list[str] = []
     end = 0
-    for m in _SENTENCE_END.finditer(text):
+    # Cut at sentence ends; matching whole sentences instead (``[^。！？]*[。！？]+``)
+    # retries the unpunctuated tail from every position, quadratic in its length.
+    for m in SENTENCE_END_RUN.finditer(text):
         sentence = text[end:m.end()]
         end = m.end()
         if len(sentence) >= MIN_SENTENCE_CHARS and len(key := paragraph_key(sentence)) >= MIN_SENTENCE_CHARS:

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 
-#: A line with a full-width sentence end is running text; the rules below
+from digest.chardata import EDITOR_ROLE, FIGURE, FULL_STOP, FULL_STOPS, UI_WORDS, alternation, ends_sentence
+
+#: A line with a sentence end is running text; the rules below
 #: (except the anchored notice rule) never touch it.
-_SENTENCE_MARK = re.compile(r"[。！？]")
+_SENTENCE_MARK = FULL_STOP
 
 #: List bullets that web pages put before link-list items.
 _BULLET = r"[-–—*·•●○■□▪◆◇►▶>»]"
@@ -36,15 +38,11 @@ _TIME = r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
 _STAMP = rf"(?:{_DATE}(?:\s*{_TIME})?|{_TIME})"
 
 _TIMESTAMP_LINE = re.compile(rf"^\s*(?:{_BULLET}\s*)?{_OPEN}?\s*{_STAMP}\s*{_CLOSE}?\s*$")
-_DATED_LIST_ITEM = re.compile(rf"^\s*{_BULLET}\s*[^。！？]{{1,80}}?\s*{_OPEN}?\s*{_STAMP}\s*{_CLOSE}?\s*$")
+_DATED_LIST_ITEM = re.compile(rf"^\s*{_BULLET}\s*[^{FULL_STOPS}]{{1,80}}?\s*{_OPEN}?\s*{_STAMP}\s*{_CLOSE}?\s*$")
 _BULLET_ITEM = re.compile(rf"^\s*{_BULLET}\s*\S")
 
-_EDITOR_ROLES = (
-    "责任编辑|责编|值班编辑|网络编辑|实习编辑|文字编辑|图片编辑|视频编辑|新媒体编辑|编辑"
-    "|校对|审核|审校|审稿|初审|复审|终审|一审|二审|三审|监制|主编|美编|签发|排版"
-)
 _EDITOR_CREDIT = re.compile(
-    rf"^\s*{_OPEN}?\s*(?:本文|本期|本版)?(?:{_EDITOR_ROLES})\s*(?:[:：]|\s)\s*[^。！？]{{0,30}}$"
+    rf"^\s*{_OPEN}?\s*(?:本文|本期|本版)?(?:{EDITOR_ROLE})\s*(?:[:：]|\s)\s*[^{FULL_STOPS}]{{0,30}}$"
 )
 
 _LICENCE = re.compile(
@@ -66,12 +64,16 @@ _WIDGET_START = re.compile(
     rf"^\s*{_OPEN}?\s*(?:分享到|分享至|分享\s*[:：]|一键分享|打印本页|打印此页|打印文章|关闭窗口|关闭本页"
     r"|扫一扫|扫描二维码|微信扫一扫|手机扫描|用手机扫描|字号|字体\s*[:：]|返回顶部|返回首页|返回列表"
     r"|收藏本页|加入收藏|我要纠错|我要评论|[上下]一篇(?:\s*[:：]|\s|$)"
-    r"|阅读全文|展开全文|查看更多|加载更多|(?:浏览|阅读|点击|访问)(?:次数|量|数)\s*[:：]?\s*[\d.]+万?)"
+    r"|阅读全文|展开全文|查看更多|加载更多"
+    r"|复制链接|复制网址|复制连结|字级|字体大小|调整字体|(?:欢迎|扫码|点击|长按)?关注我们|欢迎关注|扫码关注|点击关注"
+    r"|长按(?:识别)?二维码|(?:阅读|看|点我看|点击看)更多|下载\s*(?:APP|客户端)|打开\s*(?:APP|客户端)|在\s*APP\s*内打开)",
+    re.IGNORECASE,
 )
+#: A view counter: ``阅读量：1.2万``, ``浏览次数 356``.
+_VIEW_COUNT = re.compile(rf"^\s*{_OPEN}?\s*(?:浏览|阅读|点击|访问)(?:次数|量|数)\s*[:：]?\s*[\d.]+万?")
 #: Widget words that may make up a whole widget line together ("【打印】【关闭】").
 _WIDGET_WORDS = re.compile(
-    r"打印本页|打印|关闭窗口|关闭|收藏|分享|转发|点赞|纠错|评论|返回|顶部|微信|微博|朋友圈|QQ空间|QQ"
-    r"|豆瓣|扫一扫|二维码|字号|[大中小]|默认|上一页|下一页|首页|尾页|末页",
+    f"{alternation(UI_WORDS)}|打印本页|关闭窗口|关闭|纠错|返回|顶部|扫一扫|二维码|[大中小]|默认|上一页|下一页|首页|尾页|末页",
     re.IGNORECASE,
 )
 _WIDGET_LEFTOVER = re.compile(r"[\s\d\[\]【】()（）|｜/:：,，、·•>»<«\-]*")
@@ -148,18 +150,53 @@ def is_copyright_line(line: str) -> bool:
 
 
 def is_widget_line(line: str) -> bool:
-    """Share, print, font-size and navigation widgets: ``分享到：微信 微博``,
-    ``【字号 大 中 小】``, ``打印本页 关闭窗口``, ``扫一扫在手机打开当前页``.
+    """Share, print, font-size, copy-link, follow and navigation widgets:
+    ``分享到：微信 微博``, ``【字号 大 中 小】``, ``打印本页 关闭窗口``,
+    ``扫一扫在手机打开当前页``, ``复制链接``, ``欢迎关注我们的公众号``, ``分享 facebook``.
 
     A short line either starting with a widget phrase or made only of two or
     more widget words (one word alone, like ``评论``, may be a column label).
+    A line with a sentence mark or a figure (``关注我们的三个理由：降价30%``) is text.
     """
     if len(line) > 40 or _SENTENCE_MARK.search(line):
+        return False
+    if _VIEW_COUNT.match(line):
+        return True
+    if FIGURE.search(line):
         return False
     if _WIDGET_START.match(line):
         return True
     rest, words = _WIDGET_WORDS.subn("", line)
     return words >= 2 and _WIDGET_LEFTOVER.fullmatch(rest) is not None
+
+
+#: A link bar: three or more short items between ``|`` separators.
+_LINK_BAR = re.compile(r"^\s*(?:[^|｜。！？]{1,14}[|｜]){2,}[^|｜。！？]{0,14}\s*$")
+#: A newspaper page or section label: ``第A03版：要闻``, ``A12版``, ``版面：国际新闻``, ``上一版 下一版``.
+_PAGE_LABEL = re.compile(
+    r"^\s*[\[【(（]?\s*(?:第\s*)?[A-Za-z]?\d{1,3}\s*版(?:\s*[:：]?\s*[^\s。，！？]{0,12})?\s*[\]】)）]?\s*$"
+    r"|^\s*(?:版面|版次|版名|栏目|频道)\s*[:：]\s*[^\s。，！？]{1,12}\s*$"
+    r"|^\s*(?:[上下]一版|返回目录|本版目录|版面导航)(?:\s+(?:[上下]一版|返回目录|本版目录|版面导航))*\s*$"
+)
+
+
+def is_link_bar(line: str) -> bool:
+    """Site navigation set with ``|``: ``首页 | 国内 | 国际 | 财经``, ``关于我们｜联系我们｜广告服务``.
+
+    Three or more short items; a line that ends a sentence or quotes a figure
+    (``营收 | 3000亿元 | 增长5%``, a table row) stays.
+    """
+    return (_LINK_BAR.match(line) is not None and not ends_sentence(line)
+            and FIGURE.search(line) is None)
+
+
+def is_page_label(line: str) -> bool:
+    """A newspaper page or section label: ``第A03版：要闻``, ``版面：国际``, ``上一版 下一版``.
+
+    The section name printed on a page is not the article's title; the column
+    (``行业分析``) is read by the splitter from its own line, not from these.
+    """
+    return _PAGE_LABEL.match(line) is not None
 
 
 def is_page_number(line: str) -> bool:
@@ -190,6 +227,8 @@ LINE_RULES = (
     is_copyright_line,
     is_widget_line,
     is_page_number,
+    is_page_label,
+    is_link_bar,
     is_breadcrumb,
     is_rule_line,
 )

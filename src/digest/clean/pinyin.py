@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from digest.lexicon import CJK_RANGES
+from digest.chardata import CJK_RANGES
 
 #: Tone marks written on pinyin vowels (macron, acute, caron, grave).
 _TONE_MARKS = "\u0304\u0301\u030c\u0300"

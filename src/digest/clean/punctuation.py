@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from digest.lexicon import CJK_RANGES
+from digest.chardata import CJK_RANGES
 
 #: What counts as "Chinese context" next to a mark: ideographs, CJK symbols
 #: and full-width forms, Chinese quotes, ellipsis and dash.

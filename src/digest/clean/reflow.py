@@ -31,17 +31,22 @@ import bisect
 import re
 from functools import lru_cache
 
-from digest.lexicon import CJK_RANGES, CLOSERS, SENTENCE_END, cut, is_word, word_log_prob
+from digest.chardata import CJK_RANGES, CLOSERS, HEADING_MAX, SENTENCE_END
+from digest.lexicon import cut, is_word, word_log_prob
 
 #: Marks that cannot start a line: a line starting with one was cut off its paragraph.
 NON_INITIAL = "，,、。．；;：:！!？?）)》】」』”’…%‰"
 #: Marks after which the sentence must go on.
 CONTINUATION_END = "，,、；;：:“‘「『（(《【—-～~/"
 #: Sentence punctuation: a line holding any is not a heading (headlines use spaces, not commas).
-_SENTENCE_INSIDE = re.compile(r"[，,；;。！？!?…]")
+_SENTENCE_INSIDE = re.compile(r"[，,；;。…]|[！？!?]\s*$")
+#: ``！``/``？`` inside a line: a headline's clause break only when the headline
+#: also sets its parts apart with spaces (``不怕冷！ 冰天雪地照常上课 看板显示这温度``).
+_EXCLAMATION_INSIDE = re.compile(r"[！？!?]")
+_SPACED_PARTS = re.compile(r"\S\s+\S")
 
 #: Longest line still taken for a heading, title, byline or column label.
-HEADING_MAX_CHARS = 30
+HEADING_MAX_CHARS = HEADING_MAX
 #: Log-probability gain (nats) above which a cut through a word counts as a broken word.
 WORD_SPLIT_GAIN = 3.0
 #: How many characters on each side of a break are segmented to look for a broken word.
@@ -83,9 +88,13 @@ def looks_like_heading(line: str) -> bool:
     Chinese headlines separate their parts with spaces, not commas, so a comma
     or full stop marks running text. A title ending in ？ or ！ never gets here
     as the upper line (it ends a sentence); as the lower line it is more often
-    the end of a sentence cut short (``…激活消费的`` | ``“一池春水”？``).
+    the end of a sentence cut short (``…激活消费的`` | ``“一池春水”？``). A ！ or
+    ？ inside counts only in a headline of spaced parts (``偷久了有经验？ 毒瘾男专偷老车``);
+    ``太好了！我们`` is a sentence cut short.
     """
-    return len(line) <= HEADING_MAX_CHARS and _SENTENCE_INSIDE.search(line) is None and line[-1] not in CONTINUATION_END
+    return (len(line) <= HEADING_MAX_CHARS and _SENTENCE_INSIDE.search(line) is None
+            and line[-1] not in CONTINUATION_END
+            and (_EXCLAMATION_INSIDE.search(line) is None or _SPACED_PARTS.search(line) is not None))
 
 
 def _segmentation_log_prob(text: str) -> float:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import opencc
 
-from digest.lexicon import CJK_RANGES
+from digest.chardata import CJK_RANGES
 
 #: Words in which 著 is zhù ("notable", "to write") and stays 著 in Simplified.
 _ZHU_WORDS = frozenset(

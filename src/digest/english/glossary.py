@@ -284,15 +284,162 @@ def gloss(word: str) -> GlossEntry | None:
     return _dictionary_gloss(word) or _composed_gloss(word)
 
 
-def glossary(keywords: list[str]) -> list[GlossEntry]:
-    """Glosses of the keywords that have one, in keyword order, each word once."""
+#: Parenthesised field labels that confine a sense to one domain:
+#: ``hash rate (digital currency mining)``, ``Holy Trinity (Christianity)``.
+#: Such a sense is shown only when the article's own context names the field.
+DOMAIN_WORDS = frozenset("""
+    mining currency cryptocurrency bitcoin finance stock stocks banking accounting
+    buddhism buddhist christianity christian catholic taoism taoist daoism islam islamic religion
+    medicine medical tcm pharmacology anatomy physiology pathology chemistry physics mathematics math
+    geometry algebra statistics biology botany zoology geology astronomy astrology meteorology
+    military navy sports football basketball chess go music theater theatre opera film
+    linguistics grammar phonetics law legal slang internet dialect cantonese hokkien taiwan
+    archaic literary classical old obsolete euphemism vulgar derog derogatory humorous
+    computing programming electronics engineering mechanics printing typography cooking
+    agriculture fishing hunting textiles weaving photography games gaming poker mahjong
+""".split())
+_WORD = re.compile(r"[a-z]+")
+_STOPWORDS = frozenset("a an the to of in on at for by with and or as is be etc its it one sb sth".split())
+_LEADING_PARENTHESIS = re.compile(r"^\([^()]*\)\s*")
+
+
+def context_words(text: str) -> frozenset[str]:
+    """The content words of an English context, lower-cased, a plural ``-s`` dropped."""
+    return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOPWORDS)
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def sense_groups(senses: str) -> list[list[str]]:
+    """CC-CEDICT senses (``/``-separated) as groups of synonyms (``;``-separated),
+    without bookkeeping senses: ``nick/jag/gap/shortfall`` -> ``[[nick], [jag], [gap], [shortfall]]``."""
+    groups = [clean_definitions(sense) for sense in senses.split("/")]
+    return [g for g in groups if g]
+
+
+def _qualifiers(definition: str) -> list[set[str]]:
+    return [set(_WORD.findall(q.lower())) for q in re.findall(r"\(([^()]*)\)", definition)]
+
+
+def _fits(definition: str, context: frozenset[str]) -> bool:
+    """False for a sense confined to a field (:data:`DOMAIN_WORDS`) the context never names."""
+    for words in _qualifiers(definition):
+        fields = words & DOMAIN_WORDS
+        if fields and not {_stem(w) for w in fields} & context:
+            return False
+    return True
+
+
+def _score(definition: str, group: int, position: int, context: frozenset[str], generic: bool) -> float:
+    """Higher is better: words shared with the context (its label's too) first, then dictionary order.
+
+    ``generic``: the sense is a proper name whose common use is also listed
+    (``Holy Trinity`` beside ``trinity``); the name needs the context to name it.
+    A verb sense (``to bring forth new ideas``) comes after a noun one
+    (``innovation``): keywords are mostly nouns.
+    """
+    # Words of its field label count too: "mining" in the context speaks for "hash rate (... mining)".
+    shared = len({_stem(w) for w in _WORD.findall(definition.lower()) if w not in _STOPWORDS} & context)
+    verb = definition.startswith("to ")
+    return (2 * shared - (1.5 if generic and not shared else 0) - (0.3 if verb else 0)
+            - 0.1 * group - 0.05 * position)
+
+
+#: Parenthesised notes a reader of a gloss does without: life dates ``(1953-)``,
+#: expansions in Chinese ``(abbr. for 全国人民代表大会 (...))``.
+_NOTE = re.compile(r"\s*\((?:[^()]*\([^()]*\))*[^()]*(?:\d{3,4}-|abbr\.|[\u3400-\u9fff])[^()]*(?:\([^()]*\)[^()]*)*\)")
+#: Lower-case words a proper name may hold (``Ministry of Foreign Affairs``).
+_NAME_LINKS = frozenset("of and the for in on de da du von van al".split())
+
+
+def _name_only(definition: str) -> str:
+    """A proper name without the description after it: ``Shenzhen subprovincial city in
+    Guangdong`` -> ``Shenzhen``, ``Haidian inner district of Beijing`` -> ``Haidian``."""
+    words = definition.split(" ")
+    for i, word in enumerate(words[1:], 1):
+        if word[:1].islower() and word not in _NAME_LINKS:
+            return " ".join(words[:i]).rstrip(",;")
+    return definition
+
+
+def readable_sense(definition: str) -> str:
+    """A definition as a gloss: no leading label, notes or article, a proper name without its description."""
+    text = _LEADING_PARENTHESIS.sub("", definition) or definition
+    text = _NOTE.sub("", text).strip() or text
+    if text[:1].isupper():
+        return _name_only(text)
+    return re.sub(r"^(?:an?) (?=\w)", "", text)
+
+
+def best_sense(senses: str, context: str | frozenset[str] = "") -> str | None:
+    """The one definition of ``senses`` that fits ``context`` best, or None when none fits.
+
+    ``computing power/hash rate (digital currency mining)`` -> ``computing power``
+    in an article about AI policy (the mining sense needs a context naming
+    mining); ``Holy Trinity/trinity`` -> ``trinity`` unless the context speaks
+    of the Holy Trinity. Words shared with the context choose among senses
+    (``scene; scenario`` -> ``scenario`` where the text says scenarios);
+    otherwise the dictionary's order, which puts the commonest sense first.
+    The result is made readable (:func:`readable_sense`).
+    """
+    words = context if isinstance(context, frozenset) else context_words(context)
+    fitting = [(g, k, d) for g, group in enumerate(sense_groups(senses)) for k, d in enumerate(group)
+               if _fits(d, words) and not d.startswith(("abbr. ", "surname "))]
+    if not fitting:
+        return None
+    common = [d.lower() for _, _, d in fitting if d[:1].islower()]
+    candidates = [
+        (_score(d, g, k, words, d[:1].isupper() and any(c in d.lower() for c in common)), d)
+        for g, k, d in fitting
+    ]
+    best = max(candidates, key=lambda c: c[0])[1]  # max keeps the first of equals
+    return readable_sense(best)
+
+
+def word_pinyin(word: str) -> str:
+    """Tone-marked pinyin of any Chinese word, from pypinyin, written as one word per segment."""
+    return " ".join(join_syllables(lazy_pinyin(part, style=Style.TONE)) for part in cut(word))
+
+
+def keyword_gloss(word: str, context: str | frozenset[str] = "") -> GlossEntry | None:
+    """One English sense of a keyword, chosen by the article's context (:func:`best_sense`).
+
+    A word the dictionary lacks, or whose senses all belong to fields the
+    context does not name, keeps its pinyin and gets an empty ``english``:
+    a reader is better served by no gloss than by a literal reading
+    (``tool + body + intelligent``) or a wrong field's sense.
+    """
+    word = word.strip()
+    if not CJK_CHAR.search(word):
+        return None
+    entry = _dictionary_gloss(word)
+    if entry is None:
+        composed = _composed_gloss(word)
+        return GlossEntry(word, composed.pinyin if composed else word_pinyin(word), "")
+    entries = cedict_index()[word]  # present: the dictionary glossed it
+    chosen = _choose_entry(word, entries)
+    if chosen is None:  # only "variant of X": X's gloss, first sense
+        return GlossEntry(word, entry.pinyin, first_sense(entry.english))
+    numbered, definitions = chosen
+    raw = next(senses for pinyin, senses in entries
+               if pinyin == numbered and clean_definitions(senses) == definitions)
+    sense = best_sense(raw, context)
+    return GlossEntry(word, entry.pinyin, sense or "")
+
+
+def glossary(keywords: list[str], context: str = "") -> list[GlossEntry]:
+    """The keywords with their pinyin and one English sense each (:func:`keyword_gloss`),
+    in keyword order, each word once; words without Chinese characters are left out."""
+    words = context_words(context)
     entries: list[GlossEntry] = []
     seen: set[str] = set()
     for word in keywords:
         if word in seen:
             continue
         seen.add(word)
-        entry = gloss(word)
+        entry = keyword_gloss(word, words)
         if entry is not None:
             entries.append(entry)
     return entries

@@ -21,8 +21,9 @@ from functools import lru_cache
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from digest.split.credits import parse_byline, parse_credit
-from digest.split.dates import date_line_date, parse_date, without_dates
+from digest.chardata import AUTHOR_ROLE, OUTLET, SOURCE_ROLE
+from digest.credits import parse_byline, parse_credit
+from digest.dates import date_line_date, parse_date, without_dates
 
 #: Elements that never hold article text.
 _NON_CONTENT_TAGS = ["script", "style", "noscript", "iframe", "form", "nav", "aside", "footer",
@@ -43,7 +44,7 @@ _SOURCE_HINT = re.compile(r"(?:^|[\s_-])source(?:$|[\s_-])", re.IGNORECASE)
 #: A site suffix after the title: 标题_新闻_某某网, 标题 - 某某网, 标题 | 某某网.
 _TITLE_SEPARATOR = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|——)\s*")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
-_BYLINE_LABEL = re.compile(r"^(?:作者|记者|文|撰文|来源)\s*[：:/]")
+_BYLINE_LABEL = re.compile(f"^(?:{AUTHOR_ROLE}|{SOURCE_ROLE})\\s*[：:/]")
 
 _DATE_METAS = ("article:published_time", "og:article:published_time", "og:published_time",
                "publishdate", "pubdate", "publish_date", "publication_date", "date", "dc.date",
@@ -257,14 +258,32 @@ def _byline(soup: BeautifulSoup, content: Tag | None) -> tuple[str, list[Tag]]:
     return (_as_byline(author), []) if 0 < len(author) <= MAX_META_CHARS else ("", [])
 
 
+_OUTLET = re.compile(OUTLET)
+
+
+def site_name(soup: BeautifulSoup) -> str:
+    """The publishing site: ``og:site_name``, else the outlet part of ``<title>``
+    (``标题_财经频道_某某新闻网`` → ``某某新闻网``), else ``""``."""
+    named = _meta(soup, ("og:site_name",))
+    if named and len(named) <= MAX_META_CHARS:
+        return named
+    if soup.title is not None:
+        parts = [p.strip() for p in _TITLE_SEPARATOR.split(_SPACES.sub(" ", soup.title.get_text())) if p.strip()]
+        outlets = [p for p in parts[1:] + parts[:1] if p != clean_title(soup.title.get_text()) and _OUTLET.fullmatch(p)]
+        if outlets:
+            return outlets[0]
+    return ""
+
+
 def _source(soup: BeautifulSoup, content: Tag | None) -> tuple[str, list[Tag]]:
-    """A ``来源：X`` line from an element with a source class, or the source meta tag."""
+    """A ``来源：X`` line from an element with a source class, the source meta
+    tag, or the site that published the page (:func:`site_name`)."""
     for node in (content or soup).find_all(True):
         if _SOURCE_HINT.search(_words(node)):
             text = _text(node)
             if 0 < len(text) <= MAX_META_CHARS:
                 return (text if text.startswith("来源") else f"来源：{text}"), [node]
-    source = _meta(soup, ("source",))
+    source = _meta(soup, ("source",)) or site_name(soup)
     return (f"来源：{source}", []) if source else ("", [])
 
 

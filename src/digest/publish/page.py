@@ -39,10 +39,17 @@ def escape_markdown(text: str) -> str:
 
 
 def front_matter(article: Article, lang: str) -> dict:
+    """``modified`` is there only when the text really changed since the article
+    was first published (see :mod:`digest.publish.permalinks`); ``permalink_id``
+    is the article's permanent id, which feeds use as the entry id."""
+    dates = {"date": article.date.isoformat() if article.date else None}
+    if article.modified:
+        dates["modified"] = article.modified.isoformat()
     return {
         "title": article.title,
-        "date": article.date.isoformat() if article.date else None,
+        **dates,
         "slug": article.slug,
+        "permalink_id": article.permalink_id or None,
         "lang": lang,
         "topic": article.topic,
         "topic_score": round(article.topic_score, 3),

@@ -1,10 +1,14 @@
 """URL slugs for generated articles.
 
 A slug is pinyin of the title (readable, ASCII, safe in any path) cut at a word
-boundary, plus six hex digits of a hash of the article's title and text. The
-hash keeps two articles with the same title apart and keeps a slug stable across
-rebuilds and across the order seeds are read in. Only ``[a-z0-9-]`` ever comes
-out, so a slug can never climb out of ``content/`` or ``output/``.
+boundary, plus six hex digits of a hash of the title. It depends on the title
+only, never on the body: correcting a sentence keeps the article's URL, and a
+corrected title gives a new one (:mod:`digest.publish.permalinks` then keeps the
+old URL as a redirect). The hash keeps apart titles whose pinyin is the same or
+is cut at the same place (同音 titles, long titles); two articles with the very
+same title are told apart by :mod:`digest.publish.permalinks`. Only
+``[a-z0-9-]`` ever comes out, so a slug can never climb out of ``content/`` or
+``output/``.
 """
 
 from __future__ import annotations
@@ -40,9 +44,14 @@ def pinyin_words(text: str) -> list[str]:
     return words
 
 
-def make_slug(title: str, paragraphs: list[str]) -> str:
-    """``人工智能“潮”起北京`` -> ``ren-gong-zhi-neng-chao-qi-bei-jing-3f2a1c``."""
-    digest = hashlib.sha256("\n".join([title, *paragraphs]).encode("utf-8")).hexdigest()[:6]
+def short_hash(text: str, digits: int = 6) -> str:
+    """The first ``digits`` hex digits of the SHA-256 of ``text``."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:digits]
+
+
+def make_slug(title: str) -> str:
+    """``人工智能“潮”起北京`` -> ``ren-gong-zhi-neng-chao-qi-bei-jing-5d1e0b``."""
+    digest = short_hash(title)
     kept: list[str] = []
     length = 0
     for word in pinyin_words(title):

@@ -1,5 +1,5 @@
 """Turn a folder of seeds into a folder of Markdown pages: the one entry point
-that the Pelican plugin, the ``digest build`` command and the benchmark share.
+that the Pelican plugin, the ``digest sync`` command and the benchmark share.
 
 Each seed's conversion is cached by the hash of its bytes (and of the converter
 version and options), so a rebuild re-converts only the seeds that changed. When
@@ -22,6 +22,7 @@ from digest.clean.mojibake import LOST
 from digest.model import Article, SeedError
 from digest.pipeline import SEED_SUFFIXES, ConvertOptions, check_size, convert_bytes
 from digest.publish.page import render_page
+from digest.publish.permalinks import PermalinkReport, content_fingerprint, settle
 from digest.publish.store import StoreReport, atomic_write, store_pages
 
 #: Below this many seeds to convert, worker start-up costs more than it saves.
@@ -38,6 +39,7 @@ class SyncReport:
     converted: int = 0
     cached: int = 0
     store: StoreReport = field(default_factory=StoreReport)
+    permalinks: PermalinkReport = field(default_factory=PermalinkReport)
 
     @property
     def messages(self) -> list[str]:
@@ -53,7 +55,7 @@ class SyncReport:
     def notes(self) -> list[str]:
         """Repairs that fully succeeded: worth a line in the log, not a warning."""
         return [f"{a.source_file}: {a.title}: {w}" for a in self.articles for w in a.warnings
-                if LOST not in w]
+                if LOST not in w] + self.permalinks.notes
 
 
 def find_seeds(folder: Path) -> list[Path]:
@@ -134,12 +136,13 @@ def convert_seeds(seeds: list[Path], options: ConvertOptions, cache_dir: Path | 
             continue
         for data in result:
             article = Article.from_json(data)
-            if article.slug in seen:
+            same = content_fingerprint(article)
+            if same in seen:
                 report.duplicates.append(
                     f"{article.source_file}: article “{article.title}” repeats one in "
-                    f"{seen[article.slug]}; published once")
+                    f"{seen[same]}; published once")
                 continue
-            seen[article.slug] = article.source_file
+            seen[same] = article.source_file
             report.articles.append(article)
     return report
 
@@ -172,6 +175,7 @@ def sync_seeds(seeds_dir: Path, pages_dir: Path, *, options: ConvertOptions | No
     """Convert every seed in ``seeds_dir`` and bring ``pages_dir`` in line with the result."""
     options = options or ConvertOptions()
     report = convert_seeds(find_seeds(seeds_dir), options, cache_dir, jobs, progress)
+    report.permalinks = settle(report.articles, pages_dir.parent, seeds_dir)  # slugs, ids, dates
     pages = {a.slug: render_page(a, lang) for a in report.articles}
     report.store = store_pages(pages, pages_dir, force=force)
     return report

@@ -33,10 +33,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from digest.chardata import ends_sentence
 from digest.model import ArticleDraft, Block
-from digest.split.credits import Credit
-from digest.split.dates import find_article_date, mentioned_year
-from digest.split.lines import Kind, Line, classify
+from digest.credits import Credit
+from digest.dates import find_article_date, mentioned_year
+from digest.split.lines import Kind, Line, classify_paragraph
 from digest.split.titles import (
     is_numbered,
     looks_like_headline,
@@ -46,7 +47,6 @@ from digest.split.titles import (
 )
 
 _HEAD_SIGNALS = (Kind.COLUMN, Kind.BYLINE, Kind.DATE)
-_SENTENCE_END = ("。", "！", "？", "!", "?", "…", "”", "’", "」", "』", "）", ")")
 
 
 @dataclass
@@ -65,13 +65,12 @@ class _Draft:
     @classmethod
     def from_head(cls, head: list[Line]) -> _Draft:
         draft = cls()
-        headings = [line.text for line in head if line.kind is Kind.HEADING]
-        title_at = pick_title(headings) if headings else -1
-        for i, text in enumerate(headings):
-            if i == title_at:
-                draft.title = text
-            else:
-                draft.blocks.append(Block(text, heading=True))
+        headings = [line for line in head if line.kind is Kind.HEADING]
+        headings = [line for line in headings if not line.kicker] or headings
+        title_at = pick_title([line.text for line in headings]) if headings else -1
+        if title_at >= 0:
+            draft.title = headings[title_at].text
+        draft.blocks.extend(_subheadings(head, skip=headings[title_at] if title_at >= 0 else None))
         for line in head:
             draft.take_meta(line)
         draft.closed = False  # a closing credit above the body closes nothing
@@ -96,10 +95,32 @@ class _Draft:
             self.credit.merge(line.credit)
             self.closed = self.closed or line.closes
         if body:
-            self.ends_sentence = body[-1].text.endswith(_SENTENCE_END)
+            self.ends_sentence = ends_sentence(body[-1].text)
 
     def has_body(self) -> bool:
         return any(not b.heading for b in self.blocks)
+
+
+def _subheadings(head: list[Line], skip: Line | None = None) -> list[Block]:
+    """The head run's headings (but ``skip``, the title) as subheading blocks.
+
+    Headings on consecutive lines are one subheading that the page broke over
+    two lines (``紧跟科技前沿`` / ``汇聚街区创新合力``): they become one block,
+    joined with a space as two-part headings are written, not two headings in
+    a row. A numbered line (``二、…``) always starts its own subheading.
+    """
+    blocks: list[Block] = []
+    joinable = False  # the previous line was a subheading the next may continue
+    for line in head:
+        if line.kind is not Kind.HEADING or line is skip:
+            joinable = False
+            continue
+        if joinable and not is_numbered(line.text):
+            blocks[-1] = Block(f"{blocks[-1].text} {line.text}", heading=True)
+        else:
+            blocks.append(Block(line.text, heading=True))
+        joinable = True
+    return blocks
 
 
 def _runs(lines: list[Line]) -> list[tuple[list[Line], list[Line]]]:
@@ -194,7 +215,7 @@ def _assemble(lines: list[Line]) -> list[_Draft]:
                 current = _Draft.from_head(head)
                 first_title_len = first_title_len or len(current.title)
             else:
-                current.blocks.extend(Block(line.text, heading=True) for line in head if line.kind is Kind.HEADING)
+                current.blocks.extend(_subheadings(head))
         current.add_body(body)
     if current is not None:
         drafts.append(current)
@@ -222,7 +243,7 @@ def split_articles(paragraphs: list[str], page_year: int | None = None) -> list[
     article's text, then from the rest of the page (``CISMA2025`` → 2025).
     Returns ``[]`` for a page without running text.
     """
-    lines = [classify(p) for p in paragraphs if p and p.strip()]
+    lines = [line for p in paragraphs if p and p.strip() for line in classify_paragraph(p)]
     if not any(line.kind is Kind.TEXT for line in lines):
         return []
     fallback_year = None if page_year else mentioned_year(paragraphs)

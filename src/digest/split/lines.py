@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from digest.split.credits import (Credit, parse_byline, parse_credit, split_lead_credit,
+from digest.chardata import CJK_RANGES, HEADING_MAX, OUTLET, TWO_PART_HEADING_MAX, WORD_CHAR
+from digest.credits import (Credit, parse_byline, parse_credit, split_lead_credit,
                                   split_trailing_credits)
-from digest.split.dates import date_line_date, without_dates
+from digest.dates import date_line_date, without_dates
 
 
 class Kind(Enum):
@@ -35,24 +36,20 @@ class Line:
     credit: Credit | None = None
     opens: bool = False  # running text that opens with a news lead (本报讯…): an article starts here
     closes: bool = False  # ends with a closing credit (（完）, 编辑 …): an article ends here
+    kicker: bool = False  # a heading glued before the lead: never the title
 
-
-#: Headings are short: newspaper titles run up to about 30 characters, and a
-#: two-part headline (``全球产业链格局变动 缝制机械如何破局``) up to 40.
-HEADING_MAX = 30
-TWO_PART_HEADING_MAX = 40
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 #: A clause or sentence end: the line goes on into running text.
 _CLAUSE_END = re.compile(r"[。；;，,、：:…—]$|[。！？!?…][”’」』）)]+$")
 _COMMA = re.compile(r"[，,]")
-_WORD_CHAR = re.compile(r"[\w\u3400-\u9fff]")
 #: A headline in two halves with a space between, each half at least 4 characters.
 _TWO_PART = re.compile(r"^(?P<a>\S{4,})\s(?P<b>\S{4,})$")
 
-_HAN_LABEL = r"[\u3400-\u4dbf\u4e00-\u9fff]{2,8}"
+_HAN_LABEL = f"[{CJK_RANGES}]{{2,8}}"
 _BRACKETED_LABEL = re.compile(rf"[【［\[]\s*({_HAN_LABEL})\s*[】］\]]|[■□▲◆●◇▶]\s*({_HAN_LABEL})")
-_PLAIN_LABEL = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,6}")
+_OUTLET = re.compile(OUTLET)
+_PLAIN_LABEL = re.compile(f"[{CJK_RANGES}]{{2,6}}")
 #: Genre words that end column labels: 行业分析, 消费观察, 记者手记, 今日快评.
 COLUMN_SUFFIXES = (
     "观察", "分析", "评论", "时评", "短评", "快评", "述评", "评析", "视点", "视角", "视窗", "视界",
@@ -94,7 +91,7 @@ def is_heading_like(text: str) -> bool:
         and "。" not in text
         and len(_COMMA.findall(text)) <= 1
         and not _CLAUSE_END.search(text)
-        and _WORD_CHAR.search(text) is not None
+        and WORD_CHAR.search(text) is not None
     )
 
 
@@ -103,14 +100,49 @@ def column_label(text: str) -> str:
 
     ``【行业分析】`` / ``■行业分析`` → ``行业分析`` (marked labels); ``消费观察``,
     ``记者手记`` (a short line ending in a column genre word); ``财经`` (a section
-    name standing alone). ``紧跟科技前沿`` is not: it is a subheading.
+    name standing alone). ``紧跟科技前沿`` is not: it is a subheading, and
+    ``【某某卫视】`` is not: an outlet's tag names the source (a byline).
     """
     m = _BRACKETED_LABEL.fullmatch(text)
     if m:
-        return m[1] or m[2]
+        label = m[1] or m[2]
+        if _OUTLET.fullmatch(label) and not label.endswith(COLUMN_SUFFIXES):
+            return ""
+        return label
     if _PLAIN_LABEL.fullmatch(text) and (text in SECTION_NAMES or text.endswith(COLUMN_SUFFIXES)):
         return text
     return ""
+
+
+#: A short kicker glued before a bracketed lead credit: ``民众酸：你们留着吧〔记者张三／台中报导〕正文…``.
+_GLUED_KICKER = re.compile(f"(?P<head>[^。！？!?，,；;（(〔【]{{2,{HEADING_MAX}}}?)(?=[〔【][^〔〕【】]{{2,60}}[〕】])")
+
+
+def classify_paragraph(paragraph: str) -> list[Line]:
+    """:func:`classify` a paragraph, cutting a glued kicker off first (:func:`split_glued_lead`)."""
+    parts = split_glued_lead(paragraph)
+    lines = [classify(part) for part in parts]
+    if len(parts) == 2:
+        lines[0].kicker = True
+    return lines
+
+
+def split_glued_lead(paragraph: str) -> list[str]:
+    """Cut a kicker off a paragraph whose lead credit follows it on the same line.
+
+    Crawled pages join the subtitle and the first paragraph: ``股民叹：等了三年
+    〔记者张三／台北报导〕证交所昨公布…`` is the kicker ``股民叹：等了三年`` and a
+    paragraph opening with its lead. Only a bracket that reads as a credit
+    (:func:`split_lead_credit`) cuts, so ``新品【限量】今日开卖`` stays whole.
+    """
+    m = _GLUED_KICKER.match(paragraph)
+    if m is None:
+        return [paragraph]
+    rest = paragraph[m.end():]
+    text, lead = split_lead_credit(rest)
+    if lead is None or not text.strip() or not is_heading_like(normalize_spaces(m["head"])):
+        return [paragraph]
+    return [m["head"].strip(), rest]
 
 
 def classify(line: str) -> Line:

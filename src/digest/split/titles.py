@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from digest.chardata import CLOSERS, FULL_STOPS, HEADING_MAX
 from digest.split.lines import is_two_part_headline
 
-#: A title made from the text is at most this long.
-MAX_FALLBACK_TITLE = 30
+#: A title made from the text is at most as long as a heading.
+MAX_FALLBACK_TITLE = HEADING_MAX
 #: Two-part headlines are at least this long without the space; two-part
 #: subheadings (``坚持需求导向 推动产品创新``) are shorter.
 MIN_TWO_PART_HEADLINE = 14
@@ -18,7 +19,7 @@ MIN_HEADLINE = 10
 
 #: Numbered subheadings never start an article: 一、 （二） 3. 第一，
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.]|第[一二三四五六七八九十]{1,3}[，、：]?)")
-_SENTENCE = re.compile(r".+?(?:[。！？!?]+[”’」』]?|$)")
+_SENTENCE = re.compile(f".+?(?:[{FULL_STOPS}]+[{re.escape(CLOSERS)}]?|$)")
 _LEADING_DATE_CLAUSE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，,。]{0,6}[，,]")
 #: Where a long first sentence may be cut: a clause break, or before an opening bracket or quote.
 _CUT_POINT = re.compile(r"[，,；;：:、]|(?=[“《（(「‘【])")

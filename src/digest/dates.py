@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from digest.chardata import BRACKET_LEAD, CLAUSE_MARKS, FULL_STOPS, LEAD_DATE, NEWS_LEAD, TWO_PART_HEADING_MAX
+
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９：／．－", "0123456789:/.-")
 _FULLWIDTH_RUN = re.compile("[０-９：／．－]+")
 
@@ -44,17 +46,9 @@ _DATE_LINE_REST = re.compile(
 )
 #: The rest of a date line stays short and has no sentence in it.
 MAX_DATE_LINE_REST = 24
-_SENTENCE_MARK = re.compile(r"[。！？，；]")
+_SENTENCE_MARK = re.compile(f"[{FULL_STOPS}{CLAUSE_MARKS}]")
 #: Lines this short without sentence marks are headers (title, byline, label).
-HEADER_LINE_MAX = 40
-
-#: A month/day dateline: 新华社北京1月5日电, 本报北京9月25日讯, or a first
-#: paragraph opening with 9月25日 (after its lead credit has been read).
-_LEAD_DATE = re.compile(
-    r"^(?:[\u4e00-\u9fff]{1,6}?(?:社|网|报|台|客户端)[\u4e00-\u9fff]{0,8}?)?"
-    r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)?"
-)
-_LEAD_CREDIT = re.compile(r"^(?:本报|本刊|[\u4e00-\u9fff]{1,6}?(?:社|网|报|台))?讯?\s*[（(][^（）()]{1,60}[）)]\s*")
+HEADER_LINE_MAX = TWO_PART_HEADING_MAX
 
 #: A year mentioned in text: 2025年, CISMA2025, 2025世界人工智能大会 — four digits
 #: not part of a longer number and not followed by a unit (2000亿元, 2400家).
@@ -196,10 +190,11 @@ def dateline(paragraph: str) -> tuple[int | None, int, int] | None:
     later in the text is an event date.
     """
     paragraph = _ascii_digits(paragraph)
-    m = _LEAD_DATE.match(paragraph)
-    if m is None:
-        paragraph = _LEAD_CREDIT.sub("", paragraph, count=1)
-        m = _LEAD_DATE.match(paragraph)
+    m = NEWS_LEAD.match(paragraph)
+    if m is None or not m["date"]:
+        # the lead (本报讯（记者 X）, （记者 X）) carries no date: it may follow it
+        lead = m or BRACKET_LEAD.match(paragraph)
+        m = LEAD_DATE.match(paragraph, lead.end() if lead else 0)
     if m is None:
         return None
     return (int(m["y"]) if m["y"] else None), int(m["m"]), int(m["d"])

@@ -22,43 +22,52 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+from digest.chardata import (
+    AUTHOR_ROLE,
+    BRACKET_LEAD,
+    CJK_RANGES,
+    DISPATCH,
+    EDITOR_ROLE,
+    NEWS_LEAD,
+    NEWS_ORG,
+    NEWSPAPER,
+    OUTLET,
+    OWN_PAPER,
+    SOURCE_ROLE,
+)
+
+_HAN = CJK_RANGES
 
 #: A personal name: 2-4 Han characters, or Han parts joined by a middle dot.
 _NAME = re.compile(f"[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}(?:[·・•．][{_HAN}]{{1,8}})+")
 
-#: Roles whose names are the article's authors (reporters, writers, photographers).
-_AUTHOR_ROLES = (
-    "特约记者|见习记者|实习记者|首席记者|记者|特约通讯员|通讯员|实习生|作者|撰文|撰稿|"
-    "采写|执笔|文图|图文|文|图|摄影|摄|评论员|主持人"
-)
-#: Roles whose names are not authors but mark the end of an article.
-_EDITOR_ROLES = "责任编辑|值班编辑|实习编辑|编辑|责编|审校|校对|审核|终审|监制|制图"
-_SOURCE_ROLES = "来源|稿源|出处"
-_ROLE = re.compile(f"(?:(?P<org>[{_HAN}]{{2,8}}?))?(?P<role>{_EDITOR_ROLES}|{_SOURCE_ROLES}|{_AUTHOR_ROLES})")
-_ROLE_EXACT = re.compile(f"(?:{_EDITOR_ROLES}|{_SOURCE_ROLES}|{_AUTHOR_ROLES})")
-_EDITOR_ROLE = re.compile(_EDITOR_ROLES)
-_SOURCE_ROLE = re.compile(_SOURCE_ROLES)
+_ROLE = re.compile(f"(?:(?P<org>[{_HAN}]{{2,8}}?))?(?P<role>{EDITOR_ROLE}|{SOURCE_ROLE}|{AUTHOR_ROLE})")
+_ROLE_EXACT = re.compile(f"(?:{EDITOR_ROLE}|{SOURCE_ROLE}|{AUTHOR_ROLE})")
+_EDITOR_ROLE = re.compile(EDITOR_ROLE)
+_SOURCE_ROLE = re.compile(SOURCE_ROLE)
 #: An organisation that may stand before a role: 本报记者, 新华社记者, 人民日报记者.
-_ORG = re.compile(f"本报|本刊|本台|本网|[{_HAN}]{{1,6}}(?:社|报|网|台|刊|杂志|客户端)")
+_ORG = re.compile(NEWS_ORG + "|[" + _HAN + "]{1,6}(?:刊|杂志)")
 #: Roles that may be glued to the name that follows them (记者王薛滔); single
 #: characters such as 文/图 are not, or 文化强国 would read as a byline.
-_GLUED_ROLE = re.compile(f"(?P<role>本报记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|作者|{_EDITOR_ROLES})(?P<name>.+)")
+_GLUED_ROLE = re.compile(f"(?P<role>本报记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|作者|{EDITOR_ROLE})(?P<name>.+)")
 #: Words that follow 记者/作者 in headings and labels, not names: 记者手记, 作者简介.
 _NOT_NAMES = frozenset("手记 简介 观察 调查 来信 笔记 札记 专访 体验 探访 走访 直击 连线 追踪 感言 说明".split())
 #: Words after the names: 张三 摄, 任德辉 报道, 李四 整理.
 _AFTER_NAMES = {"摄", "摄影", "报道", "报导", "整理", "编译", "供图", "供稿", "综合报道", "发自"}
-_NAME_THEN_MARK = re.compile(f"(?P<name>[{_HAN}]{{2,4}})(?P<mark>摄|报道)")
+_NAME_THEN_MARK = re.compile(f"(?P<name>[{_HAN}]{{2,4}}?)(?P<mark>摄|报道|报导)")
+#: Where the reporter filed from: 台北报导, 综合报道 (``〔记者张三／台北报导〕``).
+_PLACE_REPORT = re.compile(f"[{_HAN}]{{2,6}}(?:报导|报道)")
+_OUTLET = re.compile(OUTLET)
+_NEWSPAPER = re.compile(NEWSPAPER)
 _END_MARKS = {"完", "全文完", "END", "end"}
 #: Marks after names that end an article (a photo credit does not: captions stand inside).
 _CLOSING_MARKS = {"报道", "报导", "综合报道", "整理", "编译", "供稿"}
-#: The paper's own name in a credit: not a source worth recording.
-_OWN_PAPER = ("", "本报", "本刊", "本台", "本网")
+_OWN_PAPER = ("", *OWN_PAPER)
 #: A source given as a publication title: 《中国新闻》报, 《人民日报》.
 _TITLED_SOURCE = re.compile(r"《([^》]{1,20})》([报刊]|杂志|周刊|日报)?")
 
 #: Tokens of a credit: a 《…》 source with its suffix, or a run between separators.
-_TOKEN = re.compile(r"《[^》]{1,20}》(?:[报刊]|杂志|周刊|日报)?|[^\s\u3000□■◆●、，,；;：:/／|｜（）()【】\[\]]+")
+_TOKEN = re.compile(r"《[^》]{1,20}》(?:[报刊]|杂志|周刊|日报)?|[^\s\u3000□■◆●、，,；;：:/／╱|｜（）()【】〔〕\[\]]+")
 
 MAX_CREDIT_CHARS = 60
 
@@ -116,23 +125,34 @@ def _read_role(token: str) -> tuple[str, str, str] | None:
     if m and m["org"] and _ORG.fullmatch(m["org"]):
         return m["org"], _role_kind(m["role"]), ""
     m = _GLUED_ROLE.fullmatch(token)
-    if m and _is_name(m["name"]) and m["name"] not in _NOT_NAMES:
-        return "", _role_kind(m["role"]), m["name"]
+    if m:
+        name = m["name"]
+        if (marked := _NAME_THEN_MARK.fullmatch(name)) is not None and _is_name(marked["name"]):
+            name = marked["name"]  # 记者张三摄: the mark is no part of the name
+        if _is_name(name) and name not in _NOT_NAMES:
+            return "", _role_kind(m["role"]), name
     return None
 
 
-def parse_credit(text: str) -> Credit | None:
+def parse_credit(text: str, tag: bool = False) -> Credit | None:
     """Read ``text`` as a whole credit, or return None if any part of it is not one.
 
     ``本报记者 胡静 □ 周露楠 范明朋`` → authors [胡静, 周露楠, 范明朋];
     ``《中国新闻》报 作者 任德辉 报道`` → source 中国新闻报, authors [任德辉];
+    ``中央社记者张三台北27日电`` → source 中央社, authors [张三];
+    ``记者张三、李四／台中报导`` → authors [张三, 李四]; ``某某日报`` → source 某某日报;
     ``完`` → closes; ``以下简称《行动计划》`` → None (not a credit).
     At least one role word, end mark or 《…》 source is required, so a line of
-    bare two-character words is never mistaken for names.
+    bare two-character words is never mistaken for names. ``tag`` says the
+    text stood in 【】 or 〔〕, where an outlet's name alone (``某某新闻``) is its tag.
     """
     text = text.strip()
     if not text or len(text) > MAX_CREDIT_CHARS:
         return None
+    if (dispatch := DISPATCH.fullmatch(text)) is not None:
+        return _dispatch_credit(dispatch)
+    if _NEWSPAPER.fullmatch(text) or (tag and _OUTLET.fullmatch(text)):
+        return Credit(source=text)
     credit = Credit()
     kind = "author"
     evidence = False
@@ -153,7 +173,7 @@ def parse_credit(text: str) -> Credit | None:
         elif _TITLED_SOURCE.fullmatch(token):
             credit.source = clean_source(token)
             evidence = True
-        elif token in _AFTER_NAMES:
+        elif token in _AFTER_NAMES or _PLACE_REPORT.fullmatch(token):
             evidence = True
             credit.closes = credit.closes or token in _CLOSING_MARKS
         elif (glued_mark := _NAME_THEN_MARK.fullmatch(token)) is not None:
@@ -171,18 +191,20 @@ def parse_credit(text: str) -> Credit | None:
     return credit
 
 
+def _dispatch_credit(m: re.Match[str]) -> Credit:
+    """An agency dispatch (``中央社记者张三台北27日电``): the agency is the source."""
+    org = m["org"] or ""
+    authors = [n for n in re.split(r"[、，,\s]+", m["who"]) if n]
+    return Credit(authors=authors, source="" if org in _OWN_PAPER else org)
+
+
 def _add_name(credit: Credit, kind: str, name: str) -> None:
     target = credit.editors if kind == "editor" else credit.authors
     if name not in target:
         target.append(name)
 
 
-def is_byline(line: str) -> bool:
-    """A line that is nothing but a credit, bare or in brackets: ``本报记者 胡静``, ``（记者 张三）``."""
-    return parse_byline(line) is not None
-
-
-_BRACKETED = re.compile(r"[（(【\[](.{1,60})[）)】\]]")
+_BRACKETED = re.compile(r"([（(【〔\[])(.{1,60})[）)】〕\]]")
 _PHOTO_CREDIT = re.compile(r"(?:摄|摄影|供图|图)\s*$|^\s*(?:图|摄影)")
 
 
@@ -193,8 +215,8 @@ def parse_byline(line: str) -> Credit | None:
     is how short items end, so it closes the article; ``记者 张三`` does not.
     """
     m = _BRACKETED.fullmatch(line.strip())
-    credit = parse_credit(m[1] if m else line)
-    if credit is not None and m and _closes_when_trailing(m[1], credit):
+    credit = parse_credit(m[2], tag=m[1] in "【〔") if m else parse_credit(line)
+    if credit is not None and m and _closes_when_trailing(m[2], credit):
         credit.closes = True
     return credit
 
@@ -204,19 +226,8 @@ def _closes_when_trailing(text: str, credit: Credit) -> bool:
     return credit.closes or (bool(credit.authors) and not _PHOTO_CREDIT.search(text))
 
 
-#: A news lead: 本报讯, 本报北京9月25日电, 新华社北京1月5日电, 中新网上海3月2日电,
-#: optionally followed by a bracketed credit (记者 王薛滔).
-_LEAD = re.compile(
-    rf"^(?P<org>本报|本刊|[{_HAN}]{{1,6}}?(?:社|网|报|台|客户端))"
-    rf"(?P<place>[{_HAN}]{{0,8}}?)"
-    r"(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?"
-    r"(?P<kind>电|讯|消息)"
-    r"\s*(?:[（(](?P<credit>[^（）()]{1,60})[）)])?[\s：:，,]*"
-)
-_BRACKET_LEAD = re.compile(r"^[（(](?P<credit>[^（）()]{1,60})[）)]\s*")
-
 #: Bracketed groups at a paragraph's end: （完）（《中国新闻》报 作者 任德辉 报道）.
-_TRAILING_GROUP = re.compile(r"[（(【\[](?P<credit>[^（）()【】\[\]]{1,60})[）)】\]]\s*$")
+_TRAILING_GROUP = re.compile(r"[（(【〔\[](?P<credit>[^（）()【】〔〕\[\]]{1,60})[）)】〕\]]\s*$")
 
 
 def split_lead_credit(paragraph: str) -> tuple[str, Credit | None]:
@@ -224,31 +235,34 @@ def split_lead_credit(paragraph: str) -> tuple[str, Credit | None]:
 
     ``本报讯（记者 王薛滔）9月25日，上海…`` → (``9月25日，上海…``, authors [王薛滔]);
     ``新华社北京1月5日电（记者 张三、李四）今年…`` → (``今年…``, source 新华社).
-    A lead needs a date, a credit in brackets or the 本报 organisation, so a
+    A lead needs a date, a credit in brackets or the paper's own name (本报讯, 本网讯), so a
     sentence that merely opens with 合作社电商… is not cut.
     """
-    m = _LEAD.match(paragraph)
+    m = NEWS_LEAD.match(paragraph)
     if m:
         credit = parse_credit(m["credit"]) if m["credit"] else None
         if m["credit"] and credit is None:
             return paragraph, None
-        if m["date"] or credit is not None or (m["org"] in ("本报", "本刊") and m["kind"] == "讯"):
+        if m["date"] or credit is not None or (m["org"] in OWN_PAPER and m["kind"] == "讯"):
             credit = credit or Credit()
-            if m["org"] not in ("本报", "本刊") and not credit.source:
+            if m["org"] not in OWN_PAPER and not credit.source:
                 credit.source = m["org"]
             return paragraph[m.end():], credit
         return paragraph, None
-    m = _BRACKET_LEAD.match(paragraph)
+    m = BRACKET_LEAD.match(paragraph)
     if m and m.end() < len(paragraph):
-        credit = parse_credit(m["credit"])
-        if credit is not None and credit.authors:
+        tag = m["open"] in "【〔"
+        credit = parse_credit(m["credit"], tag=tag)
+        if credit is not None and (credit.authors or (tag and credit.source)):
             return paragraph[m.end():], credit
     return paragraph, None
 
 
-def has_news_lead(paragraph: str) -> bool:
-    """True if the paragraph opens with a news lead, which means an article starts here."""
-    return split_lead_credit(paragraph)[1] is not None
+#: A source label glued to the end of a paragraph, after a mark (not inside a word): ``…。来源：某某网``.
+_TRAILING_SOURCE = re.compile(
+    f"(?<!\\w)(?:{SOURCE_ROLE})\\s*[:：]\\s*(?P<source>[^\\s。！？!?，,；;:：（）()【】〔〕]{{2,20}})"
+    r"(?:[\s\u3000][^\s。！？!?，,；;:：（）()【】〔〕]{1,12})?\s*$"
+)
 
 
 def split_trailing_credits(paragraph: str) -> tuple[str, Credit | None]:
@@ -257,10 +271,15 @@ def split_trailing_credits(paragraph: str) -> tuple[str, Credit | None]:
     ``…发展机遇。（完）（《中国新闻》报 作者 任德辉 报道）`` → (``…发展机遇。``,
     source 中国新闻报, authors [任德辉], closes). Groups are read from the end
     and reading stops at the first group that is not a credit, so a closing
-    ``（以下简称《行动计划》）`` stays in the text.
+    ``（以下简称《行动计划》）`` stays in the text. An unbracketed source line
+    glued to the end (``…呵呵～～来源：某某社区``) is read too.
     """
     found: Credit | None = None
     text = paragraph.rstrip()
+    m = _TRAILING_SOURCE.search(text)
+    if m and m.start() > 0:
+        found = Credit(source=clean_source(m["source"]), closes=True)
+        text = text[: m.start()].rstrip()
     while True:
         m = _TRAILING_GROUP.search(text)
         if not m or m.start() == 0:

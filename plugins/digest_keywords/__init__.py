@@ -1,0 +1,77 @@
+"""Pelican plugin: a page per keyword shared by articles, through Pelican's tags.
+
+A keyword in the front matter of at least :data:`MIN_ARTICLES` articles
+becomes a Pelican ``Tag`` of each of them on ``article_generator_pretaxonomy``
+(before Pelican groups articles by tag), so Pelican writes
+``keywords/<slug>.html`` with ``tag.html`` in every edition, and a reader can
+follow a name or a policy across articles. A keyword of one article only would
+be a page listing that article: it stays plain text.
+
+The slug is the keyword's pinyin (``人工智能`` -> ``ren-gong-zhi-neng``,
+``AI`` -> ``ai``), the same in every edition; two keywords with the same
+pinyin get ``-2``, ``-3`` in the order they first appear (date, then slug), so
+every build gives the same URLs. The Jinja global ``keyword_url(word)`` is the
+page of a keyword, or ``None`` when it has none.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pelican import signals
+from pelican.urlwrappers import Tag
+
+from digest.publish.slug import pinyin_words
+
+#: A keyword page needs at least this many articles.
+MIN_ARTICLES = 2
+
+
+def _keywords(article) -> list[str]:
+    raw = getattr(article, "keywords", None) or []
+    if isinstance(raw, str):
+        raw = raw.split(",")
+    seen: list[str] = []
+    for word in (str(k).strip() for k in raw):
+        if word and word not in seen:
+            seen.append(word)
+    return seen
+
+
+def shared_keywords(articles, minimum: int = MIN_ARTICLES) -> dict[str, str]:
+    """``{keyword: slug}`` of the keywords of at least ``minimum`` of ``articles``."""
+    ordered = sorted(articles, key=lambda a: (str(getattr(a, "date", "")), str(getattr(a, "slug", ""))))
+    counts = Counter(word for a in ordered for word in _keywords(a))
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for article in ordered:
+        for word in _keywords(article):
+            if counts[word] < minimum or word in slugs:
+                continue
+            base = "-".join(pinyin_words(word)) or "keyword"
+            slug, n = base, 1
+            while slug in taken:
+                n += 1
+                slug = f"{base}-{n}"
+            taken.add(slug)
+            slugs[word] = slug
+    return slugs
+
+
+def tag_keywords(generator) -> None:
+    settings = generator.settings
+    slugs = shared_keywords(generator.articles)
+    tags: dict[str, Tag] = {}
+    for word, slug in slugs.items():
+        tag = Tag(word, settings)
+        tag.slug = slug
+        tags[word] = tag
+    for article in generator.articles:
+        article.tags = [tags[w] for w in _keywords(article) if w in tags]
+    urls = {word: tag.url for word, tag in tags.items()}
+    generator.context["keyword_url"] = urls.get
+    generator.env.globals["keyword_url"] = urls.get
+
+
+def register():
+    signals.article_generator_pretaxonomy.connect(tag_keywords)
