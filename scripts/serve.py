@@ -184,7 +184,7 @@ class Preview:
         if self.build_cmd:
             env = {**os.environ, "SITEURL": self.siteurl}
             rc = subprocess.run(self.build_cmd, cwd=self.root, env=env).returncode
-            return f"build failed (exit status {rc})" if rc else ""
+            return f"exit status {rc}" if rc else ""
         if fresh or self._worker is None or not self._worker.is_alive():
             self._start_worker()
         try:
@@ -206,8 +206,8 @@ class Preview:
         self.last_seconds = time.perf_counter() - start
         if error:
             self.last_error = error
-            print(f"serve: {error}; fix the error above. The preview keeps serving the last "
-                  "complete site.", file=sys.stderr, flush=True)
+            print(f"serve: build failed ({error}); the preview keeps serving the last complete "
+                  "site. Fix the error above and save.", file=sys.stderr, flush=True)
             return False
         self.last_error = ""
         self.generation += 1
