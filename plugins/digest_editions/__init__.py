@@ -94,6 +94,8 @@ def stage_output(pelican) -> None:
     if not setting(settings, "DIGEST_ATOMIC_OUTPUT"):
         return
     final = Path(pelican.output_path).absolute()
+    if final.is_symlink():  # output/ -> /srv/www/site: build beside the real folder
+        final = final.resolve()
     staging = new_staging(final, keep=list(settings.get("OUTPUT_RETENTION") or ()),
                           copy_all=not settings.get("DELETE_OUTPUT_DIRECTORY"))
     settings["_DIGEST_FINAL_OUTPUT_PATH"] = str(final)
