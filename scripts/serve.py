@@ -26,6 +26,7 @@ import json
 import logging
 import multiprocessing
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -37,9 +38,10 @@ ROOT = Path(__file__).resolve().parent.parent
 #: What a change to rebuilds for (relative to the project folder).
 WATCHED = ["seeds", "content", "theme", "plugins", "src/digest", "pelicanconf.py"]
 #: Written by the build itself: a change there only counts if it did not come from a build.
-BUILD_WRITES = ["content/articles"]
+BUILD_WRITES = ["content/articles", "content/permalinks.jsonl", "content/redirects.txt"]
 POLL_S = 0.2     # how often the watcher looks at file times
 QUIET_S = 0.15   # a burst of saves settles this long before a build starts
+IDLE_S = 2.0     # after a quick build, this long without a change starts the full one
 
 RELOAD_PATH = "/__digest/build"
 RELOAD_SCRIPT_PATH = "/__digest/reload.js"
@@ -68,8 +70,50 @@ def _die_with_parent() -> None:
         pass
 
 
+_SLUG_LINE = re.compile(r"^slug: *['\"]?([^'\"\n]+?)['\"]?\s*$", re.M)
+
+
+def article_slugs(folder: Path, known: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    """``{page path: (mtime_ns, slug)}`` of the generated pages; a page whose time
+    is unchanged since ``known`` is not read again."""
+    found = {}
+    for entry in os.scandir(folder) if folder.is_dir() else ():
+        if not entry.name.endswith(".md") or not entry.is_file():
+            continue
+        mtime = entry.stat().st_mtime_ns
+        old = known.get(entry.path)
+        if old and old[0] == mtime:
+            found[entry.path] = old
+            continue
+        try:
+            with open(entry.path, encoding="utf-8", errors="replace") as fh:
+                match = _SLUG_LINE.search(fh.read(4096))
+        except OSError:
+            continue
+        found[entry.path] = (mtime, match.group(1).strip() if match else Path(entry.name).stem)
+    return found
+
+
+def _quick_selection(pelican, known: dict) -> tuple[dict, set[str], set[str]]:
+    """After the seeds were synced (Pelican's ``initialized``): the pages now, the
+    slugs to render again, and the slugs whose pages are gone."""
+    from digest.site.settings import setting
+
+    articles = Path(pelican.settings["PATH"]) / setting(pelican.settings, "DIGEST_ARTICLES_DIR")
+    now = article_slugs(articles, known)
+    changed = {slug for path, (mtime, slug) in now.items() if known.get(path) != (mtime, slug)}
+    gone = {slug for path, (_, slug) in known.items() if path not in now} | {
+        known[path][1] for path in now if path in known and known[path][1] != now[path][1]}
+    return now, changed, gone - {slug for _, slug in now.values()}
+
+
 def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
-    """The build process: one Pelican run per request, modules and dictionaries kept loaded."""
+    """The build process: one Pelican run per request, modules and dictionaries kept loaded.
+
+    A request is ``"full"`` or ``"quick"``. A quick build (only seeds or generated
+    pages changed) starts from a copy of the served site, renders again only the
+    article pages that changed plus every list page and feed, and leaves the
+    search index as it was (see ``plugins/digest_editions/preview.py``)."""
     _die_with_parent()
     os.chdir(root)
     os.environ["SITEURL"] = siteurl  # feeds and canonical links: this server
@@ -77,6 +121,10 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
     from pelican import Pelican
     from pelican.settings import read_settings
 
+    from digest.site.signals import editions_finalized
+
+    final = os.path.abspath(output)
+    known: dict[str, tuple[int, str]] = {}  # the generated pages as the last build saw them
     warm = False
     while True:
         try:
@@ -85,13 +133,36 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
             return  # the server is gone
         if request is None:
             return
+        quick = request == "quick" and bool(known) and os.path.isfile(os.path.join(final, "index.html"))
+        paused = []
         try:
-            settings = read_settings("pelicanconf.py", override={"OUTPUT_PATH": os.path.abspath(output)})
-            Pelican(settings).run()
+            override = {"OUTPUT_PATH": final}
+            if quick:
+                override["DELETE_OUTPUT_DIRECTORY"] = False  # the build starts from a copy of the site
+            settings = read_settings("pelicanconf.py", override=override)
+            pelican = Pelican(settings)  # converts changed seeds (``initialized``)
+            now, changed, gone = _quick_selection(pelican, known)
+            if quick:
+                pelican.settings["_DIGEST_PREVIEW_ARTICLES"] = changed
+                for edition in pelican.settings.get("DIGEST_EDITIONS") or [{"path": ""}]:
+                    for slug in gone:
+                        page = Path(pelican.output_path, edition.get("path", ""), "articles", f"{slug}.html")
+                        page.unlink(missing_ok=True)
+                # The search index follows with the full build after this one.
+                paused = [r for r in list(editions_finalized.receivers_for(pelican))
+                          if getattr(r, "__module__", "") == "digest_search"]
+                for receiver in paused:
+                    editions_finalized.disconnect(receiver)
+                print(f"serve: quick build: {len(changed)} article page(s) to render again", flush=True)
+            pelican.run()
+            known = now
             conn.send("")
         except BaseException as exc:  # a broken build is reported; the process stays for the next one
             logging.exception("serve: the build failed")
             conn.send(f"{type(exc).__name__}: {exc}"[:500] or type(exc).__name__)
+        finally:
+            for receiver in paused:
+                editions_finalized.connect(receiver)
         sys.stdout.flush()
         if not warm:  # load every dictionary now, not at the editor's first save
             warm = True
@@ -126,6 +197,16 @@ def snapshot(root: Path, entries: list[str]) -> dict[str, tuple[int, int]]:
     return state
 
 
+def _under(path: str, entries: list[str]) -> bool:
+    return any(path == e or path.startswith(e + os.sep) for e in entries)
+
+
+def is_content(path: str) -> bool:
+    """A change a quick build handles: a seed, or a generated page edited by hand."""
+    path = path.replace(os.sep, "/")
+    return path.startswith("seeds/") or (path.startswith("content/articles/") and path.endswith(".md"))
+
+
 def is_code(path: str) -> bool:
     """A change the running build process cannot pick up: Python code or the settings."""
     return path.endswith(".py")
@@ -146,6 +227,7 @@ class Preview:
         self._worker = None
         self._conn = None
         self.generation = 0          # complete builds swapped in so far
+        self.full_due = False        # a quick build left the search index and other pages to refresh
         self.building = False
         self.last_error = ""
         self.last_seconds = 0.0
@@ -179,7 +261,7 @@ class Preview:
                 self._worker.join()
         self._worker = None
 
-    def _run_build(self, fresh: bool) -> str:
+    def _run_build(self, fresh: bool, quick: bool = False) -> str:
         """One build; returns "" or what went wrong."""
         if self.build_cmd:
             env = {**os.environ, "SITEURL": self.siteurl}
@@ -188,18 +270,19 @@ class Preview:
         if fresh or self._worker is None or not self._worker.is_alive():
             self._start_worker()
         try:
-            self._conn.send("build")
+            self._conn.send("quick" if quick else "full")
             return self._conn.recv()
         except (EOFError, OSError):
             self._worker = None  # it died (killed, out of memory): a new one next time
             return "the build process ended unexpectedly"
 
-    def build(self, fresh: bool = False) -> bool:
-        """Build the site; ``fresh`` restarts the build process first (code changed)."""
+    def build(self, fresh: bool = False, quick: bool = False) -> bool:
+        """Build the site; ``fresh`` restarts the build process first (code changed);
+        ``quick`` renders again only what changed pages touch (seeds or pages edited)."""
         start = time.perf_counter()
         self.building = True
         try:
-            error = self._run_build(fresh)
+            error = self._run_build(fresh, quick)
         finally:
             self.building = False
             self._absorb.set()
@@ -232,10 +315,17 @@ class Preview:
                 self._wake.set()
 
     def builder(self) -> None:
+        """Build on each settled burst of changes; after a quick build, a full one when idle."""
         while not self._stop.is_set():
-            self._wake.wait()
+            woke = self._wake.wait(timeout=IDLE_S)
             if self._stop.is_set():
                 return
+            if not woke:
+                if self.full_due:  # nothing new for a moment: refresh what the quick build left
+                    print("serve: full rebuild (search index, every page)", flush=True)
+                    self.build()
+                    self.full_due = False
+                continue
             while self._wake.is_set():  # let a burst of saves settle
                 self._wake.clear()
                 time.sleep(QUIET_S)
@@ -243,14 +333,16 @@ class Preview:
                 paths, self._pending = self._pending, []
             if paths:
                 shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
-                print(f"serve: {shown} changed; rebuilding", flush=True)
-                self.build(fresh=any(is_code(p) for p in paths))
+                quick = self.generation > 0 and all(is_content(p) for p in paths)
+                print(f"serve: {shown} changed; {'quick ' if quick else ''}rebuilding", flush=True)
+                ok = self.build(fresh=any(is_code(p) for p in paths), quick=quick)
+                self.full_due = (ok and quick) or (self.full_due and not ok)
 
     def _build_owned(self, state: dict) -> dict:
-        return {p: v for p, v in state.items() if any(p.startswith(b + os.sep) for b in BUILD_WRITES)}
+        return {p: v for p, v in state.items() if _under(p, BUILD_WRITES)}
 
     def _not_build_owned(self, state: dict) -> dict:
-        return {p: v for p, v in state.items() if not any(p.startswith(b + os.sep) for b in BUILD_WRITES)}
+        return {p: v for p, v in state.items() if not _under(p, BUILD_WRITES)}
 
     def start(self) -> None:
         for target in (self.watch, self.builder):
@@ -262,7 +354,7 @@ class Preview:
         self._stop_worker()
 
     def status(self) -> dict:
-        return {"generation": self.generation, "building": self.building,
+        return {"generation": self.generation, "building": self.building, "full_due": self.full_due,
                 "error": self.last_error, "seconds": round(self.last_seconds, 2)}
 
 

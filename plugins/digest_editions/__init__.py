@@ -34,6 +34,7 @@ from pelican import signals
 from digest.site.settings import current_edition, editions as _editions, root_siteurl, setting
 from digest.site.signals import editions_finalized
 
+from .preview import preview_writer
 from .staging import drop_broken_caches, mark_caches_complete, new_staging, swap_in
 
 log = logging.getLogger(__name__)
@@ -193,6 +194,7 @@ def register():
         console.print = _without_pelican_done(console.print)
     signals.initialized.connect(setup_context)
     signals.initialized.connect(stage_output)
+    signals.get_writer.connect(preview_writer)
     signals.all_generators_finalized.connect(count_edition)
     signals.finalized.connect(report_edition)
     signals.finalized.connect(build_other_editions)

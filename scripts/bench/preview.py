@@ -47,6 +47,15 @@ def _wait(predicate, what: str):
         time.sleep(0.02)
 
 
+def _idle(url: str) -> bool:
+    """No build running and none due (a quick build is followed by a full one)."""
+    code, body = _get(url + "/__digest/build")
+    if code != 200:
+        return False
+    state = json.loads(body)
+    return not state["building"] and not state.get("full_due")
+
+
 def _pages_with(content: Path, sentence: str) -> list[str]:
     """Slugs of the generated pages whose text holds ``sentence``."""
     slugs = []
@@ -87,6 +96,7 @@ def measure_preview(work: Path, corpus: Corpus, edits: int, digest_cache: Path) 
         start = time.perf_counter()
         _wait(lambda: generation() >= 1, "the server's first build")
         first = time.perf_counter() - start
+        _wait(lambda: _idle(url), "the server to be idle")
         latencies, answers = [], []
         for i in range(edits):
             sentence = f"据悉，第{i + 1}次修改后的页面由预览服务器重新生成。"
@@ -102,9 +112,7 @@ def measure_preview(work: Path, corpus: Corpus, edits: int, digest_cache: Path) 
 
             _wait(shown, f"the edit of {name} to show")
             latencies.append(time.perf_counter() - start)
-            gen = generation()
-            _wait(lambda: not json.loads(_get(url + "/__digest/build")[1])["building"]
-                  and generation() >= gen, "the rebuild to finish")
+            _wait(lambda: _idle(url), "the rebuilds after the edit to finish")
         bad = sorted({a for a in answers if a != 200})
         return {"first_build_s": first, "latencies_s": latencies, "requests": len(answers),
                 "non_200_answers": sum(1 for a in answers if a != 200), "bad_statuses": bad}

@@ -115,7 +115,8 @@ def test_edit_seed_then_hand_edit_page_each_reloads_and_site_stays_whole(server)
     answers = []
 
     def updated():
-        for path in (other, url + "/en/index.html", url + "/index.html", url + "/en/" + other[len(url) + 1:]):
+        for path in (other, url + "/en/index.html", url + "/index.html", url + "/en/" + other[len(url) + 1:],
+                     url + "/pagefind/pagefind-entry.json", url + "/sitemap.xml"):
             answers.append(get(path)[0])
         new = article_url(project, url, "第二版本")
         return new if new and "第二版本" in get(new)[1] else ""
@@ -123,6 +124,10 @@ def test_edit_seed_then_hand_edit_page_each_reloads_and_site_stays_whole(server)
     page = wait_for(updated, "the page to show the edited seed")
     assert set(answers) == {200}, "the server answered an error during the rebuild"
     wait_for(lambda: status(url)["generation"] > generation, "the reload signal")
+    # The quick build is followed by a full one (search index, every page).
+    wait_for(lambda: not status(url)["full_due"] and not status(url)["building"], "the full rebuild")
+    assert "第二版本" in get(page)[1]
+    assert get(url + "/pagefind/pagefind-entry.json")[0] == 200
 
     # 2. A hand edit of the generated page (defect 9).
     generation = status(url)["generation"]
