@@ -32,10 +32,12 @@ from jinja2 import pass_context
 from pelican import signals
 
 from digest.site.settings import current_edition, editions as _editions, root_siteurl, setting
+from digest.publish import page as page_module
 from digest.site.signals import editions_finalized
 
 from .preview import preview_writer
-from .staging import drop_broken_caches, mark_caches_complete, new_staging, swap_in
+from .staging import (clear_cache_if_code_changed, drop_broken_caches, mark_caches_complete, new_staging,
+                      reader_fingerprint, swap_in)
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +92,13 @@ def stage_output(pelican) -> None:
     settings = pelican.settings
     if settings.get("DIGEST_EDITION_CHILD"):
         return
-    for path in drop_broken_caches(Path(settings["CACHE_PATH"])):
+    cache = Path(settings["CACHE_PATH"])
+    if settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE"):
+        code = [Path(p) for p in settings.get("PLUGIN_PATHS") or []]
+        code += [Path(page_module.__file__).parent]  # front matter, Markdown escaping
+        if clear_cache_if_code_changed(cache, reader_fingerprint(code)):
+            log.info("digest: the readers or plugins changed since the content cache was written; emptied it")
+    for path in drop_broken_caches(cache):
         log.warning("digest: %s: a cache file left half written by an interrupted build; removed", path)
     if not setting(settings, "DIGEST_ATOMIC_OUTPUT"):
         return

@@ -145,7 +145,7 @@ def drop_broken_caches(cache_path: Path) -> list[Path]:
     since = mark.stat().st_mtime_ns if mark.exists() else -1
     dropped = []
     for path in cache_path.rglob("*"):
-        if not path.is_file() or path.name == COMPLETE_MARK or path.stat().st_mtime_ns <= since:
+        if not path.is_file() or path.name.startswith(".") or path.stat().st_mtime_ns <= since:
             continue
         try:
             opener = gzip.open if _is_gzip(path) else open
@@ -160,3 +160,47 @@ def drop_broken_caches(cache_path: Path) -> list[Path]:
 def _is_gzip(path: Path) -> bool:
     with open(path, "rb") as fh:
         return fh.read(2) == b"\x1f\x8b"
+
+
+CODE_STAMP = ".code-stamp"
+
+
+def reader_fingerprint(paths: list[Path]) -> str:
+    """A hash of the code that shapes what Pelican caches (readers, plugins, settings)."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    for name in ("pelican", "markdown-it-py", "pyyaml"):
+        try:
+            h.update(f"{name}={version(name)}".encode())
+        except PackageNotFoundError:
+            pass
+    for root in paths:
+        files = sorted(root.rglob("*.py")) if root.is_dir() else [root]
+        for path in files:
+            if path.is_file() and "__pycache__" not in path.parts:
+                h.update(str(path.name).encode() + path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def clear_cache_if_code_changed(cache_path: Path, fingerprint: str) -> bool:
+    """Empty Pelican's content cache when the code that made it changed.
+
+    Pelican checks only each page file, so a reader or plugin change (a new
+    escape rule, a new front-matter field) would keep serving pages as the old
+    code read them. Returns True when the cache was emptied."""
+    stamp = cache_path / CODE_STAMP
+    if stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == fingerprint:
+        return False
+    emptied = False
+    if cache_path.is_dir():
+        for entry in cache_path.iterdir():
+            emptied = True
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+    cache_path.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(fingerprint, encoding="utf-8")
+    return emptied

@@ -97,3 +97,21 @@ def test_a_cache_file_left_half_written_is_removed_not_fatal(built, caplog):
     build_site(tmp)
     assert f"{victim}: a cache file left half written" in caplog.text
     assert (output / "index.html").is_file()
+
+
+def test_the_content_cache_is_emptied_when_the_reader_code_changes(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from digest_editions.staging import clear_cache_if_code_changed
+
+    cache = tmp_path / "cache"
+    (cache / "en").mkdir(parents=True)
+    (cache / "ArticlesGenerator-Readers").write_bytes(b"old")
+    assert clear_cache_if_code_changed(cache, "code-1")  # no stamp yet: the cache is of unknown code
+    assert sorted(p.name for p in cache.iterdir()) == [".code-stamp"]
+    (cache / "ArticlesGenerator-Readers").write_bytes(b"new")
+    assert not clear_cache_if_code_changed(cache, "code-1")
+    assert (cache / "ArticlesGenerator-Readers").exists()
+    assert clear_cache_if_code_changed(cache, "code-2")
+    assert not (cache / "ArticlesGenerator-Readers").exists()
