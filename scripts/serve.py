@@ -41,6 +41,7 @@ WATCHED = ["seeds", "content", "theme", "plugins", "src/digest", "pelicanconf.py
 BUILD_WRITES = ["content/articles", "content/permalinks.jsonl", "content/redirects.txt"]
 POLL_S = 0.2     # how often the watcher looks at file times
 QUIET_S = 0.15   # a burst of saves settles this long before a build starts
+START = "(start)"  # the pending "change" that asks for the first build
 IDLE_S = 2.0     # after a quick build, this long without a change starts the full one
 
 RELOAD_PATH = "/__digest/build"
@@ -235,7 +236,7 @@ class Preview:
         self._pending: list[str] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
-        self._absorb = threading.Event()  # set after a build: take its pages as the baseline
+        self._ours_after: dict | None = None  # BUILD_WRITES as the last build left them
 
     # -- building -------------------------------------------------------------
     def _start_worker(self) -> None:
@@ -284,8 +285,10 @@ class Preview:
         try:
             error = self._run_build(fresh, quick)
         finally:
+            after = self._build_owned(snapshot(self.root, BUILD_WRITES))
+            with self._lock:
+                self._ours_after = after  # the watcher's new baseline for what builds write
             self.building = False
-            self._absorb.set()
         self.last_seconds = time.perf_counter() - start
         if error:
             self.last_error = error
@@ -297,18 +300,24 @@ class Preview:
         print(f"serve: site rebuilt in {self.last_seconds:.1f} s; open pages reload", flush=True)
         return True
 
-    def watch(self) -> None:
-        """Poll file times; a change (outside what the build writes itself) queues a build."""
-        ours = self._build_owned(snapshot(self.root, WATCHED))
-        theirs = self._not_build_owned(snapshot(self.root, WATCHED))
+    def watch(self, baseline: dict) -> None:
+        """Poll file times; a change (outside what the build writes itself) queues a build.
+
+        The pages, permalinks and redirects a build writes are not edits: the builder
+        hands over their state as it leaves them, and they are compared only between builds."""
+        ours, theirs = self._build_owned(baseline), self._not_build_owned(baseline)
         while not self._stop.wait(POLL_S):
+            was_building = self.building
             now = snapshot(self.root, WATCHED)
-            if self.building or self._absorb.is_set():
-                # Pages a build writes are not edits; other changes wait for the next turn.
-                self._absorb.clear()
+            with self._lock:
+                handed, self._ours_after = self._ours_after, None
+            diff = changed(theirs, self._not_build_owned(now))
+            theirs = self._not_build_owned(now)
+            if handed is not None:
+                ours = handed
+            elif not was_building and not self.building:
+                diff += changed(ours, self._build_owned(now))
                 ours = self._build_owned(now)
-            diff = changed(theirs, self._not_build_owned(now)) + changed(ours, self._build_owned(now))
-            theirs, ours = self._not_build_owned(now), self._build_owned(now)
             if diff:
                 with self._lock:
                     self._pending.extend(diff)
@@ -334,7 +343,8 @@ class Preview:
             if paths:
                 shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
                 quick = self.generation > 0 and all(is_content(p) for p in paths)
-                print(f"serve: {shown} changed; {'quick ' if quick else ''}rebuilding", flush=True)
+                if paths != [START]:
+                    print(f"serve: {shown} changed; {'quick ' if quick else ''}rebuilding", flush=True)
                 ok = self.build(fresh=any(is_code(p) for p in paths), quick=quick)
                 self.full_due = (ok and quick) or (self.full_due and not ok)
 
@@ -345,8 +355,14 @@ class Preview:
         return {p: v for p, v in state.items() if not _under(p, BUILD_WRITES)}
 
     def start(self) -> None:
-        for target in (self.watch, self.builder):
-            threading.Thread(target=target, daemon=True).start()
+        """Take the watcher's first look now, then build: an edit made while the
+        first build runs (or right after it) is never missed."""
+        baseline = snapshot(self.root, WATCHED)
+        threading.Thread(target=self.watch, args=(baseline,), daemon=True).start()
+        threading.Thread(target=self.builder, daemon=True).start()
+        with self._lock:
+            self._pending.append(START)
+        self._wake.set()
 
     def stop(self) -> None:
         self._stop.set()
@@ -422,7 +438,6 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print("serve: serving the last complete site while it is rebuilt", flush=True)
     print(f"Serving {args.output}/ on {preview.siteurl}/ (Ctrl-C to stop)", flush=True)
-    preview.build()
     preview.start()
     try:
         threading.Event().wait()

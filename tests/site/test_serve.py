@@ -65,24 +65,22 @@ def server(tmp_path_factory):
     shutil.copy(SEEDS / "000_f5b23160764b9db6.txt", project / "seeds")
     (project / "seeds" / "preview.txt").write_text(preview_seed("第一版本"), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "serve.py"), "--port", "0", "--root", str(project)],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = project / "serve.log"  # the server's output, to read when a test fails
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "serve.py"), "--port", "0", "--root", str(project)],
+            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT, text=True)
     try:
-        url = None
-        for line in proc.stdout:
-            match = re.search(r"Serving \S+ on (http://\S+?)/ ", line)
-            if match:
-                url = match.group(1)
-                break
-        assert url, "serve.py printed no address"
-        # Keep reading its output so the pipe never fills.
-        import threading
-        threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
-        yield project, url
+        def address():
+            match = re.search(r"Serving \S+ on (http://\S+?)/ ", log.read_text(encoding="utf-8"))
+            assert proc.poll() is None, "serve.py ended:\n" + log.read_text(encoding="utf-8")
+            return match.group(1) if match else ""
+
+        yield project, wait_for(address, "serve.py to print its address")
     finally:
         proc.kill()
         proc.wait()
+        print(log.read_text(encoding="utf-8")[-3000:])  # shown by pytest when a test failed
 
 
 def status(url: str) -> dict:
