@@ -10,7 +10,7 @@ PORT    ?= 8000
 PELICANOPTS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html serve devserver publish test test-fast bench translations messages clean
+.PHONY: help setup html serve devserver publish test test-deps test-fast bench translations messages clean newsletter
 
 help:
 	@echo "make html          set up .venv (first run) and build the site from seeds/ into $(OUTPUT)/"
@@ -21,7 +21,8 @@ help:
 	@echo "make translations  add untranslated titles/summaries to content/translations/en.po (MACHINE=module:func prefills)"
 	@echo "make messages      re-extract the theme's interface strings into theme/translations (then translate)"
 	@echo "make bench         benchmark conversion and full builds on a generated corpus"
-	@echo "make clean         remove $(OUTPUT)/, generated articles and caches"
+	@echo "make newsletter    print where the email copy of a digest is: PERIOD=2025-W39 or 2025-09-25 (default: the latest week)"
+	@echo "make clean         remove $(OUTPUT)/, generated articles (not hand-edited ones) and caches"
 	@echo "Options: DIGEST_STRICT=1 (a bad seed fails the build), DIGEST_FORCE=1 (regenerate hand-edited pages),"
 	@echo "         DIGEST_TRADITIONAL=1 (add a Traditional-Chinese edition at /zh-hant/)"
 
@@ -42,7 +43,20 @@ publish: $(STAMP)
 	@test -n "$(SITEURL)" || { echo "make publish needs SITEURL, e.g. SITEURL=https://news.example.org make publish"; exit 2; }
 	$(PELICAN) content -o $(OUTPUT) -s publishconf.py $(PELICANOPTS)
 
-test: $(STAMP)
+# The browser and HTML-validator tests need Debian's Chromium, CJK fonts and Java:
+# installed here when missing (as root, or through sudo), else the command is printed.
+TEST_APT := chromium fonts-noto-cjk default-jre-headless
+test-deps:
+	@if command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 \
+	    && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "installing $(TEST_APT)"; apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(TEST_APT) >/dev/null; \
+	elif command -v sudo >/dev/null 2>&1; then \
+	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(TEST_APT); \
+	else echo "make test needs: apt-get install $(TEST_APT)"; exit 1; fi
+
+test: $(STAMP) test-deps
 	$(PY) -m pytest -q -n 2 --dist loadfile
 
 test-fast: $(STAMP)
@@ -59,4 +73,10 @@ bench: $(STAMP)
 	PYTHONPATH=scripts$${PYTHONPATH:+:$$PYTHONPATH} $(PY) -m bench $(BENCHOPTS)
 
 clean:
-	rm -rf $(OUTPUT) content/articles .digest-cache cache .pytest_cache .hypothesis
+	@# generated pages go; pages edited by hand (hash line no longer matching) stay
+	if [ -x $(PY) ]; then $(PY) -m digest.publish.store clean content/articles; fi
+	rm -rf $(OUTPUT) .digest-cache cache .pytest_cache .hypothesis
+
+newsletter: $(STAMP)
+	@test -d $(OUTPUT)/newsletter || $(MAKE) --no-print-directory html
+	@$(PY) scripts/newsletter.py --output $(OUTPUT) $(PERIOD)

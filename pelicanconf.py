@@ -11,6 +11,7 @@ import os
 
 from digest.analyze.topics import AI_POLICY, CONSUMER_SUBSIDIES, SEWING_MACHINERY
 from digest.site.settings import env_flag
+from digest.site.order import newest_first
 
 # --- site ---
 AUTHOR = "Digest editors"
@@ -26,6 +27,7 @@ DEFAULT_LANG = "zh-hans"
 # (digest.publish.permalinks); a hand-written article without one is skipped.
 DEFAULT_DATE = None
 DEFAULT_PAGINATION = 20
+ARTICLE_ORDER_BY = newest_first  # same-day articles in seed order: reproducible lists and feeds
 SUMMARY_MAX_LENGTH = None  # our front matter supplies the summary (see digest.analyze.summary)
 
 # --- content: Markdown only, read by plugins/markdown_it_reader ---
@@ -84,9 +86,11 @@ JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n", "jinja2.ext.do"], "autoes
 # digest_reading after digest_i18n: JSON-LD takes the English title where there is one.
 PLUGIN_PATHS = ["plugins"]
 # digest_redirects: old article URLs -> their article (content/redirects.txt);
-# digest_keywords: a page per keyword shared by articles (tag.html).
+# digest_keywords: a page per keyword shared by articles (tag.html);
+# digest_periods after digest_i18n: its pages, feeds and email copies speak the edition's language.
 PLUGINS = ["digest_settings", "markdown_it_reader", "digest_seeds", "digest_i18n", "digest_editions",
-           "digest_reading", "digest_sitemap", "digest_search", "digest_redirects", "digest_keywords"]
+           "digest_reading", "digest_sitemap", "digest_search", "digest_redirects", "digest_keywords",
+           "digest_periods"]
 
 # --- digest: topics (edit here: slug, names, weighted keywords; see digest.analyze.topics) ---
 DIGEST_TOPICS = [

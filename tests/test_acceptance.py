@@ -142,3 +142,23 @@ def test_crawled_page_furniture_title_and_credits():
     assert a.paragraphs[0] == "乡民叹：又断路了" and a.blocks[0].heading
     assert "抢修人员冒雨清除土石。" in text and "县府表示，预计明天傍晚前恢复单线通行。" in text
     assert text.endswith("灾民可向乡公所申请临时安置……")
+
+
+def test_multi_article_traditional_page_gives_each_article_its_headline_and_reporter():
+    page = "\n".join([
+        "第A06版：綜合新聞",
+        "颱風過境！ 山區道路坍方 居民受困",
+        "〔記者范文傑／花蓮報導〕颱風昨夜過境，山區多處道路坍方，三個村落對外交通中斷。",
+        "縣府緊急調派機具搶修，預計明天恢復通行。",
+        "夜市重開人氣旺 攤商笑開懷",
+        "〔記者馬一鳴／台南報導〕停業半年的老街夜市昨晚重新開放，兩百多個攤位座無虛席。",
+        "漁獲豐收價格跌？ 漁民盼政府收購",
+        "【白若溪╱基隆報導】今年秋季漁獲量大增，魚價跌到五年新低。",
+    ])
+    articles = convert_bytes(page.encode("utf-8"), "page.txt")
+    assert [(a.title, a.authors) for a in articles] == [
+        ("台风过境！山区道路坍方 居民受困", ["范文杰"]),
+        ("夜市重开人气旺 摊商笑开怀", ["马一鸣"]),
+        ("渔获丰收价格跌？渔民盼政府收购", ["白若溪"]),
+    ]
+    assert [len(a.paragraphs) for a in articles] == [2, 1, 1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import runpy
 from pathlib import Path
 
@@ -63,6 +64,17 @@ def test_unknown_digest_settings_are_warned_about_and_defaults_filled_in(monkeyp
         "unknown setting DIGEST_STRCT: ignored (the known ones are in digest.site.settings.DEFAULTS)"]
     assert settings["DIGEST_FORCE"] is True and settings["DIGEST_STRICT"] is False
     assert set(DEFAULTS) <= set(settings)
+
+
+def test_a_misspelt_environment_flag_is_warned_about(monkeypatch):
+    for name in [n for n in os.environ if n.startswith("DIGEST_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("DIGEST_TRADITONAL", "1")  # sic
+    monkeypatch.setenv("DIGEST_SUMMARY_CHARS", "90")  # a setting, but not read from the environment
+    monkeypatch.setenv("DIGEST_FORCE", "1")
+    assert validate({"DEFAULT_LANG": "zh-hans"}) == [
+        f"environment variable {name}: ignored (the build reads only DIGEST_STRICT, DIGEST_FORCE, "
+        "DIGEST_TRADITIONAL)" for name in ("DIGEST_SUMMARY_CHARS", "DIGEST_TRADITONAL")]
 
 
 def test_editions_are_normalised_once():

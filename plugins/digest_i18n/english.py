@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from digest.model import KeyFigure
 from digest.site.settings import setting
@@ -72,11 +72,16 @@ def annotate(article, catalog, english_edition: bool) -> None:
     named = "authors" in article.metadata or "author" in article.metadata
     article.credited_authors = list(getattr(article, "authors", [])) if named else []
     sentences = getattr(article, "summary_sentences", None) or []
-    fields = english_fields(article.title, sentences, catalog)
+    # The reader HTML-escapes titles (Pelican treats them as HTML); the catalog
+    # holds them as text, so ``A & B`` is looked up, not ``A &amp; B``.
+    title = article.title
+    fields = english_fields(title.unescape() if isinstance(title, Markup) else str(title),
+                            sentences, catalog)
+    fields["title_zh"] = title
     for key, value in fields.items():
         setattr(article, key, value)
     if english_edition and fields["translated"]:
-        article.title = article.metadata["title"] = fields["title_en"]
+        article.title = article.metadata["title"] = escape(fields["title_en"])
         # Pelican's summary property reads metadata["summary"]; _summary is
         # what refresh_metadata_intersite_links writes back into it.
         article._summary = article.metadata["summary"] = str(summary_html(fields["summary_en"]))

@@ -15,7 +15,7 @@ import logging
 import os
 from urllib.parse import urlsplit
 
-from digest.site.settings import bcp47, is_english, root_siteurl, setting
+from digest.site.settings import bcp47, feed_id_prefix, is_english, root_siteurl, setting
 
 from .english import person_name
 from .interface import join_names
@@ -90,16 +90,6 @@ def credit_authors(feed, by_url: dict, lang: str, locales: dict | None = None,
             item["author_name"] = join_names([name_of(a.name) for a in authors], lang, locales)
         elif publisher:
             item["author_name"] = publisher
-
-
-def feed_id_prefix(settings) -> str:
-    """``tag:news.example.org,2026-12-01:`` (RFC 4151) for this site's entry ids.
-
-    ``DIGEST_FEED_ID_AUTHORITY`` (default: the host of the site's address) and
-    ``DIGEST_FEED_ID_DATE`` must never change once feeds are published.
-    """
-    authority = setting(settings, "DIGEST_FEED_ID_AUTHORITY") or urlsplit(root_siteurl(settings)).hostname
-    return f"tag:{authority or 'localhost'},{setting(settings, 'DIGEST_FEED_ID_DATE')}:"
 
 
 def entry_id(article, settings) -> str | None:

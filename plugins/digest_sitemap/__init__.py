@@ -55,8 +55,8 @@ _written_dates: dict[str, datetime] = {}
 
 
 def remember_date(path, context) -> None:
-    """On ``content_written``: keep the date of an article (or page) page."""
-    content = context.get("article") or context.get("page")
+    """On ``content_written``: keep the date of an article (or page, or digest period) page."""
+    content = context.get("article") or context.get("page") or context.get("period_page")
     date = getattr(content, "date_modified", None) or getattr(content, "date", None)
     if isinstance(date, datetime):
         _written_dates[os.path.realpath(path)] = date

@@ -66,13 +66,16 @@ FIGURE = re.compile(
 #: two-part headline (``全球产业链格局变动 缝制机械如何破局``) up to 40.
 HEADING_MAX = 30
 TWO_PART_HEADING_MAX = 40
+#: The first line of a page may be longer: web headlines run to 40-60 characters
+#: (``从问题奶粉、地沟油到假消毒餐具，更大的问题还在于道德的溃败、信任的失守``).
+PAGE_HEADLINE_MAX = 64
 
 # --- credits: role words ----------------------------------------------------
 
 
 def alternation(words: tuple[str, ...]) -> str:
-    """A regex alternation of ``words``, longest first so ``责任编辑`` wins over ``编辑``."""
-    return "|".join(sorted(words, key=len, reverse=True))
+    """A regex alternation of ``words`` (escaped), longest first so ``责任编辑`` wins over ``编辑``."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 #: Roles whose names are the article's authors (reporters, writers, photographers).
@@ -103,10 +106,10 @@ NEWS_ORG = f"(?:{'|'.join(OWN_PAPER)}|[{CJK_RANGES}]{{1,6}}?(?:社|网|报|台|�
 MONTH_DAY = r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
 
 #: A news lead: 本报讯, 本报北京9月25日电, 新华社北京1月5日电, 中新网上海3月2日电,
-#: optionally followed by a bracketed credit (记者 王薛滔).
+#: 某某网－某某报某版6月14日讯, optionally followed by a bracketed credit (记者 王薛滔).
 NEWS_LEAD = re.compile(
     f"^(?P<org>{NEWS_ORG})"
-    f"(?P<place>[{CJK_RANGES}]{{0,8}}?)"
+    f"(?P<place>[{CJK_RANGES}－·-]{{0,12}}?)"
     f"(?P<date>{MONTH_DAY})?"
     r"(?P<kind>电|讯|消息)"
     r"\s*(?:[（(](?P<credit>[^（）()]{1,60})[）)])?[\s：:，,]*"

@@ -7,7 +7,14 @@ Chinese news pages credit their articles in a few fixed shapes:
 - a lead in front of the first paragraph: ``本报讯（记者 王薛滔）9月25日，…``,
   ``新华社北京1月5日电（记者 张三、李四）…``;
 - bracketed credits closing the last paragraph: ``…机遇。（完）（《中国新闻》报
-  作者 任德辉 报道）``, ``（编辑 赵六）``.
+  作者 任德辉 报道）``, ``（编辑 赵六）``;
+- the forms of Hong Kong and Taiwan outlets: ``〔记者张三／台北报导〕``,
+  ``【李四╱综合报导】``, an agency dispatch ``（某某社记者王五台北27日电）``, an
+  outlet's tag ``【某某新闻】``, a newspaper's name in the page header.
+
+The module lives below ``ingest`` and ``split``: both read credits (an HTML
+page's byline element, a text page's lines), and the grammar's words come
+from :mod:`digest.chardata`.
 
 A credit is read by a tiny grammar: role words (记者, 通讯员, 文, 摄, 编辑,
 来源 …) followed or preceded by names of 2-4 Chinese characters (a middle dot
@@ -58,6 +65,8 @@ _NAME_THEN_MARK = re.compile(f"(?P<name>[{_HAN}]{{2,4}}?)(?P<mark>摄|报道|报
 #: Where the reporter filed from: 台北报导, 综合报道 (``〔记者张三／台北报导〕``).
 _PLACE_REPORT = re.compile(f"[{_HAN}]{{2,6}}(?:报导|报道)")
 _OUTLET = re.compile(OUTLET)
+#: An outlet's tag naming its own report: 某某报专讯, 某某日报讯, 某某台报道 (in 【】).
+_OUTLET_REPORT = re.compile(f"(?P<org>[A-Za-z0-9{_HAN}]{{2,10}}?)(?:专讯|讯|报道|报导)")
 _NEWSPAPER = re.compile(NEWSPAPER)
 _END_MARKS = {"完", "全文完", "END", "end"}
 #: Marks after names that end an article (a photo credit does not: captions stand inside).
@@ -144,8 +153,18 @@ def parse_credit(text: str, tag: bool = False) -> Credit | None:
     ``完`` → closes; ``以下简称《行动计划》`` → None (not a credit).
     At least one role word, end mark or 《…》 source is required, so a line of
     bare two-character words is never mistaken for names. ``tag`` says the
-    text stood in 【】 or 〔〕, where an outlet's name alone (``某某新闻``) is its tag.
+    text stood in 【】 or 〔〕, where an outlet's name alone (``某某新闻``) is its tag,
+    as is its report mark (``某某报专讯``).
     """
+    credit = _parse_credit(text, tag)
+    if credit is None and tag and (own := _OUTLET_REPORT.fullmatch(text.strip())) is not None:
+        if _OUTLET.fullmatch(own["org"]) or own["org"].endswith("报"):
+            credit = Credit(source=own["org"])  # 【某某报专讯】, not 【综合报导】
+    return credit
+
+
+def _parse_credit(text: str, tag: bool = False) -> Credit | None:
+    """:func:`parse_credit` without the 【某某报专讯】 fallback."""
     text = text.strip()
     if not text or len(text) > MAX_CREDIT_CHARS:
         return None
@@ -230,24 +249,36 @@ def _closes_when_trailing(text: str, credit: Credit) -> bool:
 _TRAILING_GROUP = re.compile(r"[（(【〔\[](?P<credit>[^（）()【】〔〕\[\]]{1,60})[）)】〕\]]\s*$")
 
 
+#: An unbracketed credit after a lead, closed by 报道: ``记者 张三 通讯员 李四 报道``.
+_PLAIN_LEAD_CREDIT = re.compile(
+    r"(?P<credit>(?:特约|见习|实习|首席|本报)?记者[^。，,！？!?（）()“”]{1,50}?(?:报道|报导))[\s：:，,]*"
+)
+
+
 def split_lead_credit(paragraph: str) -> tuple[str, Credit | None]:
     """Take a news lead off the front of a paragraph and read it.
 
     ``本报讯（记者 王薛滔）9月25日，上海…`` → (``9月25日，上海…``, authors [王薛滔]);
-    ``新华社北京1月5日电（记者 张三、李四）今年…`` → (``今年…``, source 新华社).
-    A lead needs a date, a credit in brackets or the paper's own name (本报讯, 本网讯), so a
-    sentence that merely opens with 合作社电商… is not cut.
+    ``新华社北京1月5日电（记者 张三、李四）今年…`` → (``今年…``, source 新华社);
+    ``某某报讯 记者 张三 报道 今年…`` → (``今年…``, source 某某报, authors [张三]).
+    A lead needs a date, a credit, the paper's own name (本报讯, 本网讯) or a 讯
+    set apart by a space (``某某报讯　据…``), so a sentence that merely opens
+    with 合作社电商… is not cut.
     """
     m = NEWS_LEAD.match(paragraph)
     if m:
+        end = m.end()
         credit = parse_credit(m["credit"]) if m["credit"] else None
         if m["credit"] and credit is None:
             return paragraph, None
-        if m["date"] or credit is not None or (m["org"] in OWN_PAPER and m["kind"] == "讯"):
+        if credit is None and (plain := _PLAIN_LEAD_CREDIT.match(paragraph, end)) is not None:
+            credit = parse_credit(plain["credit"])  # 新快报讯 记者 张三 实习生 李四 报道
+            end = plain.end() if credit is not None else end
+        if m["date"] or credit is not None or (m["kind"] == "讯" and (m["org"] in OWN_PAPER or _set_apart(paragraph, m))):
             credit = credit or Credit()
             if m["org"] not in OWN_PAPER and not credit.source:
                 credit.source = m["org"]
-            return paragraph[m.end():], credit
+            return paragraph[end:], credit
         return paragraph, None
     m = BRACKET_LEAD.match(paragraph)
     if m and m.end() < len(paragraph):
@@ -256,6 +287,12 @@ def split_lead_credit(paragraph: str) -> tuple[str, Credit | None]:
         if credit is not None and (credit.authors or (tag and credit.source)):
             return paragraph[m.end():], credit
     return paragraph, None
+
+
+def _set_apart(paragraph: str, m: re.Match[str]) -> bool:
+    """Is the lead's 讯 set apart from the text by a space or colon (``某某报讯　据报道…``)?"""
+    after = m.end("kind")
+    return after < len(paragraph) and paragraph[after] in " \u3000：:"
 
 
 #: A source label glued to the end of a paragraph, after a mark (not inside a word): ``…。来源：某某网``.

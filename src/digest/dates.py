@@ -6,6 +6,9 @@ list of timestamps — are exactly the ones the junk stage drops. Only dates tha
 stand as metadata count; a date inside a sentence (``到2030年12月31日``) is
 an event, not the page's date, so a page with no date line gets None.
 
+The module lives below ``ingest`` and ``split``, which both read dates; the
+dateline grammar is :data:`digest.chardata.NEWS_LEAD`.
+
 An article date comes from its dateline (``新华社北京1月5日电``,
 ``本报讯（记者 王薛滔）9月25日，``). Datelines usually omit the year; it is
 taken from the page's year, else from a year the text mentions, else the

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+#: Written in place of a character whose bytes are gone, once per character.
+LOST = "□"
+
 
 class SeedError(Exception):
     """A seed that cannot be converted at all (empty, binary, undecodable, too big).
@@ -20,6 +23,46 @@ class SeedError(Exception):
         super().__init__(f"{source_file}: {reason}")
         self.source_file = source_file
         self.reason = reason
+
+    def __reduce__(self):
+        # Rebuilt from both arguments when it crosses a process pool (the
+        # default pickles only the formatted message and fails to rebuild).
+        return type(self), (self.source_file, self.reason)
+
+
+@dataclass(frozen=True)
+class StageWarning:
+    """What a cleaning stage did to a seed that an editor may want to check.
+
+    ``kind`` names the repair (``mojibake``); ``place`` quotes the repaired text
+    as an editor would search for it (a line break shown as a space); ``lost``
+    counts the characters the bytes could not give back, each marked ``□``;
+    ``file`` is the seed, filled in by the pipeline.  A warning with nothing
+    lost is a note: the repair is complete.
+    """
+
+    kind: str
+    place: str
+    lost: int = 0
+    file: str = ""
+
+    @property
+    def needs_check(self) -> bool:
+        return self.lost > 0
+
+    def __str__(self) -> str:
+        message = f"{self.kind} repaired near '{self.place}'"
+        if self.lost:
+            message += f" ({self.lost} character{'s' if self.lost > 1 else ''} lost, marked {LOST})"
+        return message
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "StageWarning":
+        return cls(kind=data["kind"], place=data["place"], lost=int(data.get("lost", 0)),
+                   file=data.get("file", ""))
 
 
 @dataclass
@@ -87,7 +130,7 @@ class Article:
     summary: list[str] = field(default_factory=list)
     key_figures: list[KeyFigure] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[StageWarning] = field(default_factory=list)
     encoding: str = ""
     slug: str = ""
     # Set by digest.publish.permalinks from the committed records, not by the
@@ -117,7 +160,7 @@ class Article:
             "paragraphs": self.paragraphs,
             "headings": [i for i, b in enumerate(self.blocks) if b.heading],
             "encoding": self.encoding,
-            "warnings": list(self.warnings),
+            "warnings": [w.to_json() for w in self.warnings],
         }
 
     @classmethod
@@ -137,7 +180,7 @@ class Article:
             summary=list(data.get("summary", [])),
             key_figures=[KeyFigure(**k) for k in data.get("key_figures", [])],
             keywords=list(data.get("keywords", [])),
-            warnings=list(data.get("warnings", [])),
+            warnings=[StageWarning.from_json(w) for w in data.get("warnings", [])],
             encoding=data.get("encoding", ""),
             slug=data.get("slug", ""),
         )

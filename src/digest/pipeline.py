@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import time
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from digest.analyze.figures import key_figures
@@ -37,7 +37,7 @@ from digest.clean.reflow import reflow
 from digest.clean.simplify import to_simplified
 from digest.ingest.decode import decode_bytes
 from digest.ingest.html import html_to_text
-from digest.model import Article, ArticleDraft, SeedError
+from digest.model import Article, ArticleDraft, SeedError, StageWarning
 from digest.split.articles import split_articles
 from digest.dates import find_page_date
 
@@ -94,7 +94,7 @@ class ConvertOptions:
     max_bytes: int = MAX_SEED_BYTES
 
 
-def _repair(text: str) -> tuple[str, list[str]]:
+def _repair(text: str) -> tuple[str, list[StageWarning]]:
     """Stages 2-4 on decoded text: the whole page repaired and in Simplified Chinese, and warnings."""
     with stage("clean.controls"):
         text = strip_control_characters(text)
@@ -126,6 +126,7 @@ def convert_text(text: str, source_file: str, *, is_html: bool = False,
         with stage("ingest.html"):
             text = html_to_text(text)
     text, warnings = _repair(text)
+    warnings = [replace(w, file=source_file) for w in warnings]
     # The page date is read before junk removal drops the lines that carry it.
     with stage("split.dates"):
         page_date = find_page_date(text)
@@ -168,7 +169,7 @@ def convert_file(path: str | Path, options: ConvertOptions | None = None) -> lis
         raise SeedError(str(path), exc.reason) from None
 
 
-def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[str],
+def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[StageWarning],
              encoding: str, options: ConvertOptions) -> Article:
     with stage("analyze.topics"):
         topic, score = classify(draft, options.topics, options.topic_threshold)

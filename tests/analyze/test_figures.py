@@ -80,3 +80,35 @@ def test_the_fast_start_check_admits_every_way_a_figure_can_begin():
     firsts = {re.sub(r"\(\?<!\[[^\]]*\]\)", "", q)[0] for q in qualifiers.split("|")}
     firsts |= set("百0123456789零〇一二两三四五六七八九十千")
     assert all(start.match(ch) for ch in firsts), sorted(ch for ch in firsts if not start.match(ch))
+
+
+def test_consumer_article_key_figures_are_the_money_not_the_wait(consumer):
+    """Seed 003: the subsidies are the news; how long a shopper waited (10分钟) is not a figure."""
+    figures = key_figures(consumer)
+    assert [f.text for f in figures] == ["3000亿元", "690亿元"]
+    assert [f.counts for f in figures] == ["资金", "超长期特别国债"]
+
+
+@pytest.mark.parametrize("text", [
+    "排队等了10分钟，活动持续3天，项目历时2年，65岁的老人到场。",  # durations and ages
+    "会议于2024年3月5日上午9时30分开幕，2025年召开第二次会议。",  # dates and times of day
+    "咨询电话010-12345678，热线12345，iOS 17.2版本上线，排名第3位。",  # phones, versions, ordinals
+])
+def test_durations_times_dates_ages_phones_versions_ordinals_are_never_figures(make_draft, text):
+    assert key_figures(make_draft("简讯", [text])) == []
+
+
+def test_counts_each_say_what_they_count_and_repeat_once(make_draft):
+    draft = make_draft("3000亿元资金下达", [
+        "全年3000亿元资金已下达，其中690亿元超长期特别国债支持以旧换新，惠及1200万名消费者。",
+        "3000亿元资金全部到位，100人参加会议。",
+    ])
+    figures = key_figures(draft)
+    assert [(f.text, f.counts) for f in figures] == [
+        ("3000亿元", "资金"), ("690亿元", "超长期特别国债"), ("1200万名消费者", "消费者"), ("100人", "")]
+
+
+def test_model_numbers_one_of_something_and_units_inside_words_are_no_figures(make_draft):
+    draft = make_draft("移民新政", [
+        "美国鼓励外国企业家利用EB-5项目移民，1名官员介绍，54个村参与试点，带动3.4万个就业机会。"])
+    assert [(f.text, f.counts) for f in key_figures(draft)] == [("3.4万个就业机会", "就业机会"), ("54个", "")]

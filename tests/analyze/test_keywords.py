@@ -30,7 +30,7 @@ def test_split_compound_is_joined_back(sewing):
 
 def test_title_words_are_boosted(make_draft):
     body = ["今年以来，城市更新行动在老旧小区改造、管网更新和社区服务等方面取得进展。",
-            "多个城市推出老旧小区改造项目，居民对加装电梯的呼声较高。"]
+            "多个城市推出老旧小区改造项目，居民对加装电梯的呼声较高，电梯企业订单增加。"]
     plain = keywords(make_draft("城市更新取得进展", body))
     boosted = keywords(make_draft("加装电梯走进千家万户", body))
     assert plain.index("电梯") > boosted.index("电梯") == 0
@@ -38,7 +38,7 @@ def test_title_words_are_boosted(make_draft):
 
 def test_generic_news_words_and_numbers_never_count(make_draft):
     draft = make_draft("记者表示", [
-        "记者表示，今年推动发展进行了2025次，第四批690亿元资金已经到位，目前各方面工作持续推进。"])
+        "记者表示，今年推动发展进行了2025次，第四批690亿元资金已经到位，目前各方面工作持续推进，资金到位。"])
     assert keywords(draft) == ["资金"]
 
 
@@ -53,3 +53,27 @@ def test_k_limits_and_tiny_texts(consumer, make_draft):
 ])
 def test_content_word_filter(word, ok):
     assert is_content_word(word) is ok
+
+
+def test_a_word_used_once_is_style_not_subject(consumer, make_draft):
+    """热情 (title only), 活水 and 城乡之间 (once each) name nothing the article is about."""
+    words = keywords(consumer)
+    assert not {"热情", "活水", "城乡之间"} & set(words)
+    draft = make_draft("新能源汽车下乡", [
+        "新能源汽车下乡活动在河南启动，乡镇电池回收网点同步建设。",
+        "活动带来消费热情，新能源汽车销量增长，电池回收网点覆盖更多乡镇。",
+    ])
+    words = keywords(draft)
+    assert {"新能源汽车", "乡镇", "电池"} <= set(words)
+    assert "热情" not in words and "河南" not in words
+
+
+def test_fragments_rjieba_guessed_are_no_keywords(make_draft):
+    """个村 (a measure word glued to its noun) and 周后 (a time and a localizer) are pieces of phrases."""
+    draft = make_draft("雄安新区启动征迁", [
+        "雄安新区涉及54个村，其中整体搬迁10个村。两周后，征迁工作全面展开，三周后完成公示。",
+        "征迁工作在雄安新区有序推进。",
+    ])
+    words = keywords(draft)
+    assert "雄安新区" in words
+    assert not {"个村", "周后"} & set(words)

@@ -149,3 +149,116 @@ def test_analysis_of_any_draft_quotes_the_article(draft):
     words = keywords(draft)
     assert len(words) <= 8 and all(any(w in p for p in sources) for w in words)
     assert classify(draft)[0] in {"ai-policy", "sewing-machinery", "consumer-subsidies", "other"}
+
+
+# Made-up articles, one per rule of the method (see the module docstring of digest.analyze.summary).
+
+def test_anecdotal_lead_is_stepped_over_for_the_fact_in_paragraph_two(make_draft):
+    draft = make_draft("北京新增1.2万个充电桩 居民充电更方便", [
+        "晚上八点，家住朝阳区的王先生把车停进小区车位，扫码插上充电枪。“以前要开车去三公里外充电，现在下楼就行。”他笑着说。",
+        "据北京市城市管理委员会介绍，今年以来北京新建居民区充电桩1.2万个，全市公共充电桩总数超过12万个。",
+        "市城管委有关负责人表示，明年还将在老旧小区推广共享充电模式，进一步缓解居民充电难。",
+        "业内人士认为，充电设施的完善将带动新能源汽车消费。",
+    ])
+    assert summarize(draft) == [
+        "据北京市城市管理委员会介绍，今年以来北京新建居民区充电桩1.2万个，全市公共充电桩总数超过12万个。",
+        "市城管委有关负责人表示，明年还将在老旧小区推广共享充电模式，进一步缓解居民充电难。",
+    ]
+
+
+def test_consumer_anecdote_then_fact(consumer):
+    """Seed 003: the shopper in paragraph one is the scene; the subsidies in paragraph two are the news."""
+    summary = summarize(consumer)
+    assert summary[0] == "近日，国家发展改革委会同财政部，向地方下达了今年第四批690亿元超长期特别国债支持消费品以旧换新资金。"
+    assert not any("牛女士" in s for s in summary)
+
+
+def test_question_lead_is_never_chosen(make_draft):
+    draft = make_draft("多地出台措施稳定粮食生产", [
+        "今年的粮食还能丰收吗？面对持续干旱，农民最关心的是什么？",
+        "农业农村部6日发布消息，今年夏粮播种面积稳定在4亿亩以上，中央财政下达抗旱资金25亿元。",
+        "河南、山东等主产区启动应急灌溉，确保受旱麦田及时浇水。",
+    ])
+    assert summarize(draft) == [
+        "农业农村部6日发布消息，今年夏粮播种面积稳定在4亿亩以上，中央财政下达抗旱资金25亿元。",
+        "河南、山东等主产区启动应急灌溉，确保受旱麦田及时浇水。",
+    ]
+
+
+def test_a_question_the_story_reports_is_a_statement(make_draft):
+    draft = make_draft("恢复期血浆采集", [
+        "国务院联防联控机制17日举行新闻发布会。有记者提问，刚痊愈时采集血浆会不会影响健康？",
+        "专家表示，采集对机体影响很小。",
+    ])
+    assert "有记者提问，刚痊愈时采集血浆会不会影响健康？" in summarize(draft)
+    interview = make_draft("专访", ["问：新政出台后，企业最关心的问题是什么？", "答：企业最关心的是补贴资金能否及时到位，今年已下达300亿元。"])
+    assert summarize(interview) == ["答：企业最关心的是补贴资金能否及时到位，今年已下达300亿元。"]
+
+
+def test_list_items_labels_and_list_openers_are_never_chosen(make_draft):
+    draft = make_draft("家电以旧换新细则出台", [
+        "商务部等部门近日印发家电以旧换新实施细则，对购买一级能效家电的消费者给予最高2000元补贴。",
+        "细则明确了三类补贴对象：",
+        "一是购买冰箱、洗衣机、空调等八类家电的个人消费者；",
+        "二是参与回收的家电销售企业；",
+        "三是开展拆解的回收企业。",
+        "所需材料：身份证、购物发票、旧家电回收凭证。",
+        "补贴资金由中央和地方按比例分担，活动持续至今年年底。",
+    ])
+    assert summarize(draft) == [
+        "商务部等部门近日印发家电以旧换新实施细则，对购买一级能效家电的消费者给予最高2000元补贴。",
+        "补贴资金由中央和地方按比例分担，活动持续至今年年底。",
+    ]
+
+
+def test_quotes_without_a_fact_are_never_chosen(make_draft):
+    draft = make_draft("国产大飞机C919完成第1000次商业飞行", [
+        "“这是一个重要的里程碑。”中国商飞公司负责人说。",
+        "“我们会继续提升运营效率。”一位机长表示。",
+        "截至本月，国产大飞机C919已累计完成商业飞行1000架次，运送旅客超过15万人次。",
+        "“坐起来很舒服，和其他飞机没什么两样。”乘客李女士说。",
+        "中国东方航空公司目前运营C919飞机7架，计划年内再接收3架。",
+    ])
+    assert summarize(draft) == [
+        "截至本月，国产大飞机C919已累计完成商业飞行1000架次，运送旅客超过15万人次。",
+        "中国东方航空公司目前运营C919飞机7架，计划年内再接收3架。",
+    ]
+
+
+def test_captions_and_credits_are_never_chosen(make_draft):
+    draft = make_draft("冬奥场馆全部完工", [
+        "图为北京冬奥会国家速滑馆外景，场馆外墙由22条晶莹的冰丝带组成。",
+        "北京冬奥会12个竞赛场馆已全部完工，并通过了国际单项体育组织的认证。",
+        "夜幕下的国家速滑馆，22条冰丝带灯光璀璨，吸引市民驻足拍照（记者 王五 摄）。",
+        "《冰雪之约》作者：张三，北京市第一中学初二（3）班学生。",
+    ])
+    assert summarize(draft) == ["北京冬奥会12个竞赛场馆已全部完工，并通过了国际单项体育组织的认证。"]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["国务院总理主持召开国务院常务会议，部署进一步扩大内需。"],
+    ["长江流域重点水域今起实行十年禁渔。", "农业农村部表示，将加强执法监管，严厉打击非法捕捞。"],
+])
+def test_an_article_of_one_or_two_sentences_is_its_own_summary(make_draft, paragraphs):
+    assert summarize(make_draft("简讯", paragraphs)) == paragraphs
+
+
+def test_an_article_of_300_paragraphs_is_summarised_from_its_lead(make_draft):
+    paragraphs = ["市园林绿化局7日发布消息，今年全市新建口袋公园300个，新增绿地面积达450公顷。"]
+    paragraphs += [f"在第{i}个社区，居民可以在家门口的小公园散步、健身，老人和孩子都有了去处。" for i in range(1, 300)]
+    paragraphs[150] = "全市新建口袋公园300个，新增绿地面积450公顷，公园绿地服务半径覆盖率达到90%。"
+    summary = summarize(make_draft("全市新建口袋公园300个", paragraphs))
+    assert summary == [paragraphs[0], "在第1个社区，居民可以在家门口的小公园散步、健身，老人和孩子都有了去处。"]
+
+
+def test_an_institutional_first_person_is_no_scene(make_draft):
+    """我国/我市 in the lead is officialese, not an anecdote: the lead stays the lead."""
+    draft = make_draft("前三季度GDP同比增长5.2%", [
+        "我国经济运行总体平稳、稳中有进，高质量发展扎实推进，市场预期持续改善。",
+        "国家统计局18日发布数据，前三季度国内生产总值同比增长5.2%，其中第三季度增长4.8%，全年目标有望实现。",
+        "分产业看，第三产业增加值增长较快，消费对经济增长的贡献率有所提高。",
+    ])
+    assert summarize(draft) == [
+        "我国经济运行总体平稳、稳中有进，高质量发展扎实推进，市场预期持续改善。",
+        "国家统计局18日发布数据，前三季度国内生产总值同比增长5.2%，其中第三季度增长4.8%，全年目标有望实现。",
+    ]

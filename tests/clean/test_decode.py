@@ -78,3 +78,49 @@ def test_undecodable_seed():
     with pytest.raises(SeedError) as err:
         decode_bytes("北京".encode("gbk") + b"\xff\xff\x81", "odd.txt")
     assert str(err.value) == "odd.txt: cannot be decoded as UTF-8, GB18030, Big5 or UTF-16"
+
+
+def _with_stray_nuls(text: str, count: int) -> bytes:
+    """``text`` in UTF-8 with ``count`` NUL bytes after as many line ends."""
+    lines = text.encode("utf-8").split(b"\n")
+    for i in range(1, count + 1):
+        lines[i * len(lines) // (count + 2)] += b"\x00"
+    return b"\n".join(lines)
+
+
+@pytest.mark.parametrize("count", [1, 3, 12])
+def test_text_with_a_few_stray_nuls_is_read_and_the_nuls_dropped(count):
+    from digest.pipeline import convert_bytes
+
+    data = _with_stray_nuls(SEED_000, count)
+    text, encoding = decode_bytes(data, "nul.txt")
+    assert encoding == "utf-8" and text.replace("\x00", "") == SEED_000.replace("\r\n", "\n")
+    articles = convert_bytes(data, "nul.txt")
+    assert articles and not any("\x00" in p for a in articles for p in a.paragraphs)
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_utf32_without_a_bom_is_read(codec):
+    text, encoding = decode_bytes(SEED_000.encode(codec), "wide.txt")
+    assert (text, encoding) == (SEED_000.replace("\r\n", "\n"), codec)
+
+
+@pytest.mark.parametrize("data, name", [
+    (SEED_000.encode("utf-16-le") + b"\x00", "UTF-16"),  # no BOM, an odd number of bytes
+    (codecs.BOM_UTF16_LE + SEED_000.encode("utf-16-le")[:-1], "UTF-16"),  # cut mid-character
+    (SEED_000.encode("utf-16-be")[:-2] + b"\xdc\x00", "UTF-16"),  # a lone low surrogate
+    (SEED_000.encode("utf-32-le")[:-1], "UTF-32"),
+    (codecs.BOM_UTF32_BE + SEED_000.encode("utf-32-be")[:-4] + b"\x00\x11\x00\x00", "UTF-32"),
+])
+def test_damaged_utf16_or_utf32_is_named_as_such(data, name):
+    with pytest.raises(SeedError) as err:
+        decode_bytes(data, "cut.txt")
+    assert str(err.value) == f"cut.txt: looks like {name} text but is cut short or damaged; re-save it as UTF-8"
+
+
+@pytest.mark.parametrize("cut", [1, 2])
+def test_utf8_cut_mid_character_is_read_with_the_loss_marked(cut):
+    data = SEED_000.rstrip().encode("utf-8") + "京".encode("utf-8")[:cut]
+    text, encoding = decode_bytes(data, "cut.txt")
+    assert encoding == "utf-8"
+    assert text == SEED_000.rstrip().replace("\r\n", "\n") + "\ufffd"

@@ -15,8 +15,11 @@ from digest.clean.furniture import strip_inline_furniture
     ("新店开幕首日人潮涌现。图／某某百货提供   分享       facebook           第二段文字。",
      "新店开幕首日人潮涌现。 第二段文字。"),
     ("会后两人握手致意。路透社   分享   twitter   line", "会后两人握手致意。"),
+    ("新品上市。售价3999元   分享   facebook", "新品上市。售价3999元"),  # a figure is no credit
     ("（某某科技／提供）   分享       facebook           新款手机下月上市。", "新款手机下月上市。"),
     ("球员庆祝进球。记者王小明／摄影   分享到   微信   微博", "球员庆祝进球。"),
+    ("图／某某基金会提供", ""),
+    ("志愿者为老人送餐。图/李四   下一段文字。", "志愿者为老人送餐。 下一段文字。"),
     # "more" links in brackets
     ("志愿者走进山区学校…［　详细　］第二期活动下月开始。", "志愿者走进山区学校…第二期活动下月开始。"),
     ("图书捐赠活动启动。[更多消息] 【阅读全文】", "图书捐赠活动启动。"),
@@ -34,6 +37,8 @@ def test_furniture_is_removed(line, clean):
     "本次活动由某某公司提供 场地与设备。",
     "详细内容见附件［附件一］。",
     "据报道，图/文：某某 一文引起关注，",
+    "文/张三 图/李四",  # a byline: the photographer is an author
+    "图/李四",
 ])
 def test_text_is_left_alone(line):
     assert strip_inline_furniture(line) == line

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest.clean.mojibake import LOST, repair_mojibake
+from digest.model import StageWarning
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -55,7 +56,7 @@ def seed_000() -> str:
 
 
 @pytest.fixture(scope="module")
-def repaired_000(seed_000) -> tuple[str, list[str]]:
+def repaired_000(seed_000) -> tuple[str, list[StageWarning]]:
     return repair_mojibake(seed_000)
 
 
@@ -75,11 +76,12 @@ def test_the_three_runs_of_seed_000(repaired_000, seed_000, damaged, expected):
 
 def test_seed_000_is_otherwise_untouched(seed_000, repaired_000):
     text, warnings = repaired_000
-    assert warnings == [
+    assert [str(w) for w in warnings] == [
         "mojibake repaired near '產業生態完善。《行動'",
         "mojibake repaired near '化發展的格局。”北京市政協'",
         "mojibake repaired near '協同發展生態。”甘迎新表示'",
     ]
+    assert warnings[0] == StageWarning("mojibake", "產業生態完善。《行動", lost=0)
     assert LOST not in text
     assert "?" not in text.replace("發(fā)展?近期", "")
     # each run is as long as its repair (the first one with its "(" given back)
@@ -103,16 +105,27 @@ def test_made_up_runs_are_repaired(left, window, right):
     assert damaged != left + window + right
     text, warnings = repair_mojibake(damaged)
     assert text == left + window + right
-    assert len(warnings) == 1 and warnings[0].startswith(f"mojibake repaired near '{left[-6:]}。")
-    assert LOST not in warnings[0]
+    assert len(warnings) == 1 and warnings[0].place.startswith(f"{left[-6:]}。")
+    assert warnings[0].lost == 0 and not warnings[0].needs_check
 
 
-def test_a_character_the_bytes_cannot_give_back_is_marked():
-    # 授 lost its second byte: 教授, 教师 and 教室 all fit, so it is not guessed
+def test_a_character_known_by_one_byte_is_read_from_its_neighbours():
+    # 授 lost its second byte; of the characters with its first byte, 教授
+    # before a name reads best
     damaged = "服务水平不断提高" + damage("。”北京大学教授") + "王明认为。"
     text, warnings = repair_mojibake(damaged)
-    assert text == "服务水平不断提高。”北京大学教□王明认为。"
-    assert warnings == ["mojibake repaired near '水平不断提高。”北京大学教□' (1 character lost, marked □)"]
+    assert text == "服务水平不断提高。”北京大学教授王明认为。"
+    assert [w.lost for w in warnings] == [0]
+
+
+def test_a_character_the_neighbours_cannot_pick_is_marked():
+    # 明 lost its second byte at the end of the text: any of a hundred
+    # characters could close the name, so it is not guessed
+    damaged = decoder_damage("比赛在北京举行。\ue40c作者：王小明")
+    text, warnings = repair_mojibake(damaged)
+    assert text == "比赛在北京举行。\n作者：王小□"
+    assert [(w.place, w.lost) for w in warnings] == [("在北京举行。 作者：王小□", 1)]
+    assert str(warnings[0]) == "mojibake repaired near '在北京举行。 作者：王小□' (1 character lost, marked □)"
 
 
 @pytest.mark.parametrize("text", [
@@ -125,6 +138,11 @@ def test_a_character_the_bytes_cannot_give_back_is_marked():
     "谁来买单?AI企业还是用户?",
     "增长多少?5G基站数量翻番",
     "能否做到?CEO表示有信心",
+    "谁?我?不是我",
+    "A股?B股?都跌了",
+    "GDP?CPI?都涨了",
+    "是谁?王明?对",
+    "你好吗?对?我很好",
     "??",
     "?",
 ])
@@ -148,3 +166,109 @@ def test_repair_is_idempotent(text):
                max_size=40))
 def test_clean_text_without_question_marks_is_unchanged(text):
     assert repair_mojibake(text) == (text, [])
+
+
+def decoder_damage(text: str) -> str:
+    """Damage text the way the SogouCA pages show it.
+
+    A GBK decoder that cannot map a pair writes ``?`` and skips one byte, then
+    reads on in pairs; the page's private-use paragraph mark (U+E40C, GBK
+    ``FD A3``) is such a pair, so its second byte starts a reading one byte out
+    of step, until the next unmapped pair brings it back (``。``+mark+``据悉，``
+    → ``。?＞菹ぃ?``).
+    """
+    data = text.encode("gb18030")
+    out, i = [], 0
+    while i < len(data):
+        if data[i] < 0x80:
+            out.append(chr(data[i]))
+            i += 1
+            continue
+        try:
+            out.append(data[i:i + 2].decode("gbk"))
+            i += 2
+        except UnicodeDecodeError:
+            out.append("?")
+            i += 1
+    return "".join(out)
+
+
+@pytest.mark.parametrize("page", [
+    "会议于昨日结束。\ue40c据了解，今年以来全市共新建学校１２所。\ue40c２０１２年３月以来，教育局先后出台多项措施。",
+    "记者从市公安局获悉。\ue40c目前，３名嫌疑人已被刑事拘留，案件正在审理中。",
+    "这是重要的一步。\ue40c对此，专家表示，政策效果还需观察。",
+])
+def test_lost_paragraph_marks_become_breaks_and_the_text_after_them_is_read_back(page):
+    damaged = decoder_damage(page)
+    assert "?" in damaged
+    text, warnings = repair_mojibake(damaged)
+    assert text == page.replace("\ue40c", "\n")
+    assert len(warnings) == page.count("\ue40c") and not any(w.needs_check for w in warnings)
+
+
+def test_fullwidth_digits_are_read_back_like_han():
+    page = "记者从市政府获悉。\ue40c２０１１年１１月份以来，全市新增就业岗位。"
+    text, _ = repair_mojibake(decoder_damage(page))
+    assert "２０１１年１１月份以来，" in text
+    assert LOST not in text and "。。" not in text
+
+
+def test_a_paragraph_mark_inside_a_shifted_run_is_a_break():
+    # the reading out of step runs past a second mark before it falls back into step
+    page = "会议于昨日结束。\ue40c时间：昨日上午\ue40c地点：市政府会议室，共有三十人参加。"
+    damaged = decoder_damage(page)
+    text, _ = repair_mojibake(damaged)
+    assert text == page.replace("\ue40c", "\n")
+
+
+def readable_share(text: str) -> float:
+    """Share of the visible characters a reader can read (not ``?``, ``□`` or U+FFFD)."""
+    visible = [c for c in text if not c.isspace()]
+    return sum(c not in "?□\ufffd" for c in visible) / len(visible) if visible else 1.0
+
+
+_SENTENCES = [
+    "今年以来全市共新建学校１２所。", "专家表示，政策效果还需观察。", "“我们会继续努力。”他说。",
+    "２０１２年３月以来，教育局出台多项措施。", "据了解，该项目总投资５亿元。", "《人民日报》发表评论文章。",
+    "這是香港特區政府的決定。", "记者　王小明　发自成都", "AI和5G如何改变生活?", "你同意吗?",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=4), st.integers(0, 200),
+       st.integers(1, 14), st.sampled_from(["shift", "decoder", "none"]))
+def test_repair_never_lowers_the_share_of_readable_characters(sentences, start, length, style):
+    text = "".join(sentences)
+    start %= len(text)
+    window = text[start:start + length]
+    try:
+        hurt = {"shift": damage, "decoder": lambda w: decoder_damage("\ue40c" + w), "none": str}[style](window)
+    except UnicodeEncodeError:
+        return
+    damaged = text[:start] + hurt + text[start + length:]
+    repaired, warnings = repair_mojibake(damaged)
+    assert readable_share(repaired) >= readable_share(damaged)
+    assert repaired.count("。。") <= damaged.count("。。")
+    assert sum(w.lost for w in warnings) == repaired.count(LOST) - damaged.count(LOST)
+
+
+def test_a_name_the_page_quotes_elsewhere_settles_a_one_byte_character():
+    # ＊ lost its second byte; ＊＋，－．／ｘｙｚ all share its first, and only
+    # the page's own "＊ＳＴ蓝天" tells them apart
+    tail = decoder_damage("股票继续交易。\ue40c＊ＳＴ蓝天购买资产。")
+    assert tail.endswith("?＃?ＳＴ蓝天购买资产。")
+    text, warnings = repair_mojibake("＊ＳＴ蓝天今日发布公告称，" + tail)
+    assert text.endswith("股票继续交易。\n＊ＳＴ蓝天购买资产。")
+    text, warnings = repair_mojibake(tail)
+    assert text == "股票继续交易。\n□ＳＴ蓝天购买资产。" and warnings[0].lost == 1
+
+
+def test_a_heading_before_a_lost_paragraph_mark_is_kept_apart_on_a_damaged_page():
+    # most runs of the page follow a sentence end, so the one after the
+    # heading (no sentence end) starts with a lost paragraph mark too
+    page = ("会议于昨日结束。\ue40c据了解，今年以来全市共新建学校１２所。\ue40c目前，"
+            "各项工作进展顺利。\ue40c主要措施\ue40c２０１２年３月以来，教育局先后出台多项措施。")
+    damaged = decoder_damage(page)
+    assert "措施?＃玻埃保材辏" in damaged  # the heading's own run ended before it
+    text, _ = repair_mojibake(damaged)
+    assert text == page.replace("\ue40c", "\n")

@@ -54,3 +54,99 @@ def test_no_temporary_files_are_left_behind(tmp_path):
     (tmp_path / ".a.md.x1.tmp").write_text("half a page", encoding="utf-8")
     store_pages({"a": page("a")}, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
+
+
+def test_force_never_deletes_an_edited_page_whose_seed_is_gone(tmp_path):
+    store_pages({"a": page("a"), "b": page("b")}, tmp_path)
+    edited = (tmp_path / "b.md").read_text(encoding="utf-8").replace("正文。", "编辑的正文。")
+    (tmp_path / "b.md").write_text(edited, encoding="utf-8")
+    r = store_pages({"a": page("a")}, tmp_path, force=True)  # b's seed was deleted
+    assert (tmp_path / "b.md").read_text(encoding="utf-8") == edited
+    assert r.removed == [] and r.kept_orphaned == [tmp_path / "b.md"]
+    [message] = r.messages
+    assert message.startswith(f"{tmp_path / 'b.md'}: edited by hand, and no seed produces it")
+    assert "FORCE" not in message
+
+
+def test_clean_removes_generated_pages_and_keeps_edited_and_hand_written_ones(tmp_path):
+    from digest.publish.store import main
+
+    store_pages({"a": page("a"), "b": page("b")}, tmp_path)
+    edited = (tmp_path / "b.md").read_text(encoding="utf-8").replace("正文。", "编辑的正文。")
+    (tmp_path / "b.md").write_text(edited, encoding="utf-8")
+    (tmp_path / "about.md").write_text("---\ntitle: 关于\n---\n\n手写页面。\n", encoding="utf-8")
+    assert main(["clean", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["about.md", "b.md"]
+
+
+def test_make_clean_keeps_hand_edited_pages(tmp_path):
+    import os
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    articles = tmp_path / "content" / "articles"
+    store_pages({"a": page("a"), "b": page("b")}, articles)
+    edited = (articles / "b.md").read_text(encoding="utf-8").replace("正文。", "编辑的正文。")
+    (articles / "b.md").write_text(edited, encoding="utf-8")
+    (tmp_path / "output").mkdir()
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    subprocess.run(["make", "-s", "-f", str(root / "Makefile"), "-C", str(tmp_path), "clean",
+                    f"VENV={root / '.venv'}"], check=True, env=env, capture_output=True)
+    assert not (tmp_path / "output").exists()
+    assert sorted(p.name for p in articles.iterdir()) == ["b.md"]
+    assert articles.joinpath("b.md").read_text(encoding="utf-8") == edited
+
+
+def test_written_files_respect_the_umask(tmp_path):
+    import os
+    import stat
+
+    from digest.publish.store import atomic_write
+
+    for mask, mode in ((0o022, 0o644), (0o027, 0o640), (0o002, 0o664)):
+        old = os.umask(mask)
+        try:
+            atomic_write(tmp_path / "p.md", "x")
+        finally:
+            os.umask(old)
+        assert stat.S_IMODE((tmp_path / "p.md").stat().st_mode) == mode
+
+
+def test_writes_are_synced_before_the_rename(tmp_path, monkeypatch):
+    import os
+
+    from digest.publish import store
+
+    calls = []
+    monkeypatch.setattr(store.os, "fsync", lambda fd: calls.append("fsync"))
+    real_replace = os.replace
+    monkeypatch.setattr(store.os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b)))
+    store.atomic_write(tmp_path / "p.md", "x")
+    assert calls == ["fsync", "replace"]
+
+
+def test_a_full_disk_or_read_only_folder_is_one_line_naming_the_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    import pytest
+
+    from digest.publish import store
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(store.os, "fsync", full)
+    with pytest.raises(store.WriteError) as err:
+        store_pages({"a": page("a")}, tmp_path)
+    assert str(err.value) == f"{tmp_path / 'a.md'}: cannot write (No space left on device)"
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no temporary file left
+
+    def read_only(*args, **kwargs):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(tmp_path / ".a.md.x.tmp"))
+
+    monkeypatch.setattr(store.tempfile, "mkstemp", read_only)
+    with pytest.raises(store.WriteError) as err:
+        store_pages({"a": page("a")}, tmp_path)
+    assert str(err.value) == f"{tmp_path / 'a.md'}: cannot write (Permission denied)"

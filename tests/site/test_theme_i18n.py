@@ -55,6 +55,7 @@ class Site:
         base = self.output / edition
         found = sorted(p.relative_to(self.output).as_posix() for p in base.rglob("*.html")
                        if not is_redirect(p))
+        found = [p for p in found if not p.startswith("newsletter/")]  # email copies, not site pages
         return found if edition else [p for p in found if not p.startswith(("en/", "zh-hant/"))]
 
 

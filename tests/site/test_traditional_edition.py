@@ -153,7 +153,7 @@ class Site:
         base = self.output / edition
         nested = [e for e in EDITIONS if e and e != edition]
         found = {p.relative_to(base).as_posix() for p in base.rglob("*.html") if not is_redirect(p)}
-        return {p for p in found if not p.startswith(("pagefind/", *nested))}
+        return {p for p in found if not p.startswith(("pagefind/", "newsletter/", *nested))}
 
 
 @pytest.fixture(scope="module")

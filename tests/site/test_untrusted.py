@@ -77,7 +77,9 @@ def test_vectors_are_shown_as_text_in_html(hostile_site):
                 assert "<" not in script.string
             else:
                 assert "alert" not in script.get_text()
-    article = next(p for p in pages if "/articles/" in p.as_posix() and "/en/" not in p.as_posix())
+    # the hostile article's own page (not a page that links to it as a related article)
+    article = next(p for p in pages if "/articles/" in p.as_posix() and "/en/" not in p.as_posix()
+                   and "可疑内容" in BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").title.get_text())
     text = BeautifulSoup(article.read_text(encoding="utf-8"), "html.parser").get_text()
     assert "<script>alert('xss')</script>" in text
     assert "{{ 7*7 }}" in text and "49" not in text
@@ -92,6 +94,27 @@ def test_vectors_stay_text_in_feeds(hostile_site):
                 assert not soup.find_all(["script", "img", "svg", "iframe"]), feed_file
         titles = [e.title for e in feed.entries]
         assert any("<script>" in t for t in titles), titles  # shown as text, not stripped
+
+
+def test_vectors_stay_text_in_digest_pages_feeds_and_email(hostile_site):
+    """The period pages, their feeds and the email copies show seed text as text too."""
+    pages = [p.relative_to(hostile_site).as_posix() for p in hostile_pages(hostile_site)]
+    for kind in ("digest/", "en/digest/", "newsletter/zh-hans/", "newsletter/en/"):
+        assert any(p.startswith(kind) for p in pages), (kind, pages)  # and checked above
+    for feed_file in (hostile_site / "feeds").glob("digest-*.xml"):
+        feed = feedparser.parse(feed_file.read_bytes(), sanitize_html=False)
+        assert not feed.bozo, feed_file
+        for entry in feed.entries:
+            for html in [entry.get("summary", "")] + [c.value for c in entry.get("content", [])]:
+                soup = BeautifulSoup(html, "html.parser")
+                assert not soup.find_all(["script", "img", "svg", "iframe"]), feed_file
+                assert all(a["href"].startswith("http") for a in soup.find_all("a")), feed_file
+    texts = list((hostile_site / "newsletter").rglob("*.txt"))
+    assert texts
+    for text_file in texts:
+        text = text_file.read_text(encoding="utf-8")
+        if "可疑内容" in text:  # the plain-text part: the seed's characters, not HTML entities
+            assert any(v in text for v in VECTORS if "<" in v) and "&lt;" not in text, text_file
 
 
 def test_no_dialog_opens_in_a_browser(hostile_site, browser):

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from digest.model import Block
 from digest.split.articles import split_articles
-from digest.split.lines import Kind, classify
+from digest.chardata import PAGE_HEADLINE_MAX
+from digest.split.lines import Kind, classify, is_page_headline
 from digest.split.titles import title_from_text
 
 # The two real seeds as the cleaning stages hand them over: Simplified, pinyin
@@ -361,9 +362,11 @@ LINES = [*SEED_000, *SEED_003, *BODY_A, "行业分析", "记者 林小雨", "（
 def test_any_page_keeps_every_running_paragraph_in_order_and_titles_are_never_empty(page):
     articles = split_articles(page)
     running = [line.text for line in map(classify, filter(str.strip, page)) if line.kind is Kind.TEXT and line.text]
+    if articles and running and articles[0].title == running[0] and is_page_headline(running[0]):
+        running = running[1:]  # the page's first line, taken as its headline (nothing lost)
     assert [text for article in articles for text in _body(article)] == running
     for article in articles:
-        assert article.title.strip() and len(article.title) <= 40
+        assert article.title.strip() and len(article.title) <= PAGE_HEADLINE_MAX
         assert _body(article)
 
 
@@ -414,3 +417,90 @@ def test_newspaper_name_in_the_page_header_is_the_source_not_the_title():
     page = ["河源晚报", "山区公路全线贯通", "连接三个乡镇的山区公路今天全线贯通，沿线村民出行时间缩短一半。"]
     [article] = split_articles(page)
     assert (article.title, article.source) == ("山区公路全线贯通", "河源晚报")
+
+
+def test_kicker_glued_before_the_papers_own_lead():
+    page = ["老城区改造全面启动", "首批五个片区今年开工本报讯（记者 卢一舟）老城区改造今年全面启动，首批五个片区将在年内开工。"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["首批五个片区今年开工"]
+    assert _body(article) == ["老城区改造今年全面启动，首批五个片区将在年内开工。"]
+    assert article.authors == ["卢一舟"]
+
+
+def test_kicker_glued_before_the_papers_own_dateline():
+    page = ["老城区改造全面启动", "首批五个片区今年开工本报江州5月6日电（记者 卢一舟）老城区改造今年全面启动，首批五个片区将在年内开工。"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["首批五个片区今年开工"]
+    assert article.authors == ["卢一舟"]
+
+
+def test_kicker_glued_before_another_outlets_lead():
+    page = ["老城区改造全面启动", "首批五个片区今年开工南城晨报讯　记者　卢一舟　报道　老城区改造今年全面启动，首批五个片区将在年内开工。"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["首批五个片区今年开工"]
+    assert (article.authors, article.source) == (["卢一舟"], "南城晨报")
+    assert _body(article) == ["老城区改造今年全面启动，首批五个片区将在年内开工。"]
+
+
+def test_outlet_word_inside_running_text_is_no_glued_lead():
+    page = ["老城区改造全面启动", "记者从市住建局获悉，南城晨报讯息平台将同步发布各片区的开工进度。"]
+    [article] = split_articles(page)
+    assert _body(article) == [page[1]]
+
+
+def test_five_character_paper_name_stays_whole():
+    page = ["高考志愿填报开始", "考生家长齐关注江州教育周报讯 本周起全省高考志愿填报系统正式开放，考生可登录填报。"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["考生家长齐关注"]
+    assert article.source == "江州教育周报"
+    page = ["高考志愿填报开始", "考生家长齐关注滨江都市报讯 本周起全省高考志愿填报系统正式开放，考生可登录填报。"]
+    [article] = split_articles(page)
+    assert (_headings(article), article.source) == (["考生家长齐关注"], "滨江都市报")
+
+
+def test_on_a_credited_page_a_heading_alone_starts_no_article():
+    """A page whose first article carries a lead credits each article: a long
+    heading without a credit of its own is a subheading of the article above."""
+    page = ["江州缉枪行动销毁万余支枪", "江州网6月12日电（记者 石磊）全省统一销毁非法枪支活动今天在江州举行。", "各地共收缴非法枪支一万余支。",
+            "海关联手破获特大跨境走私武器案", "近日，海关与公安部门联手破获一起走私武器案，抓获嫌疑人二十三名。"]
+    [article] = split_articles(page)
+    assert _headings(article) == ["海关联手破获特大跨境走私武器案"]
+
+
+@pytest.mark.parametrize("heading", ["这是否意味着繁荣期的终结？", "被罚千万元后，球场将何去何从？", "局长：现在我宣布，销毁行动开始！"])
+def test_question_exclamation_or_comma_heading_is_a_subheading(heading):
+    page = ["杭州老旧小区改造按下快进键", *BODY_A, heading, *BODY_B]
+    [article] = split_articles(page)
+    assert _headings(article) == [heading]
+
+
+def test_a_byline_page_still_starts_an_article_at_a_long_headline():
+    """A byline is often printed for a page's main article only: it does not stop the headline rule."""
+    page = ["杭州老旧小区改造按下快进键", "本报记者 林小雨", *BODY_A, "新能源车推广再提速 成都充电桩将超十万个", *BODY_B]
+    first, second = split_articles(page)
+    assert (first.authors, second.title) == (["林小雨"], "新能源车推广再提速 成都充电桩将超十万个")
+
+
+def test_a_shorter_version_of_the_headline_above_it_is_the_title():
+    page = ["滨江球场非法占地被罚千万", "滨江球场运营五年背后：非法占地被罚千万", *BODY_A]
+    [article] = split_articles(page)
+    assert article.title == "滨江球场非法占地被罚千万"
+    assert _headings(article) == ["滨江球场运营五年背后：非法占地被罚千万"]
+
+
+@pytest.mark.parametrize("headline", [
+    "从旧书摊、夜市到老剧场，更多的问题还在于城市记忆的流失、街区活力的消退",  # a long web headline with commas
+    "<b>青石镇</b>启用新渡口 两岸居民往来不再绕行三十公里山路",  # markup look-alikes are text, not a reason to cut
+])
+def test_a_page_opens_with_its_headline_however_long(headline):
+    body = "镇政府表示，新渡口每天往返二十班，两岸居民过江时间由两小时缩短到十五分钟。" * 2
+    [article] = split_articles([headline, "本报记者 李四", body])
+    assert article.title == headline and article.authors == ["李四"]
+    assert [b.text for b in article.blocks] == [body]
+
+
+def test_a_first_line_that_ends_a_clause_is_no_headline():
+    lines = ["今年以来，青石镇新渡口每天往返二十班，两岸居民过江时间大大缩短；",
+             "镇政府表示，明年还将增开夜班渡船，方便两岸居民往来。" * 2]
+    [article] = split_articles(lines)
+    assert article.blocks[0].text == lines[0]

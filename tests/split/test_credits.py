@@ -210,3 +210,22 @@ def test_a_definition_in_brackets_is_no_outlet():
     paragraph = "两家报社合并为一家新报社。（以下简称滨江日报）"
     assert split_trailing_credits(paragraph) == (paragraph, None)
     assert split_trailing_credits("活动将持续到月底。（来源：滨江日报）")[1].source == "滨江日报"
+
+
+def test_unbracketed_reporter_credit_after_the_lead():
+    text, credit = split_lead_credit("南城晨报讯　记者　卢一舟　实习生　季小满　报道　老城区改造今年全面启动。")
+    assert text == "老城区改造今年全面启动。"
+    assert (credit.authors, credit.source) == (["卢一舟", "季小满"], "南城晨报")
+
+
+def test_hong_kong_report_tag_gives_the_source():
+    text, credit = split_lead_credit("【海港报专讯】渡轮公司昨宣布加开夜间航班。")
+    assert (text, credit.source) == ("渡轮公司昨宣布加开夜间航班。", "海港报")
+    generic = parse_byline("【综合报导】")  # a report mark alone names no outlet
+    assert generic is None or not generic.source
+
+
+def test_outlet_lead_set_apart_by_a_space():
+    text, credit = split_lead_credit("南城晨报讯　据市气象台消息，今夜有大雨。")
+    assert (text, credit.source) == ("据市气象台消息，今夜有大雨。", "南城晨报")
+    assert split_lead_credit("南城晨报讯息平台今天上线。") == ("南城晨报讯息平台今天上线。", None)

@@ -37,6 +37,8 @@ ol { list-style: none; padding: 0; }
 li { border-top: 1px solid #d9dde3; padding: 1rem 0; }
 .meta { color: #55595f; font-size: .9rem; margin: 0; }
 p.summary { margin: .4rem 0 0; }
+.group { display: block; }
+html:lang(zh) body { font-family: "Noto Sans CJK SC", system-ui, sans-serif; } /* CJK quotes, not Latin ones */
 </style>
 </head>
 <body>
@@ -73,15 +75,58 @@ p.summary { margin: .4rem 0 0; }
     </xsl:for-each>
   </p>
   <p class="summary">
-    <xsl:call-template name="unescape">
-      <xsl:with-param name="s">
-        <xsl:call-template name="strip-tags">
-          <xsl:with-param name="s" select="atom:summary | description"/>
-        </xsl:call-template>
-      </xsl:with-param>
-    </xsl:call-template>
+    <xsl:variable name="summary" select="atom:summary | description"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($summary, '&lt;h2&gt;')">
+        <xsl:call-template name="digest-groups"><xsl:with-param name="s" select="$summary"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="text"><xsl:with-param name="s" select="$summary"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </p>
 </li>
+</xsl:template>
+
+<!-- Feed HTML as plain text: tags removed, entities written by markdown-it resolved. -->
+<xsl:template name="text">
+  <xsl:param name="s"/>
+  <xsl:call-template name="unescape">
+    <xsl:with-param name="s">
+      <xsl:call-template name="strip-tags"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+    </xsl:with-param>
+  </xsl:call-template>
+</xsl:template>
+
+<!-- A digest entry (plugins/digest_periods: "<h2>topic</h2><ul><li>title (source)</li>...</ul>"...)
+     as one line per topic, "topic: title · title", instead of one run of text. -->
+<xsl:template name="digest-groups">
+  <xsl:param name="s"/>
+  <xsl:if test="contains($s, '&lt;h2&gt;')">
+    <xsl:variable name="after" select="substring-after($s, '&lt;h2&gt;')"/>
+    <span class="group">
+      <strong><xsl:call-template name="text"><xsl:with-param name="s" select="substring-before($after, '&lt;/h2&gt;')"/></xsl:call-template></strong>
+      <xsl:choose><xsl:when test="$zh">：</xsl:when><xsl:otherwise><xsl:text>: </xsl:text></xsl:otherwise></xsl:choose>
+      <xsl:call-template name="digest-items">
+        <xsl:with-param name="s" select="substring-before(substring-after($after, '&lt;/h2&gt;'), '&lt;/ul&gt;')"/>
+      </xsl:call-template>
+    </span>
+    <xsl:call-template name="digest-groups">
+      <xsl:with-param name="s" select="substring-after($after, '&lt;/ul&gt;')"/>
+    </xsl:call-template>
+  </xsl:if>
+</xsl:template>
+
+<xsl:template name="digest-items">
+  <xsl:param name="s"/>
+  <xsl:if test="contains($s, '&lt;li&gt;')">
+    <xsl:variable name="rest" select="substring-after($s, '&lt;/li&gt;')"/>
+    <xsl:call-template name="text">
+      <xsl:with-param name="s" select="substring-before(substring-after($s, '&lt;li&gt;'), '&lt;/li&gt;')"/>
+    </xsl:call-template>
+    <xsl:if test="contains($rest, '&lt;li&gt;')"><xsl:text> · </xsl:text></xsl:if>
+    <xsl:call-template name="digest-items"><xsl:with-param name="s" select="$rest"/></xsl:call-template>
+  </xsl:if>
 </xsl:template>
 
 <!-- "<p>A &amp; B</p>" -> "A &amp; B": drops everything between < and >. -->

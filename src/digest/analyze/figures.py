@@ -3,7 +3,8 @@
 A figure is a number followed by a Chinese magnitude word and/or a unit:
 ``3000亿元``, ``5.7万亿美元``, ``40%的顶尖人才``, ``超2万人``.  A number with
 neither (``2025``, ``9月25日``, ``CISMA2025``, ``一是``) is a year, date, name or
-list marker, not a figure, and is never taken.  Chinese numerals count only with
+list marker, not a figure, and is never taken; nor is a duration, time or age
+(``10分钟``, ``3年``, ``65岁``), which tells how long, not how much.  Chinese numerals count only with
 a magnitude word and a unit, or a currency (``三千亿元``, ``两万人``), because
 otherwise they are mostly ordinals and idioms (``九大行动``, ``千万不要``).
 """
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from digest.analyze.words import is_content_word
-from digest.lexicon import CJK_CHAR, cut, word_tag
+from digest.chardata import CJK_CHAR
+from digest.lexicon import cut, is_word, word_tag
 from digest.model import ArticleDraft, KeyFigure
 
 MAX_FIGURES = 5
@@ -51,14 +54,12 @@ _FIGURE = re.compile(
     rf"(?={_FIGURE_START})"
     rf"(?P<qual>超过|超出|超|逾|将近|接近|(?<![最附])近|约|不足|不到|仅|多达)?"
     rf"(?:百分之(?P<pct>{_DIGITS}|{_CN_DIGITS})"
-    rf"|(?<![A-Za-z0-9.第])(?P<num>{_DIGITS})(?![A-Za-z0-9])"
+    rf"|(?<![A-Za-z0-9.第])(?<![A-Za-z]-)(?P<num>{_DIGITS})(?![A-Za-z0-9])"
     rf"|(?<![零〇一二两三四五六七八九十百千第])(?P<cn>{_CN_DIGITS})(?=(?:多|余)?(?:[万亿千百十]|{_alternatives(CURRENCIES)})))"
     rf"(?:多|余)?"
     rf"(?P<scale>{_alternatives(SCALES)}(?!克|米|瓦))?(?:多|余)?"
     rf"(?P<unit>{_alternatives(CURRENCIES + PERCENTS + TIME_UNITS + tuple(COUNTERS))})?"
 )
-#: A four-digit year before 年 (``2023年``) is a date, not a duration.
-_YEAR = re.compile(r"1[89]\d\d|20\d\d|21\d\d")
 
 #: Dictionary tags that end a counted noun phrase: verbs, adverbs, pronouns,
 #: prepositions, conjunctions, particles, numerals and measure words.
@@ -71,6 +72,11 @@ _PHRASE_BREAKS = frozenset(
     "向 对 于 由 以 把 让 使 给 每 各 该 这 那 支持 用于 投入 下达 完成 实现 同比".split()
 )
 _MAX_COUNTS_CHARS = 8
+#: Modifiers that may open a counted phrase before its noun: adverbs,
+#: adjective-adverbs and one-character verbs used as prefixes (超长期, 特别);
+#: a longer verb is an action (``100人参加会议`` counts nothing).
+_MODIFIER_TAGS = frozenset("d ad v".split())
+MAX_MODIFIERS = 3
 _LOOK = 14
 
 
@@ -121,16 +127,24 @@ def _counted_after(text: str) -> str:
 
     Takes whole words until punctuation, a verb, conjunction or particle
     (``产业工人与爱好者`` → ``产业工人``, ``风险投资集中于`` → ``风险投资``) or
-    eight characters.  A single character is no phrase (``百亿级`` counts nothing).
+    eight characters.  Up to MAX_MODIFIERS modifiers may open the phrase before
+    its first noun (``690亿元超长期特别国债`` → ``超长期特别国债``), since
+    jieba tags 超/长期/特别 as verb and adverbs.  A single character is no
+    phrase (``百亿级`` counts nothing).
     """
-    phrase = ""
+    phrase, modifiers, has_noun = "", 0, False
     for token in cut(text[:_LOOK]):
-        if not _is_cjk_word(token) or token in _PHRASE_BREAKS or word_tag(token) in _BREAK_TAGS:
+        if not _is_cjk_word(token) or token in _PHRASE_BREAKS or len(phrase) + len(token) > _MAX_COUNTS_CHARS:
             break
-        if len(phrase) + len(token) > _MAX_COUNTS_CHARS:
-            break
+        if word_tag(token) in _BREAK_TAGS:
+            if (has_noun or modifiers == MAX_MODIFIERS or word_tag(token) not in _MODIFIER_TAGS
+                    or (word_tag(token) == "v" and len(token) > 1)):
+                break
+            modifiers += 1
+        else:
+            has_noun = True
         phrase += token
-    return phrase if len(phrase) >= 2 else ""
+    return phrase if has_noun and len(phrase) >= 2 else ""
 
 
 def _subject_before(text: str) -> str:
@@ -152,32 +166,68 @@ def _subject_before(text: str) -> str:
 
 def _informativeness(unit: str, amount: float, of_phrase: bool) -> int:
     """0 money, 1 large counts, 2 shares of something (``40%的顶尖人才``), 3 other
-    percentages and ratios, 4 small counts and durations."""
+    percentages and ratios, 4 small counts."""
     if unit in CURRENCIES:
         return 0
     if unit in PERCENTS:
         return 2 if of_phrase else 3
     if unit == "倍":
         return 3
-    if unit in TIME_UNITS:
-        return 4
     return 1 if amount >= 100 else 4
+
+
+def _starts_word(text: str, at: int) -> bool:
+    """Does a dictionary word longer than one character start at ``at`` (``项目``, ``家庭``)?
+
+    Only dictionary words count: rjieba's guesses for unknown words glue a
+    counter to its noun (``54个村`` → ``个村``).
+    """
+    token = cut(text[at:at + 4])[0]
+    return len(token) > 1 and is_word(token)
+
+
+def _amounts(text: str):
+    """The figure matches of ``text`` that are amounts, shares or counts.
+
+    Skipped: a bare number (year, date, code, list marker, phone number: no
+    unit and no magnitude), a model or version number (``EB-5``), a Chinese
+    numeral without magnitude and unit (``千万不要``), an order of magnitude
+    (``百亿级``), a count of one (``1名孕妇``), a "unit" that begins a longer
+    word (``5项目``), and every duration, time or age (``10分钟``, ``3年``,
+    ``65岁``): how long a shopper waited is a detail of the story, not its news.
+    """
+    for m in _FIGURE.finditer(text):
+        unit = "%" if m["pct"] else (m["unit"] or "")
+        if not unit and not m["scale"]:
+            continue
+        if unit in TIME_UNITS:
+            continue
+        if m["cn"] and not (unit in CURRENCIES or (m["scale"] and unit in COUNTERS)):
+            continue
+        if not unit and text.startswith("级", m.end()):
+            continue
+        if unit in COUNTERS and not m["scale"] and _parse_number(m["pct"] or m["num"] or m["cn"]) <= 1:
+            continue  # 1名孕妇: one of something is a subject, not an amount
+        if len(unit) == 1 and unit in COUNTERS and _starts_word(text, m.start("unit")):
+            continue  # 5项目, 3家庭: the "unit" begins a longer word, so nothing is counted
+        yield m, unit
+
+
+@lru_cache(maxsize=4096)
+def news_figures(text: str) -> tuple[str, ...]:
+    """The amounts, shares and counts ``text`` quotes, as written (``690亿元``, ``12%``).
+
+    The summary asks this of its candidate sentences: a figure is what makes a
+    sentence news rather than comment.
+    """
+    return tuple(m.group() for m, _ in _amounts(text))
 
 
 def _figures_in(text: str, offset: int) -> list[_Found]:
     found: list[_Found] = []
-    for m in _FIGURE.finditer(text):
+    for m, unit in _amounts(text):
         digits = m["pct"] or m["num"] or m["cn"]
-        unit = "%" if m["pct"] else (m["unit"] or "")
         scale_word = m["scale"] or ""
-        if not unit and not scale_word:
-            continue  # a bare number: year, date, code, list marker
-        if unit == "年" and m["num"] and _YEAR.fullmatch(m["num"]) and not scale_word:
-            continue
-        if m["cn"] and not (unit in CURRENCIES or (scale_word and unit in COUNTERS)):
-            continue  # 千万不要, 十万火急, 一家: Chinese numerals need a magnitude and a unit, or a currency
-        if not unit and text.startswith("级", m.end()):
-            continue  # 百亿级, 万亿级: an order of magnitude, not an amount
         value = _parse_number(digits)
         scale = SCALES.get(scale_word, 1.0)
         start, end = m.start(), m.end()
@@ -185,7 +235,7 @@ def _figures_in(text: str, offset: int) -> list[_Found]:
         of_phrase = unit in PERCENTS and after.startswith("的") and bool(counted := _counted_after(after[1:]))
         if of_phrase:
             phrase += "的" + counted
-        elif unit not in PERCENTS and unit not in TIME_UNITS:
+        elif unit not in PERCENTS:
             counted = _counted_after(after)
             if counted and unit not in CURRENCIES:
                 phrase += counted
@@ -199,7 +249,7 @@ def key_figures(draft: ArticleDraft) -> list[KeyFigure]:
     """Up to five figures, most informative first.
 
     Order: money, then large counts, then shares (``40%的顶尖人才``), then bare
-    percentages, then small counts and durations; within a class a figure the
+    percentages, then small counts; within a class a figure the
     title repeats comes first, then article order.  The same amount in the same
     unit is listed once.
     """

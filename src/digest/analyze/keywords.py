@@ -6,7 +6,9 @@ headline names the subject.  Only nouns and noun-like words are kept (jieba's
 dictionary tag: no verbs, adverbs, pronouns), besides the filters of
 :func:`digest.analyze.words.is_content_word` (news-speak, numbers, single
 characters).  Word pairs that jieba splits but the article always writes
-together (缝制|机械) are joined back into one keyword.
+together (缝制|机械) are joined back into one keyword.  A keyword must occur
+at least twice in title and body together: the words an article is about
+recur, while a vivid word used once (``热情``, ``活水``, ``城乡之间``) is style.
 
 Score = (1 + ln tf) × idf: sublinear, so a word repeated thirty times does not
 drown every other subject of the article.
@@ -23,11 +25,15 @@ from operator import and_
 
 from digest.analyze.sentences import paragraph_sentences
 from digest.analyze.words import WORD_CACHE_SIZE, idf, is_content_word, words_of
-from digest.lexicon import word_tag
+from digest.lexicon import is_word, word_tag
 from digest.model import ArticleDraft
 
 #: Each title occurrence counts as this many body occurrences.
 TITLE_WEIGHT = 3
+#: A keyword occurs this often in title and body together: a term the article
+#: returns to.  A word used once is the writer's style (``热情``, ``活水``,
+#: ``城乡之间`` in an article on consumer subsidies), not its subject.
+MIN_OCCURRENCES = 2
 #: A pair of adjacent words becomes one keyword if it occurs this often and
 #: accounts for at least PAIR_SHARE of each word's occurrences.
 PAIR_MIN_COUNT = 2
@@ -38,10 +44,23 @@ MAX_PAIR_CHARS = 6
 _NON_NOUN_TAGS = frozenset("v vd vg d ad a ag r c p u m mq q t tg f y e o z zg k i".split())
 
 
+#: Tags of characters that cannot open a term (measure words, numerals: ``个村``) or
+#: close one (localizers and particles: ``周后``, ``会上``).
+_NO_TERM_START = frozenset("q m mq".split())
+_NO_TERM_END = frozenset("f u uj ul uz ug ud uv".split())
+
+
+def _is_fragment(word: str) -> bool:
+    """A word rjieba guessed (not in the dictionary) that is a piece of a phrase:
+    it opens on a measure word or closes on a localizer or particle (``个村``, ``周后``)."""
+    return not is_word(word) and (word_tag(word[0]) in _NO_TERM_START or word_tag(word[-1]) in _NO_TERM_END)
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _is_keyword_word(word: str) -> bool:
-    """A content word that is not a verb, adverb, adjective... by its dictionary tag."""
-    return is_content_word(word) and word_tag(word) not in _NON_NOUN_TAGS
+    """A content word that is not a verb, adverb, adjective... by its dictionary tag,
+    nor a fragment of a phrase."""
+    return is_content_word(word) and word_tag(word) not in _NON_NOUN_TAGS and not _is_fragment(word)
 
 
 def _adjacent_pairs(tokens: list[str], is_keyword: list[bool]) -> Iterator[tuple[str, str]]:
@@ -86,7 +105,7 @@ def _counts(texts: list[tuple[str, ...]]) -> tuple[Counter, Counter]:
 
 def _term_counts(draft: ArticleDraft) -> tuple[Counter, Counter, Counter]:
     """Weighted counts of keyword words and of adjacent keyword-word pairs (title x TITLE_WEIGHT),
-    and the plain number of times each pair occurs."""
+    and the plain number of times each word and pair occurs."""
     title_words, title_pairs = _counts([words_of(draft.title)])
     body_words, body_pairs = _counts([words_of(s) for s in _body_sentences(draft)])
     words = Counter({w: n * TITLE_WEIGHT for w, n in title_words.items()})
@@ -95,6 +114,8 @@ def _term_counts(draft: ArticleDraft) -> tuple[Counter, Counter, Counter]:
     pairs.update(body_pairs)
     seen = Counter(title_pairs)
     seen.update(body_pairs)
+    seen.update(title_words)
+    seen.update(body_words)
     return words, pairs, seen
 
 
@@ -121,7 +142,8 @@ def keyword_scores(draft: ArticleDraft) -> list[tuple[str, float]]:
     words, pairs, seen = _term_counts(draft)
     idfs = {w: idf(w) for w in words}
     _join_pairs(words, pairs, seen, idfs)
-    scored = [(w, (1 + math.log(n)) * idfs[w]) for w, n in words.items() if n > 0]
+    scored = [(w, (1 + math.log(n)) * idfs[w]) for w, n in words.items()
+              if n > 0 and (seen[w] >= MIN_OCCURRENCES or w not in seen)]
     scored.sort(key=lambda ws: (-ws[1], ws[0]))
     return scored
 

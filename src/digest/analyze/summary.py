@@ -1,114 +1,195 @@
-"""Extractive summary: the two or three most central whole sentences of an article.
+"""Extractive summary: the article's news in one to three of its own sentences.
 
-Centrality is sentence TextRank: a personalised PageRank over a graph whose
-edges are the IDF-weighted word overlap (cosine) of two sentences.  The random
-jump goes preferentially to the lead and to sentences that echo the title,
-because a news article states its point first.  Sentences come back in article
-order, each exactly as it stands in a body paragraph.
+Method.  A news article states its point first (the inverted pyramid), so the
+lead is the baseline to beat, and a summary beats it only by reading the lead
+the way an editor does:
 
-Never chosen: headings, fragments (no final punctuation, under MIN_CJK Chinese
-characters), credit lines, enumeration items (``二是……``), exact repeats.
-Demoted: rhetorical questions and sentences that open on a pronoun or
-connective.  A dateline glued to the lead (``本报讯（记者 王薛滔）``) is cut off.
+1. **Only statements compete.**  Never chosen: headings, fragments (no final
+   punctuation, under MIN_CJK Chinese characters), credits and captions
+   (``记者 王薛滔``, ``图/新华社``), enumeration items and the sentences that open
+   them (``一是……``, ``……：一是``, ``原料：大米、红枣、黑芝麻。``), the writer's
+   questions (they announce, they do not state; a question the story reports,
+   ``有记者提问，……？``, is a fact and stays), and quotations that carry no
+   figure (an opinion or a vox-pop, not the news).  A news lead glued to the
+   first sentence (``本报讯（记者 王薛滔）``, ``新华社北京9月25日电``) is cut
+   off; what remains is still a substring of the paragraph.
+2. **Position prior, stepping over a scene-setting opening.**  A sentence's
+   prior is ``1 / (1 + j / 2)`` for the j-th statement, so the lead wins unless a
+   sentence close behind it says much more.  Feature stories open on a scene
+   (a shopper, a quote, a question) and give the fact in paragraph two; a first
+   paragraph with such a cue, no news figure and little of the headline is
+   *scene-setting*: its sentences keep SCENE of their prior, and counting starts
+   again at paragraph two.  Within the opening paragraph, a first statement
+   that repeats nothing of the headline and quotes no figure
+   (``9月25日，上海新国际博览中心群贤毕至。``) is stepped over the same way
+   when the next one does.
+3. **What the sentence says.**  The prior is multiplied by
+   ``1 + headline + informativeness``: ``headline`` is the IDF-weighted share
+   of the headline's content words the sentence repeats (the outlet's own
+   choice of what matters); ``informativeness`` is 1/2 for a news figure (an
+   amount, share or count: :func:`digest.analyze.figures.news_figures`) plus
+   1/4 per named organisation, place, brand or policy title (jieba's
+   dictionary tags nt/ns/nz/j, ``《…》``), at most 1.  A sentence that opens on a
+   pronoun or connective (``他强调``, ``这背后``) leans on the sentence before
+   it and keeps ANAPHORA of its score; one built on an indirect question
+   (``如何携手构建……，成为……课题``) frames a topic rather than reporting, and
+   keeps INDIRECT_QUESTION.
+4. **Length and redundancy.**  Sentences are taken best first while they fit
+   the budget and bring at least NOVELTY of new content words, until the
+   summary reaches TARGET_SHARE of the budget: an editor's summary is one or
+   two sentences (50 to 100 characters), and every sentence past the news
+   dilutes it.  They come back in article order, each exactly as it stands.
+
+Cost is linear in the article: only the first MAX_CANDIDATES statements are
+scored (with the prior above, a later one cannot win), each from the words
+the keywords segment anyway; no sentence graph.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
-from operator import sub
+from functools import lru_cache
 
+from digest.analyze.figures import news_figures
 from digest.analyze.sentences import paragraph_sentences
-from digest.analyze.words import content_words, idf
-from digest.lexicon import cjk_count
+from digest.analyze.words import SENTENCE_CACHE_SIZE, WORD_CACHE_SIZE, content_words, idf
+from digest.chardata import AUTHOR_ROLES, CJK_RANGES, CLOSERS, EDITOR_ROLES, SOURCE_ROLES, alternation, ends_sentence
+from digest.credits import parse_byline, split_lead_credit
+from digest.lexicon import cjk_count, word_tag
 from digest.model import ArticleDraft
 
 MAX_SENTENCES = 3
 #: A summary sentence needs this many Chinese characters: shorter ones are
 #: labels, captions or asides, not statements.
 MIN_CJK = 12
-#: Share of rank that flows along similarity edges; the rest jumps by the lead
-#: prior.  Lower than PageRank's 0.85 because in news the lead matters more
-#: than in the generic texts TextRank was tuned on.
-DAMPING = 0.7
-#: Two sentences this similar say the same thing; keep only the better one.
-REDUNDANT = 0.5
-#: Only the first sentences compete (the graph is quadratic); news states its point early.
-MAX_CANDIDATES = 100
-#: Rhetorical questions (``……如何点燃消费新热情？``) announce rather than state.
-QUESTION_PENALTY = 0.5
-#: A sentence opening on a pronoun or connective (``他强调``, ``而同月``, ``这背后``)
-#: leans on the sentence before it, which the summary may not show.
-ANAPHORA_PENALTY = 0.75
+#: Statements scored, in article order.  A score is at most 3 × the prior, so
+#: the 20th statement (prior 1/10.5) cannot outrank even the third one of the
+#: lead (1/2) unless a whole run of statements before it is ruled out.
+MAX_CANDIDATES = 20
+#: The summary stops growing once it is this share of the budget (75 of 150 characters).
+TARGET_SHARE = 0.5
+#: Share of its prior a sentence of a scene-setting opening keeps.
+SCENE = 0.3
+#: Share of its score a sentence opening on a pronoun or connective keeps.
+ANAPHORA = 0.75
+#: Share of its score a sentence built on an indirect question keeps
+#: (``如何携手构建……，成为……共同课题``): it frames a topic, like a question.
+INDIRECT_QUESTION = 0.5
+#: A sentence must bring this share of new content (IDF-weighted words the
+#: summary does not have yet), or it repeats what is said.
+NOVELTY = 0.5
+#: Informativeness of a news figure, and of each named thing.
+FIGURE_WEIGHT = 0.5
+NAME_WEIGHT = 0.25
+#: Dictionary tags of named things: organisations, places, other proper nouns, abbreviations (发改委).
+_NAME_TAGS = frozenset({"nt", "ns", "nz", "j"})
 
-#: Ends with sentence-final punctuation, optionally inside closing quotes/brackets.
-_FINISHED = re.compile(r"[。！？!?…][”’」』》）)】]*$")
-#: A dateline or byline lead glued to the first sentence: ``本报讯(记者 王薛滔)``,
-#: ``新华社北京9月25日电（记者 张三）``, ``（通讯员 李四）``.
-_DATELINE = re.compile(
-    r"^(?:本报讯|[\u4e00-\u9fff]{1,8}?\d{1,2}月\d{1,2}日电)?\s*"
-    r"(?:[（(【]\s*(?:记者|通讯员|见习记者|特约记者|本报记者)[^）)】]{0,30}[）)】])?\s*"
+#: A question: ends on a question mark, possibly inside closing quotes.
+_QUESTION = re.compile(f"[？?][{re.escape(CLOSERS)}]*\\s*$")
+#: A question someone asked, reported by the writer (``有记者提问，……会不会影响健康？``):
+#: a fact of the story (what was asked at a press conference), not the writer's
+#: rhetorical question to the reader.
+#: (An interview's own ``问：……？`` lines are the interviewer's questions, not reported ones.)
+_REPORTED_QUESTION = re.compile(r"(?<!^)(?:提问|问道|询问|追问|发问|质询|质疑)")
+#: A credit inside a sentence (``《冰雪之约》作者：张三，……``): a role word and a colon.
+#: One-character roles (文, 图, 摄) are left out: ``如图：`` is running text.
+_ROLES = alternation(tuple(r for r in AUTHOR_ROLES + EDITOR_ROLES + SOURCE_ROLES if len(r) > 1))
+_ROLE_COLON = re.compile(f"(?:{_ROLES})[:：]")
+#: What any credit line holds (a role word, 报道, 摄): only such a sentence is
+#: worth the full credit parser.
+_CREDIT_HINT = re.compile(f"{_ROLES}|报道|报导|摄")
+#: A photo caption or credit: ``图为……``, ``（图/新华社）``, ``……（记者 张三 摄）``.
+_CAPTION = re.compile(
+    r"^(?:图为|图片为|上图|下图|左图|右图|资料图|视频截图|图[:：/／])"
+    r"|[（(](?:图|摄影?|资料图|供图|图片来源)[^）)]{0,20}[）)][。]?$"
+    r"|(?:摄|供图)[）)]?[。]?$"
 )
-#: A sentence that is a credit line rather than content.  The lookahead lists
-#: the characters a match can start with, so the search skips other positions fast.
-_BYLINE = re.compile(
-    r"(?=[本记通作编责来文图摄（(\s])"
-    r"(?:^(?:本报记者|记者|通讯员|作者|编辑|责编|责任编辑|来源|文/|图/|摄影?)[\s:：/]"
-    r"|(?:^|[（(\s])(?:作者|记者|编辑|来源)[:：]?\s*[\u4e00-\u9fff]{2,4}\s*(?:报道|摄|整理)?[）)]?[。]?$)"
-)
-
 #: One item of an enumeration (``二是坚持结构调整……``, ``（三）……``, ``其次，……``):
 #: meaningless without the other items.
 _LIST_ITEM = re.compile(
     r"(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、,]|其[一二三四五][，、,]|首先|其次|再次|"
     r"[（(]?[一二三四五六七八九十\d]{1,2}[）)、．.](?!\d))"
 )
-#: A sentence that opens an enumeration (``……转型升级：一是……``), for the same reason.
-_LIST_OPENER = re.compile(r"[：:]\s*(?:一是|第一|首先|[（(]?[一1][）)、])")
+#: A sentence that opens an enumeration (``……转型升级：一是……``), for the same reason,
+#: or is one: a label and its items (``原料：大米、红枣、黑芝麻。``).
+_LIST_OPENER = re.compile(
+    r"[：:]\s*(?:一是|第一|首先|[（(]?[一1][）)、．.]|(?:[^，,。；：:、]{1,12}、)+[^，,。；：:、]{1,12}[。！!]?$)"
+)
+#: A sentence leaning on the one before it: a pronoun or connective opens it.
 _ANAPHORIC = re.compile(
     r"^(?:[他她它这该此其][们些]?|而|但|但是|然而|因此|所以|因而|同时|此外|另外|另一方面|与此同时|"
     r"对此|为此|不过|并且|而且|此前|随后|在这一|在此)"
 )
+#: An indirect question inside a statement: ``如何……成为……课题``.
+_INDIRECT_QUESTION = re.compile(r"如何|怎样|怎么|为何|为什么")
+#: Quotation marks whose content is someone's words (not ``《》`` titles).
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』")
+#: A policy, law or work named in title marks: ``《行动计划》``.
+_TITLE_MARKS = re.compile(r"《[^》]{2,30}》")
+#: Cues of a scene rather than news: a person's words or a question, first or
+#: second person (not the institutional 我国, 我市), a private person on the
+#: scene (``市民牛女士``, ``家住……的王大爷``).
+_SCENE_CUE = re.compile(
+    r"[“「？?]|我(?![国省市区县校院军方党])|[你您]|家住|走进|清晨|傍晚|深夜|凌晨|市民|村民|网友|顾客|游客|"
+    f"[{CJK_RANGES}](?:女士|先生|大爷|大妈|阿姨|师傅)"
+)
+#: A paragraph repeating this share of the headline is the news, whatever its cues.
+SCENE_MAX_HEADLINE = 0.3
+#: Opening statements examined for the first one that is news, and the headline
+#: share that makes one news.
+OPENING = 2
+NEWS_HEADLINE = 0.15
 
 
 @dataclass
 class _Candidate:
     text: str
-    paragraph: int  # index among body paragraphs: the lead prior
-    order: int  # position in the article
+    paragraph: int  # index among body paragraphs
+    order: int  # position among the statements, in article order
+    score: float = 0.0
 
 
 def _strip_dateline(sentence: str) -> str:
-    """Drop a dateline/byline lead so the summary starts with the news.
+    """Drop a news lead so the summary starts with the news.
 
-    ``本报讯(记者 王薛滔)9月25日，上海……`` → ``9月25日，上海……``; the result
-    is still a substring of the paragraph.
+    ``本报讯（记者 王薛滔）9月25日，上海……`` → ``9月25日，上海……``
+    (:func:`digest.credits.split_lead_credit`); the result is still a
+    substring of the paragraph.
     """
-    m = _DATELINE.match(sentence)
-    return sentence[m.end():] if m and m.end() else sentence
+    return split_lead_credit(sentence)[0]
 
 
-def _is_statement(sentence: str, min_cjk: int) -> bool:
-    """A whole sentence that says something: final punctuation, enough Chinese, no byline, not a list item."""
+def _quote_share(sentence: str) -> float:
+    """Share of the sentence's characters inside quotation marks."""
+    return sum(map(len, _QUOTED.findall(sentence))) / len(sentence)
+
+
+def _is_statement(sentence: str, min_cjk: int, strict: bool = True) -> bool:
+    """A whole sentence that states something: final punctuation, enough Chinese, not a
+    credit, caption or list item; when ``strict``, not a question nor a quotation without a figure."""
     return (
-        _FINISHED.search(sentence) is not None
+        ends_sentence(sentence)
         and cjk_count(sentence) >= min_cjk
-        and _BYLINE.search(sentence) is None
+        and _CAPTION.search(sentence) is None
+        and _ROLE_COLON.search(sentence) is None
         and _LIST_ITEM.match(sentence) is None
         and _LIST_OPENER.search(sentence) is None
+        and not (strict and (
+            (_QUESTION.search(sentence) is not None and _REPORTED_QUESTION.search(sentence) is None)
+            or (_quote_share(sentence) >= 0.5 and not news_figures(sentence))))
+        and not (_CREDIT_HINT.search(sentence) and parse_byline(sentence))
     )
 
 
-def _candidates(draft: ArticleDraft, min_cjk: int) -> list[_Candidate]:
-    """The first MAX_CANDIDATES body sentences eligible for the summary, without repeats or headings."""
+def _candidates(paragraphs: list[str], min_cjk: int, strict: bool) -> list[_Candidate]:
+    """The first MAX_CANDIDATES statements of the body paragraphs, without repeats."""
     seen: set[str] = set()
     out: list[_Candidate] = []
-    paragraphs = [b.text for b in draft.blocks if not b.heading]
     for p, para in enumerate(paragraphs):
         for sentence in paragraph_sentences(para):
             sentence = _strip_dateline(sentence)
-            if sentence not in seen and _is_statement(sentence, min_cjk):
+            if sentence not in seen and _is_statement(sentence, min_cjk, strict):
                 seen.add(sentence)
                 out.append(_Candidate(sentence, p, len(out)))
                 if len(out) == MAX_CANDIDATES:
@@ -116,126 +197,128 @@ def _candidates(draft: ArticleDraft, min_cjk: int) -> list[_Candidate]:
     return out
 
 
-def _vector(text: str) -> dict[str, float]:
-    """IDF-weighted bag of content words, L2-normalised."""
-    vec: dict[str, float] = {}
-    for w in content_words(text):
-        vec[w] = vec.get(w, 0.0) + idf(w)
-    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-    return {w: v / norm for w, v in vec.items()}
+def _headline_weights(title: str) -> dict[str, float]:
+    """The headline's content words with their IDF, normalised to sum to 1."""
+    weights = {w: idf(w) for w in content_words(title)}
+    total = sum(weights.values())
+    return {w: v / total for w, v in weights.items()} if total else {}
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Dot product of two normalised vectors, summed over the shorter one's words."""
-    if len(a) > len(b):
-        a, b = b, a
-    total = 0.0
-    for w, v in a.items():
-        if w in b:
-            total += v * b[w]
-    return total
+def _headline_share(words: frozenset[str], headline: dict[str, float]) -> float:
+    """IDF-weighted share of the headline's content words among ``words``."""
+    return sum(v for w, v in headline.items() if w in words)
 
 
-def _similarity_edges(vectors: list[dict[str, float]]) -> list[list[tuple[int, float]]]:
-    """Each sentence's neighbours ``(index, cosine)`` in ascending index order.
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _is_name(word: str) -> bool:
+    return word_tag(word) in _NAME_TAGS
 
-    Sentences that share no content word (half the pairs in practice) have no
-    edge; ``isdisjoint`` rules them out before the dot product is computed.
+
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(content_words(text))
+
+
+def _informativeness(text: str) -> float:
+    """1/2 for a news figure, 1/4 per distinct named thing (organisation, place, brand,
+    policy title), at most 1."""
+    score = FIGURE_WEIGHT if news_figures(text) else 0.0
+    names = sum(map(_is_name, _word_set(text))) + len(_TITLE_MARKS.findall(text))
+    return min(1.0, score + NAME_WEIGHT * names)
+
+
+def _is_scene_setting(paragraph: str, headline: dict[str, float]) -> bool:
+    """An opening paragraph that sets a scene (a person, a quote, a question) and
+    carries neither a news figure nor much of the headline."""
+    return (
+        _SCENE_CUE.search(paragraph) is not None
+        and not news_figures(paragraph)
+        and _headline_share(_word_set(paragraph), headline) < SCENE_MAX_HEADLINE
+    )
+
+
+def _news_start(cands: list[_Candidate], first_paragraph: str, headline: dict[str, float]) -> int:
+    """Position of the first statement past a scene-setting opening (0 if there is none).
+
+    A scene-setting first paragraph (:func:`_is_scene_setting`) is stepped over
+    when a second paragraph follows; then, within the first OPENING statements
+    of that paragraph, a statement that repeats none of the headline and quotes
+    no figure (``9月25日，上海新国际博览中心群贤毕至。``) is stepped over
+    when a later one of them does.
     """
-    edges: list[list[tuple[int, float]]] = [[] for _ in vectors]
-    for i, a in enumerate(vectors):
-        words = a.keys()
-        for j in range(i + 1, len(vectors)):
-            b = vectors[j]
-            if not words.isdisjoint(b):
-                sim = _cosine(a, b)
-                edges[i].append((j, sim))
-                edges[j].append((i, sim))
-    return edges
-
-
-def _pagerank(edges: list[list[tuple[int, float]]], prior: list[float],
-              iterations: int = 50, tol: float = 1e-6) -> list[float]:
-    """Personalised PageRank by power iteration; a sentence with no edge jumps by the prior.
-
-    The tolerance only has to keep the order of the scores, not their digits.
-    """
-    links = []  # (source, [(target, transition probability)])
-    for i, row in enumerate(edges):
-        total = sum(w for _, w in row)
-        if total:
-            links.append((i, [(j, w / total) for j, w in row]))
-    linked = {i for i, _ in links}
-    dangling_nodes = [i for i in range(len(prior)) if i not in linked]
-    rank = prior[:]
-    for _ in range(iterations):
-        jump = 1 - DAMPING + DAMPING * sum(rank[i] for i in dangling_nodes)
-        new = [jump * p for p in prior]
-        for i, row in links:
-            share = DAMPING * rank[i]
-            for j, p in row:
-                new[j] += share * p
-        delta = sum(map(abs, map(sub, new, rank)))
-        rank = new
-        if delta < tol:
+    start = 0
+    if (cands[0].paragraph == 0 and any(c.paragraph > 0 for c in cands)
+            and _is_scene_setting(first_paragraph, headline)):
+        start = next(c.order for c in cands if c.paragraph > 0)
+    for c in cands[start:start + OPENING]:
+        if c.paragraph != cands[start].paragraph:
             break
-    return rank
+        if _headline_share(_word_set(c.text), headline) >= NEWS_HEADLINE or news_figures(c.text):
+            return c.order
+    return start
 
 
-def _lead_prior(cands: list[_Candidate], vectors: list[dict[str, float]],
-                title: dict[str, float]) -> list[float]:
-    """Jump probabilities: 2/(2+paragraph index), raised by similarity to the title."""
-    raw = [2.0 / (2 + c.paragraph) * (1.0 + _cosine(v, title)) for c, v in zip(cands, vectors)]
-    total = sum(raw)
-    return [r / total for r in raw]
+def _score(cands: list[_Candidate], first_paragraph: str, headline: dict[str, float]) -> None:
+    """Set each candidate's score: position prior × (1 + headline share + informativeness)."""
+    start = _news_start(cands, first_paragraph, headline)
+    for c in cands:
+        if c.order >= start:
+            prior = 1.0 / (1.0 + (c.order - start) / 2.0)
+        else:
+            prior = SCENE / (1.0 + c.order / 2.0)
+        c.score = prior * (1.0 + _headline_share(_word_set(c.text), headline) + _informativeness(c.text))
+        if _ANAPHORIC.match(c.text):
+            c.score *= ANAPHORA
+        if _INDIRECT_QUESTION.search(c.text):
+            c.score *= INDIRECT_QUESTION
 
 
-def rank_sentences(draft: ArticleDraft, min_cjk: int = MIN_CJK) -> list[tuple[str, float, int]]:
-    """(sentence, centrality, article position) for each candidate, most central first."""
-    cands = _candidates(draft, min_cjk)
+def rank_sentences(draft: ArticleDraft, min_cjk: int = MIN_CJK,
+                   strict: bool = True) -> list[tuple[str, float, int]]:
+    """(sentence, score, position among the statements) for each candidate, best first."""
+    paragraphs = [b.text for b in draft.blocks if not b.heading]
+    cands = _candidates(paragraphs, min_cjk, strict)
     if not cands:
         return []
-    vectors = [_vector(c.text) for c in cands]
-    edges = _similarity_edges(vectors)
-    scores = _pagerank(edges, _lead_prior(cands, vectors, _vector(draft.title)))
-    ranked = []
-    for c, s in zip(cands, scores):
-        if c.text.rstrip("”’」』》）)】").endswith(("？", "?")):
-            s *= QUESTION_PENALTY
-        if _ANAPHORIC.match(c.text):
-            s *= ANAPHORA_PENALTY
-        ranked.append((c.text, s, c.order))
-    ranked.sort(key=lambda r: -r[1])
+    _score(cands, paragraphs[0], _headline_weights(draft.title))
+    ranked = [(c.text, c.score, c.order) for c in cands]
+    ranked.sort(key=lambda r: (-r[1], r[2]))
     return ranked
 
 
-def summarize(draft: ArticleDraft, max_chars: int = 150) -> list[str]:
-    """Pick up to three central sentences totalling at most ``max_chars`` characters.
+def _novelty(text: str, said: set[str]) -> float:
+    """IDF-weighted share of ``text``'s content words not in ``said`` (1.0 for no content words)."""
+    weights = {w: idf(w) for w in content_words(text)}
+    total = sum(weights.values())
+    return sum(v for w, v in weights.items() if w not in said) / total if total else 1.0
 
-    Sentences are taken in rank order while they fit and do not repeat one
-    already taken; only the better half of the ranking (at least five) may
-    fill the budget.  If none of those fits, the best is returned alone: a
-    whole long sentence beats a cut one.  If the article has no sentence of
-    ``MIN_CJK`` characters, shorter finished sentences are allowed; an article
-    with no finished sentence at all gets an empty summary rather than a fragment.
+
+def summarize(draft: ArticleDraft, max_chars: int = 150) -> list[str]:
+    """One to three of the best sentences, in article order, within ``max_chars`` characters.
+
+    Sentences are taken best first while they fit and bring new content,
+    until the summary reaches TARGET_SHARE of ``max_chars``.  If none
+    fits, the best is returned alone: a whole long sentence beats a cut one.
+    If the article has no sentence of ``MIN_CJK`` characters, shorter finished
+    sentences are allowed, and if it has only questions and quotations, those;
+    an article with no finished sentence at all gets an empty summary rather
+    than a fragment.
     """
-    ranked = rank_sentences(draft) or rank_sentences(draft, min_cjk=4)
+    ranked = (rank_sentences(draft) or rank_sentences(draft, min_cjk=4)
+              or rank_sentences(draft, min_cjk=4, strict=False))
     if not ranked:
         return []
-    pool = ranked[: max(5, len(ranked) // 2)]
+    target = TARGET_SHARE * max_chars
     chosen: list[tuple[str, float, int]] = []
-    chosen_vectors: list[dict[str, float]] = []
+    said: set[str] = set()
     used = 0
-    for text, score, order in pool:
-        if len(chosen) == MAX_SENTENCES:
+    for text, score, order in ranked:
+        if len(chosen) == MAX_SENTENCES or used >= target:
             break
-        if used + len(text) > max_chars:
-            continue
-        vec = _vector(text)
-        if any(_cosine(vec, v) >= REDUNDANT for v in chosen_vectors):
+        if used + len(text) > max_chars or _novelty(text, said) < NOVELTY:
             continue
         chosen.append((text, score, order))
-        chosen_vectors.append(vec)
+        said.update(content_words(text))
         used += len(text)
     if not chosen:
         chosen = [ranked[0]]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from digest.chardata import CJK_RANGES
 from digest.lexicon import cut, idf_table
 
 #: Words that are frequent in Chinese news whatever the story: reporting verbs,
@@ -19,7 +20,7 @@ from digest.lexicon import cut, idf_table
 STOPWORDS = frozenset("""
 表示 认为 指出 强调 介绍 称 说 说道 坦言 透露 告诉 提到 谈到 分享 建议 呼吁 希望
 记者 本报 报道 本报讯 通讯员 编辑 责任编辑 责编 作者 来源 采访 接受 据悉 获悉 了解 新闻 消息 图片 摄
-今年 去年 明年 今天 昨天 明天 近日 日前 近期 目前 当前 此前 以来 期间 时期 未来 同时 随后 至此 如今 曾经 近年来 年初 年底
+国家 今年 去年 明年 今天 昨天 明天 近日 日前 近期 目前 当前 此前 以来 期间 时期 未来 同时 随后 至此 如今 曾经 近年来 年初 年底
 一是 二是 三是 四是 五是 其中 此外 另外 以及 并且 而且 不仅 更是 也是 还是 就是 只是 但是 然而 因此 所以 因为 如果 虽然 进而 从而 甚至
 我们 他们 你们 我国 大家 自己 这一 这些 那些 这个 那个 一个 一些 一种 各个 各类 各种 多个 多位 众多 大量 更多 不少 许多 部分 整体
 进行 推动 推进 促进 助力 助推 打造 构建 加快 加大 加强 坚持 聚焦 围绕 开展 实现 提升 提高 增强 深化 强化 完善 落实 推出 发挥 形成 带来 带动 拉动 注入
@@ -36,7 +37,7 @@ _NUMERIC = re.compile(
     r"|^(?:万|亿|万亿)?(?:元|美元|亿元|万元|欧元|日元|人次)$"
 )
 #: A token worth looking at: Chinese, or a Latin name such as AI or CISMA.
-_WORDLIKE = re.compile(r"[\u3400-\u9fff]|[A-Za-z]{2,}")
+_WORDLIKE = re.compile(f"[{CJK_RANGES}]|[A-Za-z]{{2,}}")
 
 #: IDF below this is a word found in most documents (发展 3.6, 经济 3.6, 一个 2.8).
 MIN_IDF = 4.0

@@ -6,6 +6,8 @@ visible, all of them break things: NUL ends strings in C libraries and is
 invalid in XML feeds; U+202E (right-to-left override) makes text display in
 another order than it reads ("Trojan source"); U+200B splits words so search
 and segmentation miss them. Removing them is safe: they carry no content.
+(:mod:`digest.ingest.decode` lets a text with a few stray NULs through to here;
+it refuses only files where control bytes abound, i.e. binary data.)
 
     >>> strip_control_characters("政协\\x00委员\\u200b热议\\u202e")
     '政协委员热议'

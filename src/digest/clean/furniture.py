@@ -1,4 +1,4 @@
-"""Stage 5a: web-page furniture glued into the text of a line.
+"""Web-page furniture glued into the text of a line (cleaning, before the junk lines go).
 
 Crawled pages flatten the page into one line per block, so the buttons and
 credits around a photo end up inside running text, set apart by runs of
@@ -22,14 +22,14 @@ These pieces are taken out of a line, each by its shape only:
 
 Whole furniture lines (link bars, page labels, editor lines) are dropped by
 :mod:`digest.clean.junk`. Nothing here touches a segment that holds a sentence
-mark, so a sentence is never cut.
+mark or a figure (``售价3000元``), so a sentence or a figure is never lost.
 """
 
 from __future__ import annotations
 
 import re
 
-from digest.chardata import FULL_STOPS, SENTENCE_END, UI_WORDS, alternation
+from digest.chardata import CLOSERS, FIGURE, FULL_STOPS, SENTENCE_END, UI_WORDS, alternation
 
 #: ``［详细］``, ``[ 更多消息 ]``, ``【阅读全文】``: a link to the rest, in brackets.
 _MORE_LINK = re.compile(
@@ -37,7 +37,9 @@ _MORE_LINK = re.compile(
     r"\s*[］\]】]"
 )
 #: A bar of links at a line's end, each item after ``》``/``>>``: ``》外资持股增减排行》即时选股``.
-_LINK_BAR_TAIL = re.compile(r"(?:^|(?<=\s))(?:(?:》|>>|»)\s*[^》»>\s。！？，,]{2,20}\s*){2,}$")
+_LINK_BAR_TAIL = re.compile(r"(?<!\S)(?:(?:》|>>|»)\s*[^》»>\s。！？，,]{2,20}\s*){2,8}$")
+#: How far from a line's end a link bar is looked for (bounds the search on long lines).
+_LINK_BAR_SPAN = 240
 #: A space entity left in plain text (``&nbsp``): a crawler's leftover, never content.
 _ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp);?")
 _UI_WORD = f"(?:{alternation(UI_WORDS)})"
@@ -50,7 +52,12 @@ _PHOTO_CREDIT = re.compile(
     r"(?:\s*[）)])?"
 )
 #: The segment just before a share bar: after a sentence end, short, no sentence mark.
-_CAPTION_CREDIT = re.compile(f"(?:(?<=[{SENTENCE_END}”’」』）)])|(?<=\\s)|^)[^\\s{FULL_STOPS}，,；;]{{1,20}}\\s*$")
+_CAPTION_CREDIT = re.compile(f"(?:(?<=[{SENTENCE_END}{re.escape(CLOSERS)}])|(?<=\\s)|^)[^\\s{FULL_STOPS}，,；;]{{1,20}}\\s*$")
+#: What may stand right before a credit segment: a sentence end, a closer, a gap.
+_CAPTION_END = SENTENCE_END + CLOSERS
+_BEFORE_SEGMENT = _CAPTION_END + " \t\u3000\u00a0"
+#: A credit that says where a picture came from, not who took it.
+_PROVIDED = re.compile(r"提供|授权|翻摄|资料照")
 _GAP = re.compile(r"[ \t\u3000\u00a0]{2,}")
 
 
@@ -64,7 +71,7 @@ def _drop_share_bars(line: str) -> str:
     for m in bars:
         before = line[pos:m.start()]
         credit = _CAPTION_CREDIT.search(before)
-        if credit is not None and _is_credit_segment(before, credit.start()):
+        if credit is not None and _is_credit_segment(before, credit.start()) and not FIGURE.search(credit.group()):
             before = before[: credit.start()]
         out.append(before)
         pos = m.end()
@@ -74,18 +81,25 @@ def _drop_share_bars(line: str) -> str:
 
 def _is_credit_segment(before: str, start: int) -> bool:
     """A short segment set apart from the caption (by a sentence end or a gap) reads as its credit."""
-    return start == 0 or before[start - 1] in SENTENCE_END + "”’」』）)" or before[start - 1].isspace()
+    return start == 0 or before[start - 1] in _BEFORE_SEGMENT
 
 
 def _drop_photo_credits(line: str) -> str:
-    """Remove photo credits that stand as their own segment: after a sentence
-    end, a gap or the line start, and before a gap or the line end."""
+    """Remove photo credits that stand as their own segment, before a gap or the line end.
+
+    A credit saying where the picture came from (``图／某某提供``, ``…授权``,
+    ``…翻摄``) goes after a gap, a sentence end or at the line start; a bare
+    ``图/李四`` goes only right after a caption's sentence end: in a byline
+    (``文/张三 图/李四``) the photographer is an author, read by the splitter.
+    """
 
     def replace(m: re.Match[str]) -> str:
         start, end = m.start(), m.end()
-        before_ok = start == 0 or line[start - 1] in SENTENCE_END + "”’」』）) \t\u3000"
         after_ok = end == len(line) or line[end] in " \t\u3000\u00a0"
-        return "" if before_ok and after_ok else m.group()
+        after_caption = start > 0 and line[start - 1] in _CAPTION_END
+        explicit = _PROVIDED.search(m.group()) is not None
+        before_ok = after_caption or (explicit and (start == 0 or line[start - 1] in _BEFORE_SEGMENT))
+        return "" if before_ok and after_ok and not FIGURE.search(m.group()) else m.group()
 
     return _PHOTO_CREDIT.sub(replace, line)
 
@@ -105,7 +119,8 @@ def strip_inline_furniture(text: str) -> str:
         new = _MORE_LINK.sub("", _ENTITY.sub(" ", line))
         new = _drop_share_bars(new)
         new = _drop_photo_credits(new)
-        new = _LINK_BAR_TAIL.sub("", new)
+        if (bar := _LINK_BAR_TAIL.search(new, max(0, len(new) - _LINK_BAR_SPAN))) is not None:
+            new = new[: bar.start()]
         if new != line:
             lines[i] = _GAP.sub(" ", new).strip()
     return "\n".join(lines)

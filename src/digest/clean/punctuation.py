@@ -6,10 +6,10 @@ it touches Chinese text (a CJK character or a full-width mark on one side),
 so numbers (``3,000`` ``9:30`` ``5.7万亿`` ``40%``), Latin text, URLs and
 code stay as they are. Chinese characters and digits are never changed.
 
-ASCII quotes are converted only when that is unambiguous: double quotes when
-every ``"`` of the paragraph pairs up and every pair encloses Chinese; single
-quotes only around purely Chinese text not glued to a Latin word (so the
-apostrophe in ``don't`` stays).
+Quotes stay as the outlet typed them. A straight ``"`` is no damage (Taiwan and
+Hong Kong outlets print it in headlines), unlike a half-width comma between
+Chinese words; turning it into “…” would make our headline differ from the
+outlet's, which readers and search engines quote, for no gain in reading.
 """
 
 from __future__ import annotations
@@ -51,8 +51,6 @@ _PERIOD = re.compile(rf"([{CJK_RANGES}])\.(?=[{CJK_RANGES}“‘「（]|$)")
 _PAREN = re.compile(r"[()（）]")
 _SPACE_AROUND_MARK = re.compile(r"[ \t]+([，。、；：？！])[ \t]*|([，。、；：？！])[ \t]+")
 _FULLWIDTH_ALNUM_CHAR = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％]")
-_DOUBLE_QUOTE_PAIR = re.compile(r'"([^"\n]*)"')
-_SINGLE_QUOTE_PAIR = re.compile(rf"(?<![A-Za-z])'([{CJK_RANGES}\u3000-\u303f\uff01-\uff60“”…—\d]+)'(?![A-Za-z])")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
@@ -144,27 +142,6 @@ def _is_chinese_pair(text: str, open_at: int, close_at: int) -> bool:
     return bool(after) and after not in "（）" and _CJK_CONTEXT_CHAR.match(after) is not None and not glued_to_latin
 
 
-def convert_double_quotes(text: str) -> str:
-    """ASCII double quotes become “…” when they pair up and every pair encloses
-    Chinese: ``"国补"持续发力`` → ``“国补”持续发力``. An odd count, or a pair around
-    Latin text only, leaves all of them alone: which is which cannot be known."""
-    count = text.count('"')
-    if not count or count % 2:
-        return text
-    pairs = _DOUBLE_QUOTE_PAIR.findall(text)
-    if len(pairs) * 2 != count or not all(_IDEOGRAPH.search(p) for p in pairs):
-        return text
-    return _DOUBLE_QUOTE_PAIR.sub(r"“\1”", text)
-
-
-def convert_single_quotes(text: str) -> str:
-    """``'政产学研用'`` → ``‘政产学研用’``: only around Chinese without Latin letters
-    and not glued to a Latin word, so apostrophes (``don't``) stay."""
-    if "'" not in text:
-        return text
-    return _SINGLE_QUOTE_PAIR.sub(lambda m: f"‘{m.group(1)}’" if _IDEOGRAPH.search(m.group(1)) else m.group(), text)
-
-
 def drop_space_around_marks(text: str) -> str:
     """Spaces next to ``，。、；：？！`` are typing noise: ``年初， 《北京`` → ``年初，《北京``.
     Spaces between two Chinese words (headline style) are kept."""
@@ -176,8 +153,6 @@ def drop_space_around_marks(text: str) -> str:
 #: One pass of the rules, in order.
 RULES = (
     fullwidth_alnum_to_ascii,
-    convert_double_quotes,
-    convert_single_quotes,
     widen_ellipsis,
     widen_period,
     widen_parentheses,

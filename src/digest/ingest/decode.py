@@ -45,6 +45,8 @@ _TEXT_CHAR = re.compile(
 
 _SAMPLE = 8192
 
+_WIDE = (("UTF-32", ("utf-32-le", "utf-32-be"), 4), ("UTF-16", ("utf-16-le", "utf-16-be"), 2))
+
 
 def _bom_codec(data: bytes) -> str | None:
     for bom, codec in _BOMS:
@@ -54,7 +56,8 @@ def _bom_codec(data: bytes) -> str | None:
 
 
 def _looks_binary(data: bytes) -> bool:
-    """More than 5% control bytes in the first 8 KB: an image, archive or executable."""
+    """More than 5% control bytes (NUL included) in the first 8 KB: an image,
+    archive or executable. Text with a stray NUL or two stays far below."""
     sample = data[:_SAMPLE]
     return len(_CONTROL_BYTES.findall(sample)) > 0.05 * len(sample)
 
@@ -63,23 +66,63 @@ def _text_share(text: str) -> float:
     return len(_TEXT_CHAR.findall(text)) / max(1, len(text))
 
 
-def _guess_utf16(data: bytes) -> tuple[str, str] | None:
-    """Recognise UTF-16 without a BOM by decoding it both ways.
+def _guess_wide(data: bytes, codecs_: tuple[str, ...], unit: int) -> tuple[str, str] | None:
+    """Recognise UTF-16 or UTF-32 without a BOM by decoding it in both byte orders.
 
     Chinese in UTF-16 has no NUL bytes of its own, but its ASCII digits,
-    punctuation and newlines put a NUL in every other byte, which the binary
-    check would otherwise take for binary data.  The right byte order gives
-    almost only text characters with a real share of CJK; the wrong one gives
-    rare symbols from all over Unicode.
+    punctuation and newlines put a NUL in every other byte (in UTF-32, two or
+    three NULs in every four), which the binary check would otherwise take for
+    binary data.  The right byte order gives almost only text characters with a
+    real share of CJK; the wrong one gives rare symbols from all over Unicode
+    (or, for UTF-32, code points that do not exist).
     """
-    if len(data) % 2:
+    if len(data) % unit:
         return None
-    for codec in ("utf-16-le", "utf-16-be"):
-        sample = data[:_SAMPLE].decode(codec, errors="replace")
-        if CJK_CHAR.search(sample) and _text_share(sample) >= 0.97:
-            text = _decode_strict(data, codec)
-            if text is not None:
-                return text, codec
+    codec = _wide_codec(data, codecs_, unit)
+    if codec is not None and (text := _decode_strict(data, codec)) is not None:
+        return text, codec
+    return None
+
+
+def _wide_codec(data: bytes, codecs_: tuple[str, ...], unit: int) -> str | None:
+    """The codec in which the first 8 KB read as Chinese text, whatever the length."""
+    sample = data[:_SAMPLE]
+    sample = sample[: len(sample) - len(sample) % unit]
+    for codec in codecs_:
+        text = sample.decode(codec, errors="replace")
+        if CJK_CHAR.search(text) and _text_share(text) >= 0.97:
+            return codec
+    return None
+
+
+def _damaged_wide(data: bytes, source_file: str) -> SeedError | None:
+    """UTF-16 or UTF-32 that is cut short (a length that is not a whole number
+    of characters) or has damaged characters: said as such, not as "binary"."""
+    for name, codecs_, unit in _WIDE:
+        if _wide_codec(data, codecs_, unit) is not None:
+            return SeedError(source_file, f"looks like {name} text but is cut short or damaged; "
+                                          "re-save it as UTF-8")
+    return None
+
+
+def _guess_utf16(data: bytes) -> tuple[str, str] | None:
+    return _guess_wide(data, ("utf-16-le", "utf-16-be"), 2)
+
+
+def _guess_utf32(data: bytes) -> tuple[str, str] | None:
+    return _guess_wide(data, ("utf-32-le", "utf-32-be"), 4)
+
+
+def _decode_cut_utf8(data: bytes) -> str | None:
+    """UTF-8 whose last character was cut in half (a copy or download stopped
+    mid-character): the text is valid up to its last 1-3 bytes. It is read, and
+    the lost character marked U+FFFD, rather than refused or misread as GB18030
+    for the sake of one character."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.end == len(data) and len(data) - exc.start <= 3 and "end of data" in exc.reason:
+            return data[:exc.start].decode("utf-8") + "\ufffd"
     return None
 
 
@@ -127,21 +170,30 @@ def decode_bytes(data: bytes, source_file: str) -> tuple[str, str]:
 
 
 def _decode(data: bytes, source_file: str) -> tuple[str, str]:
-    """BOM, then UTF-16 or binary if there are NULs, then strict UTF-8, then a guess."""
+    """BOM, then UTF-16/32 if there are NULs, binary if control bytes abound,
+    then strict UTF-8, UTF-8 cut short, then a guess."""
     if (codec := _bom_codec(data)) is not None:
         if (text := _decode_strict(data, codec)) is None:
+            if (damaged := _damaged_wide(data, source_file)) is not None:
+                raise damaged
             raise SeedError(source_file, f"starts with a {codec} byte-order mark but is not valid {codec}")
         return text, codec
     if b"\x00" in data:
-        if (utf16 := _guess_utf16(data)) is None:
-            raise SeedError(source_file, "looks like binary data, not text")
-        return utf16
+        if (wide := _guess_utf16(data) or _guess_utf32(data)) is not None:
+            return wide
+        if (damaged := _damaged_wide(data, source_file)) is not None:
+            raise damaged
+        # A few stray NULs (copy-paste, a broken export) do not make text binary:
+        # the share of control bytes decides, as for any other file, and
+        # clean.controls removes them later.
     if _looks_binary(data):
         raise SeedError(source_file, "looks like binary data, not text")
     if (text := _decode_strict(data, "utf-8")) is not None:
         return text, "utf-8"
     if (utf16 := _guess_utf16(data)) is not None:  # UTF-16 of CJK only: no NUL at all
         return utf16
+    if (text := _decode_cut_utf8(data)) is not None:
+        return text, "utf-8"
     if (guess := _guess_chinese(data)) is not None:
         return guess
     raise SeedError(source_file, "cannot be decoded as UTF-8, GB18030, Big5 or UTF-16")

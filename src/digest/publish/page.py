@@ -60,7 +60,7 @@ def front_matter(article: Article, lang: str) -> dict:
         "summary": list(article.summary),
         "key_figures": [asdict(k) for k in article.key_figures],
         "keywords": list(article.keywords),
-        "warnings": list(article.warnings),
+        "warnings": [str(w) for w in article.warnings],
         "generator": GENERATOR,
     }
 

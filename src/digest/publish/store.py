@@ -6,10 +6,16 @@ Rules, page by page:
 * a page still as we generated it (its hash matches) is replaced when its content changes;
 * a page an editor changed (hash mismatch) is kept, with a warning, unless ``force``;
 * a file without our hash line is a hand-written page: never written over, never deleted;
-* a generated page whose article is gone (its seed was deleted) is removed, unless edited.
+* a generated page whose article is gone (its seed was deleted) is removed, unless edited:
+  an edited page is kept even with ``force`` (nothing could regenerate it), and said so.
 
-Every write goes to a temporary file in the same folder and is renamed into
-place, so an interrupted build never leaves half a page.
+Every write goes to a temporary file in the same folder, is flushed to disk and
+renamed into place, so an interrupted build (even a power cut) never leaves half
+a page. Files get the usual permissions (0666 less the umask), like any file the
+editor's tools create; a temporary file alone would be private (0600).
+
+``python -m digest.publish.store clean FOLDER`` (``make clean``) removes the
+generated pages of FOLDER but keeps edited and hand-written ones.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ class StoreReport:
     kept_edited: list[Path] = field(default_factory=list)
     kept_manual: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
+    kept_orphaned: list[Path] = field(default_factory=list)
 
     @property
     def messages(self) -> list[str]:
@@ -38,19 +45,47 @@ class StoreReport:
                "(regenerate with --force / DIGEST_FORCE = True)" for p in self.kept_edited]
         out += [f"{p}: a hand-written page has the name of a generated article; not overwritten"
                 for p in self.kept_manual]
+        out += [f"{p}: edited by hand, and no seed produces it any more; kept your version "
+                "(delete the file if it is no longer wanted)" for p in self.kept_orphaned]
         return out
 
 
+class WriteError(Exception):
+    """A page or cache file could not be written (disk full, read-only folder…);
+    the message names the file and the reason in one line."""
+
+    def __init__(self, path: Path, exc: OSError):
+        super().__init__(f"{path}: cannot write ({exc.strerror or exc})")
+        self.path = path
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write ``text`` to ``path`` via a synced temporary file and ``os.replace``.
+
+    Raises :class:`WriteError` naming ``path`` when the disk is full or the
+    folder is read-only."""
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise WriteError(path, exc) from None
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise WriteError(path, exc) from None
         raise
 
 
@@ -58,7 +93,10 @@ def store_pages(pages: dict[str, str], folder: Path, *, force: bool = False,
                 prune: bool = True) -> StoreReport:
     """Bring ``folder`` in line with ``pages`` ({slug: page text}) under the rules above."""
     report = StoreReport()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(folder, exc) from None
     for slug, text in sorted(pages.items()):
         path = folder / f"{slug}{PAGE_SUFFIX}"
         if path.exists():
@@ -80,11 +118,61 @@ def store_pages(pages: dict[str, str], folder: Path, *, force: bool = False,
             if path.stem in pages:
                 continue
             state = page_state(path.read_text(encoding="utf-8", errors="replace"))
-            if state == "generated" or (state == "edited" and force):
-                path.unlink()
-                report.removed.append(path)
+            if state == "generated":
+                _remove(path, report)
             elif state == "edited":
-                report.kept_edited.append(path)
+                report.kept_orphaned.append(path)
+    _remove_stale_temporaries(folder)
+    return report
+
+
+def _remove(path: Path, report: StoreReport) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise WriteError(path, exc) from None
+    report.removed.append(path)
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files a killed build left behind."""
     for stale in folder.glob(f".*{PAGE_SUFFIX}.*.tmp"):
         stale.unlink(missing_ok=True)
+
+
+def remove_generated(folder: Path) -> StoreReport:
+    """Remove the generated pages in ``folder`` (``make clean``); edited and
+    hand-written pages stay, listed in ``kept_edited`` and ``kept_manual``."""
+    report = StoreReport()
+    if not folder.is_dir():
+        return report
+    for path in sorted(folder.glob(f"*{PAGE_SUFFIX}")):
+        state = page_state(path.read_text(encoding="utf-8", errors="replace"))
+        if state == "generated":
+            _remove(path, report)
+        else:
+            (report.kept_edited if state == "edited" else report.kept_manual).append(path)
+    _remove_stale_temporaries(folder)
     return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m digest.publish.store clean FOLDER``: what ``make clean`` runs."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2 or args[0] != "clean":
+        print("usage: python -m digest.publish.store clean FOLDER", file=sys.stderr)
+        return 2
+    report = remove_generated(Path(args[1]))
+    for path in report.kept_edited + report.kept_manual:
+        print(f"digest: {path}: edited or written by hand; kept (delete it yourself if unwanted)",
+              file=sys.stderr)
+    print(f"digest: {len(report.removed)} generated pages removed from {args[1]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from digest.analyze.topics import DEFAULT_TOPICS, Topic, topics_from_settings
 from digest.pipeline import ConvertOptions
@@ -80,6 +81,21 @@ DEFAULTS: dict[str, Setting] = {
     "DIGEST_FEED_ID_AUTHORITY": Setting(None, (str, type(None)),
                                         "domain in feed entry ids; None: the host of SITEURL"),
     "DIGEST_FEED_ID_DATE": Setting("2026-12-01", (str,), "date in feed entry ids (RFC 4151)"),
+    # digest periods (plugins/digest_periods)
+    "DIGEST_PERIODS": Setting(True, (bool,), "a digest page per day and per ISO week, their feeds and email copies"),
+    "DIGEST_PERIODS_KINDS": Setting(("day", "week"), (list, tuple), "kinds of period that get pages: day, week"),
+    "DIGEST_PERIODS_URL": Setting("digest/{period}.html", (str,),
+                                  "URL (and file) of a period page; {period} is 2025-09-25 or 2025-W39"),
+    "DIGEST_PERIODS_FEED_KINDS": Setting(("week", "day"), (list, tuple),
+                                         "kinds of period with a feed of one entry per period"),
+    "DIGEST_PERIODS_FEED_ATOM": Setting("feeds/digest-{kind}.atom.xml", (str, type(None)),
+                                        "Atom feed of the periods of {kind}; None: none"),
+    "DIGEST_PERIODS_FEED_RSS": Setting("feeds/digest-{kind}.rss.xml", (str, type(None)),
+                                       "RSS feed of the periods of {kind}; None: none"),
+    "DIGEST_PERIODS_NEWSLETTER": Setting("newsletter/{lang}/{period}", (str, type(None)),
+                                         "email copies (.html, .txt) in the site's output folder; None: none"),
+    "DIGEST_PERIODS_FIGURES_PER_ARTICLE": Setting(3, (int, type(None)),
+                                                  "key figures of an article in a week's figures; None: all"),
 }
 
 _TRUE = ("1", "true", "yes", "on")
@@ -118,7 +134,8 @@ def validate(settings) -> list[str]:
     """Check every ``DIGEST_*`` setting once; raise :class:`SettingError` naming the first bad one.
 
     Returns warnings for ``DIGEST_*`` names the table does not know (a typo such
-    as ``DIGEST_STRCT`` would otherwise be ignored without a word)."""
+    as ``DIGEST_STRCT`` would otherwise be ignored without a word), and for
+    ``DIGEST_*`` environment variables that are not one of the flags."""
     for name, spec in DEFAULTS.items():
         value = setting(settings, name)
         if not isinstance(value, spec.types) or (isinstance(value, bool) and bool not in spec.types):
@@ -129,8 +146,13 @@ def validate(settings) -> list[str]:
     except ValueError as exc:
         raise SettingError(f"DIGEST_TOPICS: {exc}") from None
     editions(settings)
-    return [f"unknown setting {name}: ignored (the known ones are in digest.site.settings.DEFAULTS)"
-            for name in sorted(settings) if name.startswith("DIGEST_") and name not in DEFAULTS]
+    warnings = [f"unknown setting {name}: ignored (the known ones are in digest.site.settings.DEFAULTS)"
+                for name in sorted(settings) if name.startswith("DIGEST_") and name not in DEFAULTS]
+    # `DIGEST_TRADITONAL=1 make html` would otherwise build without the edition, silently.
+    flags = [name for name, spec in DEFAULTS.items() if spec.env]
+    warnings += [f"environment variable {name}: ignored (the build reads only {', '.join(flags)})"
+                 for name in sorted(os.environ) if name.startswith("DIGEST_") and name not in flags]
+    return warnings
 
 
 def apply_defaults(settings) -> list[str]:
@@ -197,3 +219,13 @@ def root_siteurl(settings) -> str:
 
 def edition_langs(settings) -> list[str]:
     return [e["lang"] for e in editions(settings)]
+
+
+def feed_id_prefix(settings) -> str:
+    """``tag:news.example.org,2026-12-01:`` (RFC 4151) for this site's feed entry ids.
+
+    ``DIGEST_FEED_ID_AUTHORITY`` (default: the host of the site's address) and
+    ``DIGEST_FEED_ID_DATE`` must never change once feeds are published.
+    """
+    authority = setting(settings, "DIGEST_FEED_ID_AUTHORITY") or urlsplit(root_siteurl(settings)).hostname
+    return f"tag:{authority or 'localhost'},{setting(settings, 'DIGEST_FEED_ID_DATE')}:"

@@ -17,8 +17,10 @@ Each head run between two bodies is then decided as a whole:
 3. **New article or subheading.** Otherwise the run starts a new article if
    the article before ended with a closing credit, the run holds a column
    label, byline or date line, the next body opens with a news lead, or — the
-   previous body ending on a complete sentence — a heading reads as a headline
-   (two halves set apart by a space, or as long as the page's first title).
+   previous body ending on a complete sentence, on a page whose first article
+   opens without a news lead — a heading reads as a headline (two halves set apart by
+   a space, or as long as the page's first title; not a question, an
+   exclamation or a line with a comma).
    Numbered lines (``一、``) and short paired lines (``紧跟科技前沿`` /
    ``汇聚街区创新合力``) are subheadings, as is anything without a signal:
    wrongly cutting an article in two loses more than keeping a title as a
@@ -37,7 +39,7 @@ from digest.chardata import ends_sentence
 from digest.model import ArticleDraft, Block
 from digest.credits import Credit
 from digest.dates import find_article_date, mentioned_year
-from digest.split.lines import Kind, Line, classify_paragraph
+from digest.split.lines import Kind, Line, classify_paragraph, is_page_headline
 from digest.split.titles import (
     is_numbered,
     looks_like_headline,
@@ -61,6 +63,7 @@ class _Draft:
     body_lines: list[str] = field(default_factory=list)  # raw paragraphs, leads included
     closed: bool = False
     ends_sentence: bool = False
+    led: bool = False  # its body opens with a news lead (新华社…电, 本报讯（记者…）)
 
     @classmethod
     def from_head(cls, head: list[Line]) -> _Draft:
@@ -73,6 +76,7 @@ class _Draft:
         draft.blocks.extend(_subheadings(head, skip=headings[title_at] if title_at >= 0 else None))
         for line in head:
             draft.take_meta(line)
+        draft.led = any(line.opens for line in head)
         draft.closed = False  # a closing credit above the body closes nothing
         return draft
 
@@ -88,6 +92,8 @@ class _Draft:
                 self.credit.merge(line.credit)
 
     def add_body(self, body: list[Line]) -> None:
+        if body and not self.has_body():
+            self.led = self.led or body[0].opens
         for line in body:
             if line.text:
                 self.blocks.append(Block(line.text))
@@ -167,14 +173,21 @@ def _closes_untitled(draft: _Draft, head: list[Line], body: list[Line], title_fi
     return not title_first and draft.ends_sentence and not is_numbered(head[0].text)
 
 
-def _starts_article(draft: _Draft, head: list[Line], body: list[Line], first_title_len: int) -> bool:
-    """Does this head run (with the body after it) start a new article? (rule 3)"""
+def _starts_article(draft: _Draft, head: list[Line], body: list[Line], first_title_len: int,
+                    led_page: bool = False) -> bool:
+    """Does this head run (with the body after it) start a new article? (rule 3)
+
+    On a page whose first article opens with a news lead (``某某网X月X日电``),
+    a heading alone starts none: a dateline opens each story, so a story
+    without one is a section of the one above (a byline, by contrast, is often
+    printed for a page's main article only).
+    """
     if draft.closed or body[0].opens:
         return True
     if any(line.kind in _HEAD_SIGNALS for line in head):
         return True
     headings = [line.text for line in head if line.kind is Kind.HEADING]
-    if not headings or not draft.ends_sentence or looks_like_subheading_pair(headings):
+    if not headings or not draft.ends_sentence or led_page or looks_like_subheading_pair(headings):
         return False
     return any(looks_like_headline(text, first_title_len) for text in headings)
 
@@ -209,7 +222,8 @@ def _assemble(lines: list[Line]) -> list[_Draft]:
                 head = head[1:]
                 new = True
             else:
-                new = _starts_article(current, head, body, first_title_len)
+                led = (drafts[0] if drafts else current).led
+                new = _starts_article(current, head, body, first_title_len, led)
             if new:
                 drafts.append(current)
                 current = _Draft.from_head(head)
@@ -246,5 +260,9 @@ def split_articles(paragraphs: list[str], page_year: int | None = None) -> list[
     lines = [line for p in paragraphs if p and p.strip() for line in classify_paragraph(p)]
     if not any(line.kind is Kind.TEXT for line in lines):
         return []
+    first = lines[0]
+    if (first.kind is Kind.TEXT and first.credit is None and is_page_headline(first.text)
+            and any(line.kind is Kind.TEXT for line in lines[1:])):
+        lines[0] = Line(Kind.HEADING, first.text, first.raw)  # a long web headline
     fallback_year = None if page_year else mentioned_year(paragraphs)
     return [_to_article(draft, page_year, fallback_year) for draft in _assemble(lines)]

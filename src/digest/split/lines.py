@@ -12,10 +12,24 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from digest.chardata import CJK_RANGES, HEADING_MAX, OUTLET, TWO_PART_HEADING_MAX, WORD_CHAR
+from digest.chardata import (
+    CJK_RANGES,
+    ELLIPSIS,
+    FULL_STOP,
+    HEADING_MAX,
+    MONTH_DAY,
+    NEWS_LEAD,
+    OUTLET,
+    PAGE_HEADLINE_MAX,
+    OWN_PAPER,
+    SENTENCE_END,
+    TWO_PART_HEADING_MAX,
+    WORD_CHAR,
+)
 from digest.credits import (Credit, parse_byline, parse_credit, split_lead_credit,
                                   split_trailing_credits)
 from digest.dates import date_line_date, without_dates
+from digest.lexicon import cut, is_word, word_tag
 
 
 class Kind(Enum):
@@ -34,14 +48,15 @@ class Line:
     text: str
     raw: str
     credit: Credit | None = None
-    opens: bool = False  # running text that opens with a news lead (本报讯…): an article starts here
+    opens: bool = False  # opens with a news lead (本报讯…), or is one: an article starts here
     closes: bool = False  # ends with a closing credit (（完）, 编辑 …): an article ends here
     kicker: bool = False  # a heading glued before the lead: never the title
 
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 #: A clause or sentence end: the line goes on into running text.
-_CLAUSE_END = re.compile(r"[。；;，,、：:…—]$|[。！？!?…][”’」』）)]+$")
+#: (A bare ？/！ at the end is allowed: ``…如何点燃消费新热情？`` is a headline.)
+_CLAUSE_END = re.compile(f"[。；;，,、：:{ELLIPSIS}—]$|[{SENTENCE_END}][”’」』）)]+$")
 _COMMA = re.compile(r"[，,]")
 #: A headline in two halves with a space between, each half at least 4 characters.
 _TWO_PART = re.compile(r"^(?P<a>\S{4,})\s(?P<b>\S{4,})$")
@@ -95,6 +110,17 @@ def is_heading_like(text: str) -> bool:
     )
 
 
+def is_page_headline(text: str) -> bool:
+    """The first line of a page reads as its headline: up to ``PAGE_HEADLINE_MAX``
+    characters, no 。, no clause end; commas allowed. Pages open with their
+    headline, and web headlines are longer than a newspaper's
+    (``从问题奶粉、地沟油到假消毒餐具，更大的问题还在于道德的溃败、信任的失守``),
+    so the page's first line is judged more freely than a line inside the body.
+    """
+    return (0 < len(text) <= PAGE_HEADLINE_MAX and "。" not in text
+            and not _CLAUSE_END.search(text) and WORD_CHAR.search(text) is not None)
+
+
 def column_label(text: str) -> str:
     """The label if the line is a column label, else ``""``.
 
@@ -114,8 +140,13 @@ def column_label(text: str) -> str:
     return ""
 
 
+#: Marks a kicker never holds: with one, the line is running text.
+_KICKER_BREAKS = "。！？!?，,；;（(〔【"
 #: A short kicker glued before a bracketed lead credit: ``民众酸：你们留着吧〔记者张三／台中报导〕正文…``.
-_GLUED_KICKER = re.compile(f"(?P<head>[^。！？!?，,；;（(〔【]{{2,{HEADING_MAX}}}?)(?=[〔【][^〔〕【】]{{2,60}}[〕】])")
+_GLUED_KICKER = re.compile(
+    f"(?P<head>[^{_KICKER_BREAKS}]{{2,{HEADING_MAX}}}?)"
+    f"(?=[〔【][^〔〕【】]{{2,60}}[〕】]|(?:{'|'.join(OWN_PAPER)})(?:讯|[{CJK_RANGES}]{{0,8}}?{MONTH_DAY}电))"
+)
 
 
 def classify_paragraph(paragraph: str) -> list[Line]:
@@ -128,21 +159,74 @@ def classify_paragraph(paragraph: str) -> list[Line]:
 
 
 def split_glued_lead(paragraph: str) -> list[str]:
-    """Cut a kicker off a paragraph whose lead credit follows it on the same line.
+    """Cut a kicker off a paragraph whose lead follows it on the same line.
 
     Crawled pages join the subtitle and the first paragraph: ``股民叹：等了三年
     〔记者张三／台北报导〕证交所昨公布…`` is the kicker ``股民叹：等了三年`` and a
-    paragraph opening with its lead. Only a bracket that reads as a credit
-    (:func:`split_lead_credit`) cuts, so ``新品【限量】今日开卖`` stays whole.
+    paragraph opening with its lead; so are ``毕业生入伍最高补助2万元本报讯（记者 X）…``
+    and ``老城区改造全面启动某某晚报讯 记者 X 报道 …``. Only a lead that reads as
+    one (:func:`split_lead_credit`) cuts, so ``新品【限量】今日开卖`` stays whole;
+    an outlet's name must be a whole word where it starts (``…条例新快报讯``: the
+    outlet is 新快报, not 快报).
     """
     m = _GLUED_KICKER.match(paragraph)
-    if m is None:
+    at = m.end() if m else _glued_outlet_lead(paragraph)
+    if at is None:
         return [paragraph]
-    rest = paragraph[m.end():]
+    head, rest = paragraph[:at], paragraph[at:]
     text, lead = split_lead_credit(rest)
-    if lead is None or not text.strip() or not is_heading_like(normalize_spaces(m["head"])):
+    if lead is None or not text.strip() or not is_heading_like(normalize_spaces(head)):
         return [paragraph]
-    return [m["head"].strip(), rest]
+    return [head.strip(), rest]
+
+
+#: Lengths of a paper's name, most usual first (南城晨报, 北京考试报, 东南网).
+_USUAL_NAME_LENGTHS = (4, 5, 3)
+#: Where a glued outlet lead may end: 讯, or a dateline's 电 (某某网杭州6月19日电).
+_LEAD_KIND = re.compile(f"(?:{MONTH_DAY})?(?:讯|电)")
+
+
+def _glued_outlet_lead(paragraph: str) -> int | None:
+    """Where a lead naming another outlet starts after a glued kicker, or None.
+
+    The outlet's name must start at a word boundary. Among the names that do,
+    a dictionary word of three or more characters wins (``…条例新快报讯`` →
+    新快报), else the name of the most usual length for a paper, four, five,
+    then three characters (``…开工南城晨报讯`` → 南城晨报, not 晨报 or 开工南城晨报);
+    a place name right before it belongs to it (``…关注滨江都市报讯`` → 滨江都市报).
+    """
+    window = paragraph[: HEADING_MAX + 24]
+    if _LEAD_KIND.search(window, 4) is None or FULL_STOP.search(window[:HEADING_MAX]):
+        return None
+    candidates: list[tuple[int, str]] = []
+    place_before: dict[int, int] = {}  # org start -> start of a place name right before it
+    # a kicker holds no clause mark: the lead starts before the first one, or there is none
+    last = min(len(paragraph) - 1, HEADING_MAX,
+               *(i for i, ch in enumerate(window) if ch in _KICKER_BREAKS))
+    for at in range(4, last + 1):
+        m = NEWS_LEAD.match(paragraph[at:])
+        if m is None or len(m["org"]) < 2 or m["org"].endswith(OWN_PAPER):
+            continue
+        ends, end = set(), 0
+        for word in cut(paragraph[: at + len(m["org"])]):
+            if end + len(word) == at and word_tag(word) == "ns":
+                place_before[at] = end
+            end += len(word)
+            ends.add(end)
+        if at in ends:  # the name starts where a word starts
+            candidates.append((at, m["org"]))
+    if not candidates:
+        return None
+    known = [c for c in candidates if len(c[1]) >= 3 and is_word(c[1])]
+    if known:
+        at = max(known, key=lambda c: len(c[1]))[0]
+    else:
+        by_length = {len(org): at for at, org in candidates}
+        at = next(by_length[n] for n in (*_USUAL_NAME_LENGTHS, *sorted(by_length)) if n in by_length)
+    starts = {c[0] for c in candidates}
+    if place_before.get(at) in starts:  # a place name heads the paper's name: 滨江 + 都市报
+        at = place_before[at]
+    return at
 
 
 def classify(line: str) -> Line:
@@ -166,8 +250,8 @@ def classify(line: str) -> Line:
         if credit is not None:
             return Line(Kind.BYLINE, short, raw, credit, closes=credit.closes)
     text, lead = split_lead_credit(raw)
-    if lead is not None and not text.strip():
-        return Line(Kind.BYLINE, short, raw, lead)
+    if lead is not None and not text.strip():  # a lead on a line of its own
+        return Line(Kind.BYLINE, short, raw, lead, opens=True)
     if lead is None and is_heading_like(short):
         return Line(Kind.HEADING, short, raw)
     text, trailing = split_trailing_credits(text)

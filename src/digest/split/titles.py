@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from digest.chardata import CLOSERS, FULL_STOPS, HEADING_MAX
+from digest.chardata import CLAUSE_MARKS, CLOSERS, FULL_STOPS, HEADING_MAX
 from digest.split.lines import is_two_part_headline
 
 #: A title made from the text is at most as long as a heading.
@@ -25,6 +25,8 @@ _LEADING_DATE_CLAUSE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，,。]
 _CUT_POINT = re.compile(r"[，,；;：:、]|(?=[“《（(「‘【])")
 #: A cut title keeps at least this much, or the cut is not worth it.
 MIN_CUT_TITLE = 8
+#: A comma inside a heading: it reads as a sentence.
+_SENTENCE_LIKE = re.compile(f"[{CLAUSE_MARKS}]")
 #: A subtitle line (副题) opens with a dash: ——记某某. It is never chosen as the title.
 _SUBTITLE = re.compile(r"^[—–-]{1,2}")
 
@@ -39,11 +41,17 @@ def looks_like_headline(text: str, first_title_len: int = 0) -> bool:
     Either two halves set apart by a space and 14+ characters without it
     (``“国补”持续发力 3000亿元资金如何点燃消费新热情？``), or long: 16+
     characters, or at least 80 % of the page's first title (never under 10).
-    Numbered lines (``一、…``) are subheadings whatever their length.
+    Numbered lines (``一、…``) are subheadings whatever their length, and so
+    are lines that read as a sentence: one with a comma (``被罚千万后，球场将何去
+    何从？``) or a one-part question or exclamation (``这是否意味着繁荣的终结？``),
+    the subheadings web articles set between their sections.
     """
     if is_numbered(text):
         return False
-    if is_two_part_headline(text) and len(text) - text.count(" ") >= MIN_TWO_PART_HEADLINE:
+    two_part = is_two_part_headline(text)
+    if _SENTENCE_LIKE.search(text) or (not two_part and text.endswith(tuple(FULL_STOPS))):
+        return False
+    if two_part and len(text) - text.count(" ") >= MIN_TWO_PART_HEADLINE:
         return True
     threshold = MIN_LONG_HEADLINE
     if first_title_len:
@@ -64,10 +72,30 @@ def pick_title(texts: list[str]) -> int:
     """Index of the title among an article's heading lines: the longest, not a ——subtitle.
 
     A kicker above a title (引题) and a subtitle below it (副题) are shorter or
-    open with a dash; the main headline is the longest line.
+    open with a dash; the main headline is the longest line. But when an
+    earlier line is the same headline in a shorter version (its characters
+    all in the longer one, in order: a page's title line above the article's
+    own ``……背后：…`` headline), the page's first version is the title.
     """
     candidates = [i for i, t in enumerate(texts) if not _SUBTITLE.match(t)] or list(range(len(texts)))
-    return max(candidates, key=lambda i: (len(texts[i]), -i))
+    longest = max(candidates, key=lambda i: (len(texts[i]), -i))
+    for i in candidates:
+        if i < longest and _is_version_of(texts[i], texts[longest]):
+            return i
+    return longest
+
+
+#: A shorter version of a headline keeps at least this share of the longer one.
+MIN_VERSION_SHARE = 0.6
+
+
+def _is_version_of(short: str, long: str) -> bool:
+    """Are ``short``'s word characters all in ``long``, in order, and most of it?"""
+    chars = [c for c in short if c.isalnum()]
+    if len(chars) < MIN_VERSION_SHARE * sum(c.isalnum() for c in long):
+        return False
+    rest = iter(long)
+    return all(c in rest for c in chars)
 
 
 def title_from_text(paragraph: str) -> str:
