@@ -91,7 +91,12 @@ def split_page(text: str) -> tuple[dict, str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    meta = yaml.load(match.group(1), Loader=_LOADER) or {}
+    try:
+        meta = yaml.load(match.group(1), Loader=_LOADER) or {}
+    except yaml.YAMLError:
+        # A broken page: read it again with the pure-Python loader, whose error
+        # (line, reason) is the one PyYAML users know; it raises the same way.
+        meta = yaml.safe_load(match.group(1)) or {}
     if not isinstance(meta, dict):
         raise ValueError("front matter is not a mapping of keys to values")
     return meta, text[match.end():]
