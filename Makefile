@@ -70,7 +70,7 @@ messages: $(STAMP)
 	$(VENV)/bin/pybabel update -i theme/translations/messages.pot -d theme/translations -l zh_Hans
 
 bench: $(STAMP)
-	$(PY) scripts/bench.py
+	PYTHONPATH=scripts$${PYTHONPATH:+:$$PYTHONPATH} $(PY) -m bench $(BENCHOPTS)
 
 clean:
 	@# generated pages go; pages edited by hand (hash line no longer matching) stay

@@ -40,6 +40,12 @@ READERS = {"rst": None}
 
 # --- output ---
 DELETE_OUTPUT_DIRECTORY = True
+# Pelican's content cache (in CACHE_PATH, "cache/"): a page whose file did not
+# change is not parsed again (front matter and Markdown); `make clean` empties it.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+GZIP_CACHE = False  # compressing it costs more time than reading it saves
+CHECK_MODIFIED_METHOD = "md5"  # by content: two saves within one clock tick still count
 ARTICLE_URL = ARTICLE_SAVE_AS = "articles/{slug}.html"
 # Articles keep lang zh-hans in every edition: same path everywhere.
 ARTICLE_LANG_URL = ARTICLE_LANG_SAVE_AS = "articles/{slug}.html"

@@ -1,48 +1,453 @@
-"""Local preview: build the site, serve it on 127.0.0.1 and rebuild + reload the
-browser whenever a seed, a content page, the theme, a plugin or the settings change.
+"""Local preview: serve the site on 127.0.0.1 and rebuild + reload the browser
+whenever a seed, a content page (hand edits of ``content/articles/*.md`` too),
+the translation catalog, the theme, a plugin, the converter or the settings change.
 
-Uses the `livereload` package, as Pelican's own `invoke livereload` task does.
+The server never stops answering: builds run in a separate, long-lived build
+process while the last complete site is served (the build writes a fresh folder and swaps it in
+whole, see ``plugins/digest_editions/staging.py``). Open pages poll a tiny
+endpoint (``/__digest/build``) and reload when a newer build is in place.
+
+    python scripts/serve.py [--host 127.0.0.1] [--port 8000] [--output output] [--root .]
+
+``--port 0`` takes a free port; the address is printed as ``Serving … on URL``.
+
+The build process stays up between builds, so the converter's dictionaries, the
+plugins and Pelican are loaded once, not on every save (about ten seconds on a
+busy machine); it is started afresh when a Python file of the converter or the
+plugins, or the settings, change.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
+import json
+import logging
+import multiprocessing
 import os
+import re
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
-from livereload import Server
-
 ROOT = Path(__file__).resolve().parent.parent
-WATCHED = ["seeds/*", "content/pages/*", "content/translations/*", "theme/templates/*",
-           "theme/static/**/*", "theme/translations/**/*", "plugins/**/*.py", "src/digest/**/*.py",
-           "pelicanconf.py"]
+
+#: What a change to rebuilds for (relative to the project folder).
+WATCHED = ["seeds", "content", "theme", "plugins", "src/digest", "pelicanconf.py"]
+#: Written by the build itself: a change there only counts if it did not come from a build.
+BUILD_WRITES = ["content/articles", "content/permalinks.jsonl", "content/redirects.txt"]
+POLL_S = 0.2     # how often the watcher looks at file times
+QUIET_S = 0.15   # a burst of saves settles this long before a build starts
+START = "(start)"  # the pending "change" that asks for the first build
+IDLE_S = 2.0     # after a quick build, this long without a change starts the full one
+
+RELOAD_PATH = "/__digest/build"
+RELOAD_SCRIPT_PATH = "/__digest/reload.js"
+RELOAD_SCRIPT = f"""(function () {{
+  var seen = null;
+  function poll() {{
+    fetch("{RELOAD_PATH}", {{cache: "no-store"}}).then(function (r) {{ return r.json(); }})
+      .then(function (s) {{
+        if (seen !== null && s.generation !== seen) {{ location.reload(); return; }}
+        seen = s.generation; setTimeout(poll, 500);
+      }}).catch(function () {{ setTimeout(poll, 2000); }});
+  }}
+  poll();
+}})();
+""".encode()
+_INJECT = f'<script src="{RELOAD_SCRIPT_PATH}"></script>'.encode()
 
 
-def build(output: str, siteurl: str) -> None:
-    cmd = [sys.executable, "-m", "pelican", "content", "-o", output, "-s", "pelicanconf.py"]
-    # Feeds and canonical links point at the preview server itself.
-    result = subprocess.run(cmd, cwd=ROOT, env={**os.environ, "SITEURL": siteurl})
-    if result.returncode:
-        print("serve: build failed; fix the error above, the preview keeps the last good site",
-              file=sys.stderr)
+def _die_with_parent() -> None:
+    """Linux: end this process when the server dies, even by kill -9 (no orphan builds)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, 15)  # PR_SET_PDEATHSIG, SIGTERM
+    except (OSError, AttributeError):
+        pass
 
 
-def main() -> None:
+_SLUG_LINE = re.compile(r"^slug: *['\"]?([^'\"\n]+?)['\"]?\s*$", re.M)
+
+
+def article_slugs(folder: Path, known: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    """``{page path: (mtime_ns, slug)}`` of the generated pages; a page whose time
+    is unchanged since ``known`` is not read again."""
+    found = {}
+    for entry in os.scandir(folder) if folder.is_dir() else ():
+        if not entry.name.endswith(".md") or not entry.is_file():
+            continue
+        mtime = entry.stat().st_mtime_ns
+        old = known.get(entry.path)
+        if old and old[0] == mtime:
+            found[entry.path] = old
+            continue
+        try:
+            with open(entry.path, encoding="utf-8", errors="replace") as fh:
+                match = _SLUG_LINE.search(fh.read(4096))
+        except OSError:
+            continue
+        found[entry.path] = (mtime, match.group(1).strip() if match else Path(entry.name).stem)
+    return found
+
+
+def _quick_selection(pelican, known: dict) -> tuple[dict, set[str], set[str]]:
+    """After the seeds were synced (Pelican's ``initialized``): the pages now, the
+    slugs to render again, and the slugs whose pages are gone."""
+    from digest.site.settings import setting
+
+    articles = Path(pelican.settings["PATH"]) / setting(pelican.settings, "DIGEST_ARTICLES_DIR")
+    now = article_slugs(articles, known)
+    changed = {slug for path, (mtime, slug) in now.items() if known.get(path) != (mtime, slug)}
+    gone = {slug for path, (_, slug) in known.items() if path not in now} | {
+        known[path][1] for path in now if path in known and known[path][1] != now[path][1]}
+    return now, changed, gone - {slug for _, slug in now.values()}
+
+
+def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
+    """The build process: one Pelican run per request, modules and dictionaries kept loaded.
+
+    A request is ``"full"`` or ``"quick"``. A quick build (only seeds or generated
+    pages changed) starts from a copy of the served site, renders again only the
+    article pages that changed plus every list page and feed, and leaves the
+    search index as it was (see ``plugins/digest_editions/preview.py``)."""
+    _die_with_parent()
+    os.chdir(root)
+    os.environ["SITEURL"] = siteurl  # feeds and canonical links: this server
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s", stream=sys.stdout)
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    from digest.site.signals import editions_finalized
+
+    final = os.path.abspath(output)
+    known: dict[str, tuple[int, str]] = {}  # the generated pages as the last build saw them
+    warm = False
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return  # the server is gone
+        if request is None:
+            return
+        quick = request == "quick" and bool(known) and os.path.isfile(os.path.join(final, "index.html"))
+        paused = []
+        try:
+            override = {"OUTPUT_PATH": final}
+            if quick:
+                override["DELETE_OUTPUT_DIRECTORY"] = False  # the build starts from a copy of the site
+            settings = read_settings("pelicanconf.py", override=override)
+            pelican = Pelican(settings)  # converts changed seeds (``initialized``)
+            now, changed, gone = _quick_selection(pelican, known)
+            if quick:
+                pelican.settings["_DIGEST_PREVIEW_ARTICLES"] = changed
+                for edition in pelican.settings.get("DIGEST_EDITIONS") or [{"path": ""}]:
+                    for slug in gone:
+                        page = Path(pelican.output_path, edition.get("path", ""), "articles", f"{slug}.html")
+                        page.unlink(missing_ok=True)
+                # The search index follows with the full build after this one.
+                paused = [r for r in list(editions_finalized.receivers_for(pelican))
+                          if getattr(r, "__module__", "") == "digest_search"]
+                for receiver in paused:
+                    editions_finalized.disconnect(receiver)
+                print(f"serve: quick build: {len(changed)} article page(s) to render again", flush=True)
+            pelican.run()
+            known = now
+            conn.send("")
+        except BaseException as exc:  # a broken build is reported; the process stays for the next one
+            logging.exception("serve: the build failed")
+            conn.send(f"{type(exc).__name__}: {exc}"[:500] or type(exc).__name__)
+        finally:
+            for receiver in paused:
+                editions_finalized.connect(receiver)
+        sys.stdout.flush()
+        if not warm:  # load every dictionary now, not at the editor's first save
+            warm = True
+            try:
+                from digest.pipeline import convert_text
+
+                convert_text("预览服务器预热。\n这是一段用于加载词典的正文，内容不会发布。", "warm-up.txt")
+            except Exception:
+                pass
+
+
+def snapshot(root: Path, entries: list[str]) -> dict[str, tuple[int, int]]:
+    """``{path: (mtime_ns, size)}`` of every file under ``entries`` (hidden files skipped)."""
+    state = {}
+    for entry in entries:
+        top = root / entry
+        if top.is_file():
+            st = top.stat()
+            state[entry] = (st.st_mtime_ns, st.st_size)
+            continue
+        for folder, dirs, files in os.walk(top):
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
+            for name in files:
+                if name.startswith(".") or name.endswith((".pyc", "~", ".swp")):
+                    continue
+                path = os.path.join(folder, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue  # deleted between listing and stat
+                state[os.path.relpath(path, root)] = (st.st_mtime_ns, st.st_size)
+    return state
+
+
+def _under(path: str, entries: list[str]) -> bool:
+    return any(path == e or path.startswith(e + os.sep) for e in entries)
+
+
+def is_content(path: str) -> bool:
+    """A change a quick build handles: a seed, or a generated page edited by hand."""
+    path = path.replace(os.sep, "/")
+    return path.startswith("seeds/") or (path.startswith("content/articles/") and path.endswith(".md"))
+
+
+def is_code(path: str) -> bool:
+    """A change the running build process cannot pick up: Python code or the settings."""
+    return path.endswith(".py")
+
+
+def changed(before: dict, after: dict) -> list[str]:
+    return sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+
+
+class Preview:
+    """The watcher, the builder and what the HTTP handler needs to know."""
+
+    def __init__(self, root: Path, output: str, siteurl: str, build_cmd: list[str] | None = None):
+        self.root = root
+        self.output = output
+        self.siteurl = siteurl
+        self.build_cmd = build_cmd  # a command to run per build instead of the build process
+        self._worker = None
+        self._conn = None
+        self.generation = 0          # complete builds swapped in so far
+        self.full_due = False        # a quick build left the search index and other pages to refresh
+        self.building = False
+        self.last_error = ""
+        self.last_seconds = 0.0
+        self._wake = threading.Event()
+        self._pending: list[str] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._ours_after: dict | None = None  # BUILD_WRITES as the last build left them
+
+    # -- building -------------------------------------------------------------
+    def _start_worker(self) -> None:
+        self._stop_worker()
+        ctx = multiprocessing.get_context("spawn")  # no fork of the server's threads
+        self._conn, child = ctx.Pipe()
+        # Not a daemon: the conversion starts worker processes of its own. It
+        # ends when the server closes its end of the pipe, or dies.
+        self._worker = ctx.Process(target=_build_worker,
+                                   args=(child, str(self.root), self.output, self.siteurl))
+        self._worker.start()
+        child.close()
+
+    def _stop_worker(self) -> None:
+        if self._worker is not None and self._worker.is_alive():
+            try:
+                self._conn.send(None)
+            except OSError:
+                pass
+            self._worker.join(timeout=10)
+            if self._worker.is_alive():
+                self._worker.kill()
+                self._worker.join()
+        self._worker = None
+
+    def _run_build(self, fresh: bool, quick: bool = False) -> str:
+        """One build; returns "" or what went wrong."""
+        if self.build_cmd:
+            env = {**os.environ, "SITEURL": self.siteurl}
+            rc = subprocess.run(self.build_cmd, cwd=self.root, env=env).returncode
+            return f"exit status {rc}" if rc else ""
+        if fresh or self._worker is None or not self._worker.is_alive():
+            self._start_worker()
+        try:
+            self._conn.send("quick" if quick else "full")
+            return self._conn.recv()
+        except (EOFError, OSError):
+            self._worker = None  # it died (killed, out of memory): a new one next time
+            return "the build process ended unexpectedly"
+
+    def build(self, fresh: bool = False, quick: bool = False) -> bool:
+        """Build the site; ``fresh`` restarts the build process first (code changed);
+        ``quick`` renders again only what changed pages touch (seeds or pages edited)."""
+        start = time.perf_counter()
+        self.building = True
+        try:
+            error = self._run_build(fresh, quick)
+        finally:
+            after = self._build_owned(snapshot(self.root, BUILD_WRITES))
+            with self._lock:
+                self._ours_after = after  # the watcher's new baseline for what builds write
+            self.building = False
+        self.last_seconds = time.perf_counter() - start
+        if error:
+            self.last_error = error
+            print(f"serve: build failed ({error}); the preview keeps serving the last complete "
+                  "site. Fix the error above and save.", file=sys.stderr, flush=True)
+            return False
+        self.last_error = ""
+        self.generation += 1
+        print(f"serve: site rebuilt in {self.last_seconds:.1f} s; open pages reload", flush=True)
+        return True
+
+    def watch(self, baseline: dict) -> None:
+        """Poll file times; a change (outside what the build writes itself) queues a build.
+
+        The pages, permalinks and redirects a build writes are not edits: the builder
+        hands over their state as it leaves them, and they are compared only between builds."""
+        ours, theirs = self._build_owned(baseline), self._not_build_owned(baseline)
+        while not self._stop.wait(POLL_S):
+            was_building = self.building
+            now = snapshot(self.root, WATCHED)
+            with self._lock:
+                handed, self._ours_after = self._ours_after, None
+            diff = changed(theirs, self._not_build_owned(now))
+            theirs = self._not_build_owned(now)
+            if handed is not None:
+                ours = handed
+            elif not was_building and not self.building:
+                diff += changed(ours, self._build_owned(now))
+                ours = self._build_owned(now)
+            if diff:
+                with self._lock:
+                    self._pending.extend(diff)
+                self._wake.set()
+
+    def builder(self) -> None:
+        """Build on each settled burst of changes; after a quick build, a full one when idle."""
+        while not self._stop.is_set():
+            woke = self._wake.wait(timeout=IDLE_S)
+            if self._stop.is_set():
+                return
+            if not woke:
+                if self.full_due:  # nothing new for a moment: refresh what the quick build left
+                    print("serve: full rebuild (search index, every page)", flush=True)
+                    self.build()
+                    self.full_due = False
+                continue
+            while self._wake.is_set():  # let a burst of saves settle
+                self._wake.clear()
+                time.sleep(QUIET_S)
+            with self._lock:
+                paths, self._pending = self._pending, []
+            if paths:
+                shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+                quick = self.generation > 0 and all(is_content(p) for p in paths)
+                if paths != [START]:
+                    print(f"serve: {shown} changed; {'quick ' if quick else ''}rebuilding", flush=True)
+                ok = self.build(fresh=any(is_code(p) for p in paths), quick=quick)
+                self.full_due = (ok and quick) or (self.full_due and not ok)
+
+    def _build_owned(self, state: dict) -> dict:
+        return {p: v for p, v in state.items() if _under(p, BUILD_WRITES)}
+
+    def _not_build_owned(self, state: dict) -> dict:
+        return {p: v for p, v in state.items() if not _under(p, BUILD_WRITES)}
+
+    def start(self) -> None:
+        """Take the watcher's first look now, then build: an edit made while the
+        first build runs (or right after it) is never missed."""
+        baseline = snapshot(self.root, WATCHED)
+        threading.Thread(target=self.watch, args=(baseline,), daemon=True).start()
+        threading.Thread(target=self.builder, daemon=True).start()
+        with self._lock:
+            self._pending.append(START)
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._stop_worker()
+
+    def status(self) -> dict:
+        return {"generation": self.generation, "building": self.building, "full_due": self.full_due,
+                "error": self.last_error, "seconds": round(self.last_seconds, 2)}
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files of the output folder, with the reload script added to HTML pages."""
+
+    preview: Preview
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self):
+        path = self.path.split("?", 1)[0]
+        if path == RELOAD_PATH:
+            return self._send(json.dumps(self.preview.status()).encode(), "application/json")
+        if path == RELOAD_SCRIPT_PATH:
+            return self._send(RELOAD_SCRIPT, "text/javascript")
+        file = Path(self.translate_path(path))
+        if file.is_dir() and path.endswith("/"):
+            file = file / "index.html"
+        if file.suffix == ".html" and file.is_file():
+            try:
+                body = file.read_bytes()
+            except OSError:
+                return super().do_GET()
+            at = body.rfind(b"</body>")
+            body = body[:at] + _INJECT + body[at:] if at >= 0 else body + _INJECT
+            return self._send(body, "text/html; charset=utf-8")
+        return super().do_GET()
+
+    def _send(self, body: bytes, ctype: str):
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def make_server(preview: Preview, host: str, port: int) -> http.server.ThreadingHTTPServer:
+    directory = str((preview.root / preview.output).absolute())
+    handler = type("PreviewHandler", (Handler,), {"preview": preview})
+    server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=directory))
+    server.daemon_threads = True
+    return server
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--port", type=int, default=8000, help="0 takes a free port")
     parser.add_argument("--output", default="output")
-    args = parser.parse_args()
-    siteurl = f"http://{args.host}:{args.port}"
-    build(args.output, siteurl)
-    server = Server()
-    for pattern in WATCHED:
-        server.watch(str(ROOT / pattern), lambda: build(args.output, siteurl), delay=0.5)
-    print(f"Serving {args.output}/ on http://{args.host}:{args.port}/ (Ctrl-C to stop)")
-    server.serve(host=args.host, port=args.port, root=str(ROOT / args.output), open_url_delay=None)
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this one)")
+    args = parser.parse_args(argv)
+    preview = Preview(args.root.resolve(), args.output, "")
+    server = make_server(preview, args.host, args.port)
+    host, port = server.server_address[:2]
+    preview.siteurl = f"http://{host}:{port}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    if not (preview.root / args.output / "index.html").is_file():
+        print("serve: no site yet; building it (the server answers meanwhile)", flush=True)
+    else:
+        print("serve: serving the last complete site while it is rebuilt", flush=True)
+    print(f"Serving {args.output}/ on {preview.siteurl}/ (Ctrl-C to stop)", flush=True)
+    preview.start()
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        preview.stop()
+        server.shutdown()
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -10,6 +10,11 @@ Pelican run on the same content into ``OUTPUT_PATH/<path>`` with its own
 ``edition_url(lang, url)``  the URL of the same page in another edition
 ``absolute_url(lang, url)`` the absolute URL of a page in an edition (canonical, hreflang, sitemap)
 
+The whole site (every edition, sitemap, search index) is written into a fresh
+folder beside ``OUTPUT_PATH`` and swapped in when complete (:mod:`.staging`),
+so ``output/`` is always a whole site, old or new, even after a failed or
+killed build. ``DIGEST_ATOMIC_OUTPUT = False`` builds in place instead.
+
 Each edition is a complete Pelican site, so feeds, archives and topic pages
 need no special cases; the only link between editions is that a page has the
 same URL path in each of them.
@@ -21,12 +26,18 @@ import copy
 import logging
 import os
 import posixpath
+from pathlib import Path
 
 from jinja2 import pass_context
 from pelican import signals
 
 from digest.site.settings import current_edition, editions as _editions, root_siteurl, setting
+from digest.publish import page as page_module
 from digest.site.signals import editions_finalized
+
+from .preview import preview_writer
+from .staging import (clear_cache_if_code_changed, drop_broken_caches, mark_caches_complete, new_staging,
+                      reader_fingerprint, swap_in)
 
 log = logging.getLogger(__name__)
 
@@ -35,30 +46,79 @@ __all__ = ["editions_finalized", "register"]
 _OUR_GLOBALS = ("EDITION", "EDITIONS", "edition_url", "absolute_url")
 
 
+class AbsoluteURL:
+    """``absolute_url(lang, url)``: the absolute URL of a page in an edition.
+
+    Classes rather than closures, so the settings that hold them can be pickled
+    (Pelican's content cache pickles settings along with the pages it caches)."""
+
+    def __init__(self, root: str, paths: dict[str, str]):
+        self.root, self.paths = root, paths
+
+    def __call__(self, lang: str, url: str = "") -> str:
+        return "/".join(p for p in (self.root, self.paths[lang], url) if p) or "/"
+
+
+class EditionURL:
+    """``edition_url(lang, url)``: link from the page being rendered to ``url`` in edition ``lang``."""
+
+    jinja_pass_arg = pass_context(lambda: None).jinja_pass_arg  # called with the template context
+
+    def __init__(self, absolute: AbsoluteURL, current_path: str, relative: bool):
+        self.absolute, self.current_path, self.relative = absolute, current_path, relative
+
+    def __call__(self, context, lang: str, url: str = "") -> str:
+        if not self.relative:
+            return self.absolute(lang, url)
+        here = context.get("SITEURL", ".") or "."
+        rel = posixpath.relpath(self.absolute.paths[lang] or ".", self.current_path or ".")
+        parts = [p for p in (here, rel, url) if p and p != "."]
+        return "/".join(parts) if parts else "./"
+
+
 def setup_context(pelican) -> None:
     """Add edition data and URL helpers to the Jinja environment of this run."""
     settings = pelican.settings
     editions = _editions(settings)
     current = current_edition(settings, editions)
-    root = root_siteurl(settings)
-    by_lang = {e["lang"]: e for e in editions}
-
-    def absolute_url(lang: str, url: str = "") -> str:
-        path = by_lang[lang]["path"]
-        return "/".join(p for p in (root, path, url) if p) or "/"
-
-    @pass_context
-    def edition_url(context, lang: str, url: str = "") -> str:
-        """Link from the page being rendered to ``url`` in edition ``lang``."""
-        if not settings.get("RELATIVE_URLS"):
-            return absolute_url(lang, url)
-        here = context.get("SITEURL", ".") or "."
-        rel = posixpath.relpath(by_lang[lang]["path"] or ".", current["path"] or ".")
-        parts = [p for p in (here, rel, url) if p and p != "."]
-        return "/".join(parts) if parts else "./"
-
+    absolute_url = AbsoluteURL(root_siteurl(settings), {e["lang"]: e["path"] for e in editions})
+    edition_url = EditionURL(absolute_url, current["path"], bool(settings.get("RELATIVE_URLS")))
     settings.setdefault("JINJA_GLOBALS", {}).update(
         EDITION=current, EDITIONS=editions, edition_url=edition_url, absolute_url=absolute_url)
+
+
+def stage_output(pelican) -> None:
+    """Point this build at a fresh staging folder; :func:`build_other_editions` swaps it in."""
+    settings = pelican.settings
+    if settings.get("DIGEST_EDITION_CHILD"):
+        return
+    cache = Path(settings["CACHE_PATH"])
+    if settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE"):
+        code = [Path(p) for p in settings.get("PLUGIN_PATHS") or []]
+        code += [Path(page_module.__file__).parent]  # front matter, Markdown escaping
+        if clear_cache_if_code_changed(cache, reader_fingerprint(code)):
+            log.info("digest: the readers or plugins changed since the content cache was written; emptied it")
+    for path in drop_broken_caches(cache):
+        log.warning("digest: %s: a cache file left half written by an interrupted build; removed", path)
+    if not setting(settings, "DIGEST_ATOMIC_OUTPUT"):
+        return
+    final = Path(pelican.output_path).absolute()
+    if final.is_symlink():  # output/ -> /srv/www/site: build beside the real folder
+        final = final.resolve()
+    staging = new_staging(final, keep=list(settings.get("OUTPUT_RETENTION") or ()),
+                          copy_all=not settings.get("DELETE_OUTPUT_DIRECTORY"))
+    settings["_DIGEST_FINAL_OUTPUT_PATH"] = str(final)
+    settings["OUTPUT_PATH"] = pelican.output_path = str(staging)
+
+
+def _finish_staging(pelican) -> None:
+    settings = pelican.settings
+    final = settings.pop("_DIGEST_FINAL_OUTPUT_PATH", None)
+    if final is None:
+        return
+    swap_in(Path(settings["OUTPUT_PATH"]), Path(final))
+    settings["OUTPUT_PATH"] = pelican.output_path = final
+    log.info("digest: site complete; swapped into %s", final)
 
 
 def build_other_editions(pelican) -> None:
@@ -94,6 +154,8 @@ def build_other_editions(pelican) -> None:
     for edition in editions:
         edition["output"] = os.path.join(settings["OUTPUT_PATH"], edition["path"])
     editions_finalized.send(pelican, editions=editions)
+    _finish_staging(pelican)
+    mark_caches_complete(Path(settings["CACHE_PATH"]))
 
 
 def count_edition(generators) -> None:
@@ -139,6 +201,8 @@ def register():
     if not getattr(console.print, "digest_quiet", False):
         console.print = _without_pelican_done(console.print)
     signals.initialized.connect(setup_context)
+    signals.initialized.connect(stage_output)
+    signals.get_writer.connect(preview_writer)
     signals.all_generators_finalized.connect(count_edition)
     signals.finalized.connect(report_edition)
     signals.finalized.connect(build_other_editions)

@@ -17,6 +17,8 @@ The order of the steps matters and is written here once, grouped by phase
 
 from __future__ import annotations
 
+import time
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -46,6 +48,44 @@ MAX_SEED_BYTES = 5 * 1024 * 1024
 SEED_SUFFIXES = (".txt", ".html", ".htm")
 
 
+class StageTimer:
+    """Seconds and calls per stage while :func:`timing_stages` is active (the benchmark's table)."""
+
+    def __init__(self):
+        self.spent: dict[str, list] = {}
+
+    @contextmanager
+    def stage(self, name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            entry = self.spent.setdefault(name, [0.0, 0])
+            entry[0] += time.perf_counter() - start
+            entry[1] += 1
+
+
+_timer: StageTimer | None = None
+_UNTIMED = nullcontext()
+
+
+def stage(name: str):
+    """``with stage("clean.mojibake"):`` around each stage below; free unless timing."""
+    return _timer.stage(name) if _timer is not None else _UNTIMED
+
+
+@contextmanager
+def timing_stages():
+    """``with timing_stages() as timer:`` convert seeds, then read ``timer.spent``
+    (``{stage: [seconds, calls]}``). The stages are named here, where they run."""
+    global _timer
+    previous, _timer = _timer, StageTimer()
+    try:
+        yield _timer
+    finally:
+        _timer = previous
+
+
 @dataclass
 class ConvertOptions:
     topics: list[Topic] = field(default_factory=lambda: list(DEFAULT_TOPICS))
@@ -56,17 +96,26 @@ class ConvertOptions:
 
 def _repair(text: str) -> tuple[str, list[StageWarning]]:
     """Stages 2-4 on decoded text: the whole page repaired and in Simplified Chinese, and warnings."""
-    text = strip_control_characters(text)
-    text, warnings = repair_mojibake(text)
-    text = strip_pinyin_annotations(text)
-    return to_simplified(text), warnings
+    with stage("clean.controls"):
+        text = strip_control_characters(text)
+    with stage("clean.mojibake"):
+        text, warnings = repair_mojibake(text)
+    with stage("clean.pinyin"):
+        text = strip_pinyin_annotations(text)
+    with stage("clean.simplify"):
+        return to_simplified(text), warnings
 
 
 def _paragraphs(text: str) -> list[str]:
     """Stages 5-7 on the repaired page: junk lines dropped, lines reflowed, duplicates dropped."""
-    lines = drop_junk_lines(strip_inline_furniture(text).splitlines())
-    paragraphs = [normalize_punctuation(p) for p in reflow(lines)]
-    return drop_duplicate_paragraphs(paragraphs)
+    with stage("clean.junk"):
+        lines = drop_junk_lines(strip_inline_furniture(text).splitlines())
+    with stage("clean.reflow"):
+        paragraphs = reflow(lines)
+    with stage("clean.punctuation"):
+        paragraphs = [normalize_punctuation(p) for p in paragraphs]
+    with stage("clean.dedupe"):
+        return drop_duplicate_paragraphs(paragraphs)
 
 
 def convert_text(text: str, source_file: str, *, is_html: bool = False,
@@ -74,13 +123,16 @@ def convert_text(text: str, source_file: str, *, is_html: bool = False,
     """Convert a decoded seed into articles (stages 2-9)."""
     options = options or ConvertOptions()
     if is_html:
-        text = html_to_text(text)
+        with stage("ingest.html"):
+            text = html_to_text(text)
     text, warnings = _repair(text)
     warnings = [replace(w, file=source_file) for w in warnings]
     # The page date is read before junk removal drops the lines that carry it.
-    page_date = find_page_date(text)
+    with stage("split.dates"):
+        page_date = find_page_date(text)
     paragraphs = _paragraphs(text)
-    drafts = split_articles(paragraphs, page_year=page_date.year if page_date else None)
+    with stage("split.articles"):
+        drafts = split_articles(paragraphs, page_year=page_date.year if page_date else None)
     if not drafts:
         raise SeedError(source_file, "no article found (no paragraph of running text)")
     # One page is one issue of a paper: an article without a date of its own
@@ -99,7 +151,8 @@ def convert_bytes(data: bytes, source_file: str, options: ConvertOptions | None 
     """Convert one seed file's bytes into articles; raises :class:`SeedError` for a bad seed."""
     options = options or ConvertOptions()
     check_size(source_file, len(data), options)
-    text, encoding = decode_bytes(data, source_file)
+    with stage("ingest.decode"):
+        text, encoding = decode_bytes(data, source_file)
     is_html = Path(source_file).suffix.lower() in (".html", ".htm")
     return convert_text(text, source_file, is_html=is_html, encoding=encoding, options=options)
 
@@ -118,7 +171,14 @@ def convert_file(path: str | Path, options: ConvertOptions | None = None) -> lis
 
 def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[StageWarning],
              encoding: str, options: ConvertOptions) -> Article:
-    topic, score = classify(draft, options.topics, options.topic_threshold)
+    with stage("analyze.topics"):
+        topic, score = classify(draft, options.topics, options.topic_threshold)
+    with stage("analyze.summary"):
+        summary = summarize(draft, options.summary_chars)
+    with stage("analyze.figures"):
+        figures = key_figures(draft)
+    with stage("analyze.keywords"):
+        words = keywords(draft)
     return Article(
         source_file=source_file,
         title=draft.title,
@@ -129,9 +189,9 @@ def _analyse(draft: ArticleDraft, source_file: str, page_date, warnings: list[St
         column=draft.column,
         topic=topic,
         topic_score=score,
-        summary=summarize(draft, options.summary_chars),
-        key_figures=key_figures(draft),
-        keywords=keywords(draft),
+        summary=summary,
+        key_figures=figures,
+        keywords=words,
         warnings=list(warnings),
         encoding=encoding,
     )

@@ -26,6 +26,11 @@ HASH_KEY = "generated_hash"
 _HASH_LINE = re.compile(rf"^{HASH_KEY}: *(\S*)\n", re.MULTILINE)
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?", re.DOTALL)
+#: libyaml's C loader and dumper when PyYAML was built with it: the same
+#: documents as the pure-Python safe ones, about 6x faster (front matter is
+#: read and written for every article on every build).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def escape_markdown(text: str) -> str:
@@ -74,8 +79,8 @@ def content_hash(page_text_without_hash: str) -> str:
 
 def render_page(article: Article, lang: str = "zh-hans") -> str:
     """The whole Markdown file for one article, hash line included."""
-    meta = yaml.safe_dump(front_matter(article, lang), allow_unicode=True, sort_keys=False,
-                          width=10_000)
+    meta = yaml.dump(front_matter(article, lang), Dumper=_DUMPER, allow_unicode=True,
+                     sort_keys=False, width=10_000)
     text = f"---\n{meta}---\n\n{render_body(article)}"
     digest = content_hash(text)
     return text.replace("\n---\n\n", f"\n{HASH_KEY}: {digest}\n---\n\n", 1)
@@ -86,7 +91,12 @@ def split_page(text: str) -> tuple[dict, str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    meta = yaml.safe_load(match.group(1)) or {}
+    try:
+        meta = yaml.load(match.group(1), Loader=_LOADER) or {}
+    except yaml.YAMLError:
+        # A broken page: read it again with the pure-Python loader, whose error
+        # (line, reason) is the one PyYAML users know; it raises the same way.
+        meta = yaml.safe_load(match.group(1)) or {}
     if not isinstance(meta, dict):
         raise ValueError("front matter is not a mapping of keys to values")
     return meta, text[match.end():]

@@ -71,6 +71,7 @@ DEFAULTS: dict[str, Setting] = {
     "DIGEST_BABEL_LOCALES": Setting(None, (dict, type(None)), "edition lang -> Babel locale for dates and lists"),
     "DIGEST_ROOT_SITEURL": Setting(None, (str, type(None)), "internal: the first edition's SITEURL"),
     "DIGEST_EDITION_CHILD": Setting(False, (bool,), "internal: this run builds a further edition"),
+    "DIGEST_ATOMIC_OUTPUT": Setting(True, (bool,), "build into a fresh folder, swapped in when complete"),
     # whole-site steps (plugins/digest_search, plugins/digest_sitemap)
     "DIGEST_SEARCH": Setting(True, (bool,), "build a Pagefind index and show the search box"),
     "DIGEST_SITEMAP": Setting(True, (bool,), "write sitemap.xml and robots.txt (needs an absolute SITEURL)"),

@@ -1,0 +1,111 @@
+"""Pelican builds of the corpus: ours as ``make html`` runs it, and bare Pelican on the same pages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from corpus import Corpus
+
+from .common import BARE_PLUGINS, PYTHON, ROOT, THEME_PLUGINS, say, snapshot_env
+from .memory import Run, run_measured
+
+def snapshot_project(work: Path) -> None:
+    """Copy what a build runs -- converter, plugins, theme, settings, hand-written
+    content -- into the work folder, laid out like the project. Everything is
+    measured on this copy, so edits to the tree during a run change nothing."""
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "src" / "digest", work / "src" / "digest", ignore=skip)
+    for folder in ("plugins", "theme"):
+        shutil.copytree(ROOT / folder, work / folder, ignore=skip)
+    shutil.copytree(ROOT / "content", work / "content", ignore=shutil.ignore_patterns("articles"))
+    shutil.copy2(ROOT / "pelicanconf.py", work / "pelicanconf.py")
+
+
+def pelican_cmd(work: Path, output: Path, overrides: dict) -> list[str]:
+    """``pelican content -s pelicanconf.py`` with settings overridden (``-e`` takes JSON values)."""
+    return [PYTHON, "-m", "pelican", str(work / "content"), "-s", str(work / "pelicanconf.py"),
+            "-o", str(output), "--log-handler", "plain", "-v",
+            "-e", *(f"{k}={json.dumps(v)}" for k, v in overrides.items())]
+
+
+def _html_files(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.html")) if folder.is_dir() else 0
+
+
+class Builds:
+    """The workdir's site: content copied from the project, seeds from the corpus."""
+
+    def __init__(self, work: Path, seeds: Path):
+        self.work, self.seeds = work, seeds
+        self.content = work / "content"
+        self.digest_cache = work / "digest-cache"
+
+    def _overrides(self, tag: str) -> dict:
+        return {"DIGEST_SEEDS_PATH": str(self.seeds), "DIGEST_CACHE_PATH": str(self.digest_cache),
+                "CACHE_PATH": str(self.work / f"pelican-cache-{tag}"),
+                "DIGEST_CATALOG": str(self.content / "translations" / "en.po")}
+
+    def plugins(self) -> list[str]:
+        """The PLUGINS of the snapshot's pelicanconf.py (what ``make html`` runs)."""
+        from pelican.settings import get_settings_from_file
+
+        return list(get_settings_from_file(str(self.work / "pelicanconf.py"))["PLUGINS"])
+
+    def ours(self, tag: str, profile: Path | None = None, plugins: list[str] | None = None) -> dict:
+        """A build as ``make html`` does it (or with only ``plugins``). Seeds
+        converted = new cache entries (one per converted seed; a seed that fails
+        is never cached)."""
+        before = set(self.digest_cache.glob("*")) if self.digest_cache.is_dir() else set()
+        log = self.work / "logs" / f"{tag}.log"
+        output = self.work / "output"
+        overrides = self._overrides("ours") | ({"PLUGINS": plugins} if plugins is not None else {})
+        cmd = pelican_cmd(self.work, output, overrides)
+        if profile:
+            cmd[1:3] = ["-m", "cProfile", "-o", str(profile), "-m", "pelican"]
+        run = run_measured(cmd, log, snapshot_env(self.work), self.work)
+        after = set(self.digest_cache.glob("*")) if self.digest_cache.is_dir() else set()
+        return _outcome(run, log) | {"html_files": _html_files(output), "seeds_converted": len(after - before)}
+
+    def forget_caches(self) -> None:
+        """Empty caches, as on a fresh clone (the pages stay: the bare build reads them)."""
+        for folder in (self.digest_cache, self.work / "pelican-cache-ours"):
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def bare(self) -> dict:
+        """Pelican on the Markdown pages ``ours`` wrote, with only the reader and editions plugins
+        (plus the theme's own plugin if the theme cannot render without it)."""
+        output = self.work / "output-bare"
+        for plugins in (BARE_PLUGINS, BARE_PLUGINS + THEME_PLUGINS):
+            log = self.work / "logs" / f"bare-{len(plugins)}.log"
+            overrides = self._overrides("bare") | {"PLUGINS": plugins, "DIGEST_CONVERT": False}
+            run = run_measured(pelican_cmd(self.work, output, overrides), log, snapshot_env(self.work), self.work)
+            result = _outcome(run, log) | {"html_files": _html_files(output), "plugins": plugins}
+            if "error" not in result:
+                break
+            say(f"  bare build with {', '.join(plugins)} failed: {result['error'].splitlines()[-1]}")
+        return result
+
+
+def _outcome(run: Run, log: Path) -> dict:
+    """The run's numbers, or its error with the last lines of the log."""
+    if not run.returncode:
+        return run.json()
+    tail = "\n".join(log.read_text(errors="replace").splitlines()[-6:])
+    return run.json() | {"error": f"pelican failed (exit {run.returncode}); see {log}:\n{tail}"}
+
+
+EDIT_SENTENCE = "据悉，有关部门将持续跟进。"
+
+
+def touch_one_seed(corpus: Corpus, which: int = 0, sentence: str = EDIT_SENTENCE) -> str:
+    """Change one seed's text (in its own encoding) so its bytes differ; returns its name.
+
+    ``which`` picks another seed each time (from the middle of the corpus on)."""
+    info = corpus.seeds[(len(corpus.seeds) // 2 + which) % len(corpus.seeds)]
+    path = corpus.folder / info.name
+    text = path.read_bytes().decode(info.encoding)
+    at = text.find("。") + 1 or len(text)
+    path.write_bytes((text[:at] + sentence + text[at:]).encode(info.encoding))
+    return info.name
