@@ -10,8 +10,15 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from sitebuild import build_site
+
+# Property tests judge behaviour, never speed: a busy machine (two workers, a
+# browser, a Pelican build beside them) must not fail them. No deadline, no
+# "too slow" health check; examples stay few enough to keep the suite quick.
+settings.register_profile("digest", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("digest")
 
 
 @pytest.fixture(scope="session")
