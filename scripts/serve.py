@@ -405,6 +405,29 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return self._send(body, "text/html; charset=utf-8")
         return super().do_GET()
 
+    def send_error(self, code, message=None, explain=None):
+        """A missing page gets the site's own ``404.html``, the edition's (``en/404.html``
+        under ``/en/``), as a static host serves it; other errors as usual."""
+        page = self._not_found_page() if code == 404 else None
+        if page is None:
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _not_found_page(self) -> Path | None:
+        root = Path(self.directory).resolve()
+        folder = Path(self.translate_path(self.path.split("?", 1)[0])).resolve().parent
+        while folder == root or root in folder.parents:
+            if (folder / "404.html").is_file():
+                return folder / "404.html"
+            folder = folder.parent
+        return None
+
     def _send(self, body: bytes, ctype: str):
         self.send_response(200)
         self.send_header("Content-Type", ctype)

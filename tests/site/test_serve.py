@@ -96,6 +96,19 @@ def article_url(project: Path, url: str, marker: str) -> str:
     return ""
 
 
+def test_a_missing_page_gets_the_edition_not_found_page(server):
+    project, url = server
+    wait_for(lambda: status(url)["generation"] >= 1, "the first build")
+    for path, lang in (("/articles/no-such-page.html", "zh-Hans"), ("/en/articles/no-such-page.html", "en"),
+                       ("/en/no/such/folder/", "en")):
+        code, html = "", ""
+        try:
+            urllib.request.urlopen(url + path, timeout=30)
+        except urllib.error.HTTPError as exc:
+            code, html = exc.code, exc.read().decode("utf-8")
+        assert code == 404 and f'<html lang="{lang}"' in html, path
+
+
 def test_edit_seed_then_hand_edit_page_each_reloads_and_site_stays_whole(server):
     project, url = server
     wait_for(lambda: status(url)["generation"] >= 1, "the first build")
