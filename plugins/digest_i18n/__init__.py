@@ -25,8 +25,8 @@ makes one run speak its ``DEFAULT_LANG``:
 Template filters: ``local_date`` (``|local_date``, ``|local_date(skeleton="yMMMM")``),
 ``local_list`` (``A、B和C`` / ``A, B and C``) and ``bcp47`` (``zh-hans`` -> ``zh-Hans``).
 Template globals: ``topic_name``, ``edition_feeds(topic=None)``, ``ENGLISH_EDITION``
-and the English helpers ``person_name``, ``org_name``, ``english_figure``,
-``english_counts``, ``keyword_glossary``, ``cedict_credit``.
+and the English helpers ``person_name``, ``org_name``, ``english_figure_phrase``,
+``keyword_glossary``, ``cedict_credit``.
 
 Settings: ``DIGEST_CATALOG`` (PO file of English titles and summaries),
 ``DIGEST_TOPICS``, ``DIGEST_BABEL_LOCALES`` (Babel locale of an edition's dates and

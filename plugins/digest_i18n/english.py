@@ -87,20 +87,6 @@ def annotate(article, catalog, english_edition: bool) -> None:
         article._summary = article.metadata["summary"] = str(summary_html(fields["summary_en"]))
 
 
-def english_figure(figure: dict) -> str:
-    """A key figure of the front matter in English units: ``3000亿元`` -> ``CNY 300 billion``."""
-    from digest.english.figures import figure_in_english
-
-    return figure_in_english(KeyFigure(**figure))
-
-
-def english_counts(figure: dict) -> str | None:
-    """What a key figure counts, glossed in English (``资金`` -> ``funds``), or None."""
-    from digest.english.figures import counts_gloss
-
-    return counts_gloss(KeyFigure(**figure))
-
-
 def english_figure_phrase(figure: dict) -> str:
     """A key figure and what it counts as one English phrase: ``超2万人`` + ``缺口`` ->
     ``a shortfall of over 20,000 people`` (:func:`digest.english.figures.figure_phrase`)."""
@@ -137,7 +123,6 @@ def cedict_credit():
 
 def english_helpers() -> dict:
     """Jinja globals for English pages (imported on first use: the Chinese edition never calls them)."""
-    return {"english_figure": english_figure, "english_counts": english_counts,
-            "english_figure_phrase": english_figure_phrase,
+    return {"english_figure_phrase": english_figure_phrase,
             "person_name": person_name, "org_name": org_name,
             "keyword_glossary": keyword_glossary, "cedict_credit": cedict_credit}
