@@ -21,9 +21,8 @@ import re
 
 from digest.chardata import EDITOR_ROLE, FIGURE, FULL_STOP, FULL_STOPS, UI_WORDS, alternation, ends_sentence
 
-#: A line with a sentence end is running text; the rules below
-#: (except the anchored notice rule) never touch it.
-_SENTENCE_MARK = FULL_STOP
+# A line holding a full stop (FULL_STOP) is running text; the rules below
+# (except the anchored notice rule) never touch it.
 
 #: List bullets that web pages put before link-list items.
 _BULLET = r"[-–—*·•●○■□▪◆◇►▶>»]"
@@ -127,7 +126,7 @@ def is_editor_credit(line: str) -> bool:
     Anchored at the line start and limited to a short name part, so a sentence
     that mentions an editor is kept.
     """
-    return _EDITOR_CREDIT.match(line) is not None and not _SENTENCE_MARK.search(line)
+    return _EDITOR_CREDIT.match(line) is not None and not FULL_STOP.search(line)
 
 
 def is_licence_line(line: str) -> bool:
@@ -135,7 +134,7 @@ def is_licence_line(line: str) -> bool:
 
     Only when the line is not running text (no 。！？).
     """
-    return not _SENTENCE_MARK.search(line) and _LICENCE.search(line) is not None
+    return not FULL_STOP.search(line) and _LICENCE.search(line) is not None
 
 
 def is_copyright_line(line: str) -> bool:
@@ -146,7 +145,7 @@ def is_copyright_line(line: str) -> bool:
     """
     if _RIGHTS_NOTICE_START.match(line):
         return True
-    return not _SENTENCE_MARK.search(line) and _COPYRIGHT.search(line) is not None
+    return not FULL_STOP.search(line) and _COPYRIGHT.search(line) is not None
 
 
 def is_widget_line(line: str) -> bool:
@@ -158,7 +157,7 @@ def is_widget_line(line: str) -> bool:
     more widget words (one word alone, like ``评论``, may be a column label).
     A line with a sentence mark or a figure (``关注我们的三个理由：降价30%``) is text.
     """
-    if len(line) > 40 or _SENTENCE_MARK.search(line):
+    if len(line) > 40 or FULL_STOP.search(line):
         return False
     if _VIEW_COUNT.match(line):
         return True
@@ -209,7 +208,7 @@ def is_breadcrumb(line: str) -> bool:
 
     Two or more ``>`` between short items, or a "you are here" label, and no sentence end.
     """
-    return _BREADCRUMB.match(line) is not None and not _SENTENCE_MARK.search(line)
+    return _BREADCRUMB.match(line) is not None and not FULL_STOP.search(line)
 
 
 def is_rule_line(line: str) -> bool:
@@ -241,7 +240,7 @@ def is_junk_line(line: str) -> bool:
 
 def _is_list_item(line: str) -> bool:
     """An item of a link list: a bullet line without a sentence end."""
-    return _BULLET_ITEM.match(line) is not None and not _SENTENCE_MARK.search(line)
+    return _BULLET_ITEM.match(line) is not None and not FULL_STOP.search(line)
 
 
 def drop_junk_lines(lines: list[str]) -> list[str]:
