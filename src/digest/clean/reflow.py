@@ -45,8 +45,6 @@ _SENTENCE_INSIDE = re.compile(r"[，,；;。…]|[！？!?]\s*$")
 _EXCLAMATION_INSIDE = re.compile(r"[！？!?]")
 _SPACED_PARTS = re.compile(r"\S\s+\S")
 
-#: Longest line still taken for a heading, title, byline or column label.
-HEADING_MAX_CHARS = HEADING_MAX
 #: Log-probability gain (nats) above which a cut through a word counts as a broken word.
 WORD_SPLIT_GAIN = 3.0
 #: How many characters on each side of a break are segmented to look for a broken word.
@@ -92,7 +90,7 @@ def looks_like_heading(line: str) -> bool:
     ？ inside counts only in a headline of spaced parts (``偷久了有经验？ 毒瘾男专偷老车``);
     ``太好了！我们`` is a sentence cut short.
     """
-    return (len(line) <= HEADING_MAX_CHARS and _SENTENCE_INSIDE.search(line) is None
+    return (len(line) <= HEADING_MAX and _SENTENCE_INSIDE.search(line) is None
             and line[-1] not in CONTINUATION_END
             and (_EXCLAMATION_INSIDE.search(line) is None or _SPACED_PARTS.search(line) is not None))
 
@@ -230,7 +228,7 @@ def continues(paragraph_end: str, last_line: str, line: str, width: int | None) 
         return True
     if ends_sentence(paragraph_end):
         return False
-    if paragraph_end[-1] in CONTINUATION_END or has_open_quote(paragraph_end[-HEADING_MAX_CHARS:]):
+    if paragraph_end[-1] in CONTINUATION_END or has_open_quote(paragraph_end[-HEADING_MAX:]):
         return True
     if (splits_word(paragraph_end, line) or splits_token(paragraph_end, line)
             or leaves_orphan(paragraph_end, line) or dangles(paragraph_end, line)):
