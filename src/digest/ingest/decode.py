@@ -45,7 +45,10 @@ _TEXT_CHAR = re.compile(
 
 _SAMPLE = 8192
 
-_WIDE = (("UTF-32", ("utf-32-le", "utf-32-be"), 4), ("UTF-16", ("utf-16-le", "utf-16-be"), 2))
+#: The wide encodings: their codecs in both byte orders, and the bytes per code unit.
+_UTF16 = (("utf-16-le", "utf-16-be"), 2)
+_UTF32 = (("utf-32-le", "utf-32-be"), 4)
+_WIDE = (("UTF-32", *_UTF32), ("UTF-16", *_UTF16))
 
 
 def _bom_codec(data: bytes) -> str | None:
@@ -106,11 +109,11 @@ def _damaged_wide(data: bytes, source_file: str) -> SeedError | None:
 
 
 def _guess_utf16(data: bytes) -> tuple[str, str] | None:
-    return _guess_wide(data, ("utf-16-le", "utf-16-be"), 2)
+    return _guess_wide(data, *_UTF16)
 
 
 def _guess_utf32(data: bytes) -> tuple[str, str] | None:
-    return _guess_wide(data, ("utf-32-le", "utf-32-be"), 4)
+    return _guess_wide(data, *_UTF32)
 
 
 def _decode_cut_utf8(data: bytes) -> str | None:
