@@ -71,7 +71,6 @@ _NEWSPAPER = re.compile(NEWSPAPER)
 _END_MARKS = {"完", "全文完", "END", "end"}
 #: Marks after names that end an article (a photo credit does not: captions stand inside).
 _CLOSING_MARKS = {"报道", "报导", "综合报道", "整理", "编译", "供稿"}
-_OWN_PAPER = ("", *OWN_PAPER)
 #: A source given as a publication title: 《中国新闻》报, 《人民日报》.
 _TITLED_SOURCE = re.compile(r"《([^》]{1,20})》([报刊]|杂志|周刊|日报)?")
 
@@ -183,7 +182,7 @@ def _parse_credit(text: str, tag: bool = False) -> Credit | None:
             org, kind, glued = role
             evidence = True
             credit.closes = credit.closes or kind != "author"
-            if org and org not in _OWN_PAPER and not credit.source:
+            if org and org not in OWN_PAPER and not credit.source:
                 credit.source = org
             if glued:
                 _add_name(credit, kind, glued)
@@ -214,7 +213,7 @@ def _dispatch_credit(m: re.Match[str]) -> Credit:
     """An agency dispatch (``中央社记者张三台北27日电``): the agency is the source."""
     org = m["org"] or ""
     authors = [n for n in re.split(r"[、，,\s]+", m["who"]) if n]
-    return Credit(authors=authors, source="" if org in _OWN_PAPER else org)
+    return Credit(authors=authors, source="" if org in OWN_PAPER else org)
 
 
 def _add_name(credit: Credit, kind: str, name: str) -> None:
