@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.lexicon import CJK_CHAR
+from digest.chardata import CJK_CHAR
 from digest.pipeline import convert_bytes, convert_file
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

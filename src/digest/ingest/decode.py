@@ -13,7 +13,7 @@ import codecs
 import re
 import unicodedata
 
-from digest.lexicon import CJK_CHAR, CJK_RANGES
+from digest.chardata import CJK_CHAR, CJK_RANGES
 from digest.model import SeedError
 
 #: Byte-order marks and their codecs; UTF-32 first because its LE mark starts
