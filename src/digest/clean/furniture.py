@@ -55,10 +55,12 @@ _PHOTO_CREDIT = re.compile(
 _CAPTION_CREDIT = re.compile(f"(?:(?<=[{SENTENCE_END}{re.escape(CLOSERS)}])|(?<=\\s)|^)[^\\s{FULL_STOPS}，,；;]{{1,20}}\\s*$")
 #: What may stand right before a credit segment: a sentence end, a closer, a gap.
 _CAPTION_END = SENTENCE_END + CLOSERS
-_BEFORE_SEGMENT = _CAPTION_END + " \t\u3000\u00a0"
+#: The spaces that set a page's elements apart on a flattened line.
+_SPACE = " \t\u3000\u00a0"
+_BEFORE_SEGMENT = _CAPTION_END + _SPACE
 #: A credit that says where a picture came from, not who took it.
 _PROVIDED = re.compile(r"提供|授权|翻摄|资料照")
-_GAP = re.compile(r"[ \t\u3000\u00a0]{2,}")
+_GAP = re.compile(f"[{_SPACE}]{{2,}}")
 
 
 def _drop_share_bars(line: str) -> str:
@@ -76,7 +78,7 @@ def _drop_share_bars(line: str) -> str:
         out.append(before)
         pos = m.end()
     out.append(line[pos:])
-    return " ".join(part.strip(" \t\u3000\u00a0") for part in out if part.strip())
+    return " ".join(part.strip(_SPACE) for part in out if part.strip())
 
 
 def _is_credit_segment(before: str, start: int) -> bool:
@@ -95,7 +97,7 @@ def _drop_photo_credits(line: str) -> str:
 
     def replace(m: re.Match[str]) -> str:
         start, end = m.start(), m.end()
-        after_ok = end == len(line) or line[end] in " \t\u3000\u00a0"
+        after_ok = end == len(line) or line[end] in _SPACE
         after_caption = start > 0 and line[start - 1] in _CAPTION_END
         explicit = _PROVIDED.search(m.group()) is not None
         before_ok = after_caption or (explicit and (start == 0 or line[start - 1] in _BEFORE_SEGMENT))
