@@ -268,8 +268,10 @@ def site_name(soup: BeautifulSoup) -> str:
     if named and len(named) <= MAX_META_CHARS:
         return named
     if soup.title is not None:
-        parts = [p.strip() for p in _TITLE_SEPARATOR.split(_SPACES.sub(" ", soup.title.get_text())) if p.strip()]
-        outlets = [p for p in parts[1:] + parts[:1] if p != clean_title(soup.title.get_text()) and _OUTLET.fullmatch(p)]
+        title = soup.title.get_text()
+        parts = [p.strip() for p in _TITLE_SEPARATOR.split(_SPACES.sub(" ", title)) if p.strip()]
+        headline = clean_title(title)
+        outlets = [p for p in parts[1:] + parts[:1] if p != headline and _OUTLET.fullmatch(p)]
         if outlets:
             return outlets[0]
     return ""
