@@ -27,7 +27,6 @@ import logging
 import multiprocessing
 import os
 import re
-import subprocess
 import sys
 import threading
 import time
@@ -220,11 +219,10 @@ def changed(before: dict, after: dict) -> list[str]:
 class Preview:
     """The watcher, the builder and what the HTTP handler needs to know."""
 
-    def __init__(self, root: Path, output: str, siteurl: str, build_cmd: list[str] | None = None):
+    def __init__(self, root: Path, output: str, siteurl: str):
         self.root = root
         self.output = output
         self.siteurl = siteurl
-        self.build_cmd = build_cmd  # a command to run per build instead of the build process
         self._worker = None
         self._conn = None
         self.generation = 0          # complete builds swapped in so far
@@ -264,10 +262,6 @@ class Preview:
 
     def _run_build(self, fresh: bool, quick: bool = False) -> str:
         """One build; returns "" or what went wrong."""
-        if self.build_cmd:
-            env = {**os.environ, "SITEURL": self.siteurl}
-            rc = subprocess.run(self.build_cmd, cwd=self.root, env=env).returncode
-            return f"exit status {rc}" if rc else ""
         if fresh or self._worker is None or not self._worker.is_alive():
             self._start_worker()
         try:

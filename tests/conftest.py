@@ -47,6 +47,25 @@ def browser():
         b.close()
 
 
+@pytest.fixture
+def page_options() -> dict:
+    """Options of the browser context ``page`` opens in (a module may override it)."""
+    return {}
+
+
+@pytest.fixture
+def page(browser, page_options):
+    """A fresh page; ``page.errors`` collects the console errors and uncaught exceptions."""
+    context = browser.new_context(**page_options)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.errors = errors
+    yield pg
+    context.close()
+
+
 @contextlib.contextmanager
 def serve_folder(folder: Path):
     """Serve ``folder`` over HTTP on 127.0.0.1 (a free port); yields the base URL."""

@@ -27,10 +27,8 @@ edits made to the tree meanwhile change nothing. Builds run as subprocesses
 so their memory can be measured: "peak RSS" is the largest single process
 (``wait4``), "tree peak" the sampled sum over the build and its worker processes.
 
-    .venv/bin/python scripts/bench.py [--articles 2000] [--seed 0] [--json FILE]
-                                      [--workdir DIR] [--quick] [--no-build]
-                                      [--profile N] [--profile-build N] [--plugin-costs]
-                                      [--repeat R]
+    make bench [BENCHOPTS="--articles 8000 --rounds 3"]
+    PYTHONPATH=scripts .venv/bin/python -m bench --help     (lists the options)
 
 A table goes to stdout, progress lines to stderr. Numbers move with the stage
 modules: re-run after changing them.

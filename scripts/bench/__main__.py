@@ -31,7 +31,7 @@ def _workdir(arg: Path | None) -> tuple[Path, bool]:
     arg = arg.resolve()
     if arg.exists() and any(arg.iterdir()):
         if not (arg / MARKER).exists():
-            sys.exit(f"bench: {arg} is not empty and was not made by bench.py; choose another --workdir")
+            sys.exit(f"bench: {arg} is not empty and was not made by the benchmark; choose another --workdir")
         shutil.rmtree(arg)
     arg.mkdir(parents=True)
     return arg, False

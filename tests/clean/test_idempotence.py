@@ -46,7 +46,7 @@ LINE_CLEANERS = [drop_junk_lines, reflow, drop_duplicate_paragraphs]
 
 
 @pytest.mark.parametrize("clean", TEXT_CLEANERS, ids=lambda f: f.__name__)
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(text=_TEXT)
 def test_text_cleaner_is_idempotent(clean, text):
     once = clean(text)
@@ -54,7 +54,7 @@ def test_text_cleaner_is_idempotent(clean, text):
 
 
 @pytest.mark.parametrize("clean", LINE_CLEANERS, ids=lambda f: f.__name__)
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(lines=_LINES)
 def test_line_cleaner_is_idempotent(clean, lines):
     once = clean(lines)

@@ -123,7 +123,7 @@ _LINES = st.lists(st.lists(_WORDS, max_size=8).map("".join), max_size=12)
 _NOTICE_START = re.compile(r"^\s*[\[【(（〔]?\s*(?:版权声明|免责声明|版权所有|copyright|©|本文为|未经)", re.I)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(_LINES)
 def test_running_text_is_kept_and_order_preserved(lines):
     kept = drop_junk_lines(lines)

@@ -15,18 +15,6 @@ def server(site, serve):
         yield url
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.errors = errors
-    yield pg
-    context.close()
-
-
 def test_home_lists_articles_and_opens_one(page, server):
     page.goto(f"{server}/index.html")
     assert page.locator("html").get_attribute("lang") == "zh-Hans"

@@ -17,15 +17,8 @@ def server(site, serve):
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.errors = errors
-    yield pg
-    context.close()
+def page_options():
+    return {"viewport": {"width": 390, "height": 844}}  # a phone's
 
 
 def rendered_fonts(page, selector: str) -> list[str]:
