@@ -3,7 +3,7 @@ and conversion never invents characters."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest.clean.simplify import to_simplified
@@ -17,7 +17,7 @@ PIECES = ["政協(xié)", "產(chǎn)業(yè)", "?!缎袆?dòng)", "。", "，",
 texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=40).map("".join)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150)
 @given(texts)
 def test_any_text_converts_or_raises_seed_error(text):
     try:
@@ -35,7 +35,7 @@ def test_any_text_converts_or_raises_seed_error(text):
             assert not invented or article.warnings, invented
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.binary(max_size=400))
 def test_any_bytes_convert_or_raise_seed_error(data):
     try:

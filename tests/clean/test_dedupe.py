@@ -71,7 +71,7 @@ _PARAGRAPHS = st.lists(
 _SENTENCE = re.compile(r"[^。！？]*[。！？]+[”’」』）)]*")
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(_PARAGRAPHS)
 def test_no_long_sentence_is_lost(paragraphs):
     def long_sentences(texts):
@@ -80,7 +80,7 @@ def test_no_long_sentence_is_lost(paragraphs):
     assert long_sentences(drop_duplicate_paragraphs(paragraphs)) == long_sentences(paragraphs)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(_PARAGRAPHS)
 def test_output_is_the_input_with_parts_removed(paragraphs):
     """Each kept paragraph is an input paragraph with whole sentences removed, in input order."""
@@ -94,7 +94,7 @@ def _is_subsequence(small: str, big: str) -> bool:
     return all(c in chars for c in small)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(_PARAGRAPHS)
 def test_only_repeated_text_is_dropped(paragraphs):
     """What goes was said before: every character of the input is still in the output."""

@@ -48,7 +48,7 @@ _PIECES = st.sampled_from(["北京", "发展", "。", "，", "分享", "facebook
                            "排行", "3000亿元", "！"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.lists(_PIECES, max_size=20).map("".join))
 def test_sentences_are_never_cut(text):
     """Every sentence end of the input survives: only segments without one are removed."""

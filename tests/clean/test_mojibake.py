@@ -154,14 +154,14 @@ _TEXT = st.text(alphabet=st.sampled_from(list("的是在了发展经济北京市
                 max_size=30)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(_TEXT)
 def test_repair_is_idempotent(text):
     once, _ = repair_mojibake(text)
     assert repair_mojibake(once)[0] == once
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.text(alphabet=st.sampled_from(list("的是在了发展经济北京市政协委员表示。，“”《》、AI5G ")),
                max_size=40))
 def test_clean_text_without_question_marks_is_unchanged(text):
@@ -234,7 +234,7 @@ _SENTENCES = [
 ]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=4), st.integers(0, 200),
        st.integers(1, 14), st.sampled_from(["shift", "decoder", "none"]))
 def test_repair_never_lowers_the_share_of_readable_characters(sentences, start, length, style):

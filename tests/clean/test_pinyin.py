@@ -68,13 +68,13 @@ _ALPHABET = list("的是在政協委員產業发展北京(xié)(chǎn)(AI)(完) 
 _TEXT = st.lists(st.sampled_from(_ALPHABET), max_size=30).map("".join)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(_TEXT)
 def test_no_character_is_lost(text):
     assert CJK.findall(strip_pinyin_annotations(text)) == CJK.findall(text)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(st.text(alphabet=st.sampled_from(list("的是在了发展经济北京市政协委员表示。，“”《》、AI ")), max_size=40))
 def test_text_without_parentheses_is_unchanged(text):
     assert strip_pinyin_annotations(text) == text

@@ -85,13 +85,13 @@ _TEXTS = st.lists(_PIECES, max_size=20).map("".join)
 _CJK_OR_DIGIT = re.compile(r"[\u4e00-\u9fff0-9]")
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(_TEXTS)
 def test_chinese_characters_and_digits_are_unchanged(text):
     assert _CJK_OR_DIGIT.findall(normalize_punctuation(text)) == _CJK_OR_DIGIT.findall(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.text(alphabet="abc XYZ019,.?!:;()'\"-/%", max_size=40))
 def test_text_without_chinese_is_unchanged(text):
     assert normalize_punctuation(text) == text

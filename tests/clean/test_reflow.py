@@ -157,7 +157,7 @@ _SPACE = re.compile(r"\s+")
 _WORD_CHARS = re.compile(r"\w")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(_LINE_LISTS)
 def test_no_character_is_lost_or_added(lines):
     out = reflow(lines)
@@ -165,7 +165,7 @@ def test_no_character_is_lost_or_added(lines):
     assert all(p and p == p.strip() for p in out)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(_LINE_LISTS)
 def test_reflow_then_dedupe_only_drops_repeated_text(lines):
     out = drop_duplicate_paragraphs(reflow(lines))

@@ -357,7 +357,7 @@ def test_date_line_under_title_dates_the_article():
 LINES = [*SEED_000, *SEED_003, *BODY_A, "行业分析", "记者 林小雨", "（完）", "", "紧跟科技前沿", "【民生速递】"]
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80)
 @given(st.lists(st.sampled_from(LINES), max_size=30))
 def test_any_page_keeps_every_running_paragraph_in_order_and_titles_are_never_empty(page):
     articles = split_articles(page)
