@@ -45,9 +45,6 @@ class Period:
         """The ISO year of a week (2024-12-30 is in 2025-W01), the calendar year of a day."""
         return self.start.isocalendar().year if self.kind == WEEK else self.start.year
 
-    def days(self) -> list[date]:
-        return [self.start + timedelta(days=n) for n in range((self.end - self.start).days + 1)]
-
 
 def _as_date(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
@@ -170,8 +167,3 @@ def figures_side_by_side(group: TopicGroup, figures_of: Callable[[Any], Iterable
             seen.add(key)
             pairs.append((figure, item))
     return pairs
-
-
-def latest(digests: list[Digest]) -> Digest | None:
-    """The most recent digest (the "this week" of a static site: the last week with news)."""
-    return digests[-1] if digests else None
