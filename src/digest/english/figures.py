@@ -189,7 +189,10 @@ def _word_sense(word: str) -> str | None:
     entries = cedict_index().get(word)
     if not entries:
         return None
-    sense = best_sense(entries[0][1]) if len(entries) == 1 else (gloss(word) and first_sense(gloss(word).english))
+    if len(entries) == 1:
+        sense = best_sense(entries[0][1])
+    else:
+        sense = (entry := gloss(word)) and first_sense(entry.english)
     if not sense:
         return None
     sense = re.sub(r"\s*\([^()]*\)", "", sense).strip()
