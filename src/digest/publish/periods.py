@@ -75,11 +75,9 @@ def parse_period(key: str) -> Period:
             pass
     elif m := _WEEK_KEY.match(key):
         try:
-            period = week_of(date.fromisocalendar(int(m[1]), int(m[2]), 1))
+            return week_of(date.fromisocalendar(int(m[1]), int(m[2]), 1))
         except ValueError:
             pass
-        else:
-            return period
     raise ValueError(f"{key!r} is not a period: write a day as 2025-09-25 or an ISO week as 2025-W39")
 
 
