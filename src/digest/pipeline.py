@@ -95,7 +95,8 @@ class ConvertOptions:
 
 
 def _repair(text: str) -> tuple[str, list[StageWarning]]:
-    """Stages 2-4 on decoded text: the whole page repaired and in Simplified Chinese, and warnings."""
+    """The clean phase's repairs on decoded text: the whole page repaired and in
+    Simplified Chinese, and warnings."""
     with stage("clean.controls"):
         text = strip_control_characters(text)
     with stage("clean.mojibake"):
@@ -107,7 +108,8 @@ def _repair(text: str) -> tuple[str, list[StageWarning]]:
 
 
 def _paragraphs(text: str) -> list[str]:
-    """Stages 5-7 on the repaired page: junk lines dropped, lines reflowed, duplicates dropped."""
+    """The rest of the clean phase on the repaired page: furniture and junk lines dropped, lines
+    reflowed, punctuation fixed, duplicates dropped."""
     with stage("clean.junk"):
         lines = drop_junk_lines(strip_inline_furniture(text).splitlines())
     with stage("clean.reflow"):
@@ -120,7 +122,7 @@ def _paragraphs(text: str) -> list[str]:
 
 def convert_text(text: str, source_file: str, *, is_html: bool = False,
                  encoding: str = "", options: ConvertOptions | None = None) -> list[Article]:
-    """Convert a decoded seed into articles (stages 2-9)."""
+    """Convert a decoded seed into articles (phases 2-4: clean, split, analyze)."""
     options = options or ConvertOptions()
     if is_html:
         with stage("ingest.html"):

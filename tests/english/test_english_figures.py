@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from digest.english.figures import counts_gloss, english_number, figure_in_english, figure_with_counts
+from digest.english.figures import counted_noun, english_number, figure_in_english, figure_phrase, plural
 from digest.english.glossary import cedict_index
 from digest.model import KeyFigure
 
@@ -36,24 +36,12 @@ def test_figure_in_english(fig, english):
     assert figure_in_english(fig) == english
 
 
-def test_counts_gloss_and_caption(cedict):
-    fig = KeyFigure("2400家核心企业", 2400, "家", 1, "核心企业")
-    assert counts_gloss(fig) == "core + company"
-    assert figure_with_counts(fig) == "2,400 (core + company)"
-    assert counts_gloss(KeyFigure("5家银行", 5, "家", 1, "银行")) == "bank"
-    assert counts_gloss(KeyFigure("2万人", 2, "人", 1e4)) is None
-    assert figure_with_counts(KeyFigure("2万人", 2, "人", 1e4)) == "20,000 people"
-
-
 @given(st.floats(min_value=0, max_value=1e15, allow_nan=False))
 def test_english_number_keeps_the_amount(amount):
     words = {"trillion": 1e12, "billion": 1e9, "million": 1e6}
     number, _, word = english_number(amount).partition(" ")
     value = float(number.replace(",", "")) * words.get(word, 1)
     assert value == pytest.approx(amount, rel=1e-3, abs=1e-3 * words.get(word, 1))
-
-
-from digest.english.figures import counted_noun, figure_phrase, plural  # noqa: E402
 
 
 @pytest.mark.parametrize("fig, phrase", [

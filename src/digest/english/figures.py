@@ -8,9 +8,9 @@ amount (``value * scale``), not translated word by word: 690亿元 is
 * currencies become ISO 4217 codes before the number (``CNY``, ``USD`` ...);
 * measure units become English units or symbols after it (``tonnes``, ``km``, ``m²``);
 * classifiers that only say "some things" (个, 家, 项, 座 ...) leave the
-  number alone: what they count is in ``KeyFigure.counts``, glossed by
-  :func:`counts_gloss`, because guessing ``companies`` for 家 would be wrong
-  for 2,400 hospitals.
+  number alone: what they count is in ``KeyFigure.counts``, put into English
+  by :func:`figure_phrase`, because guessing ``companies`` for 家 would be
+  wrong for 2,400 hospitals.
 """
 
 from __future__ import annotations
@@ -108,27 +108,6 @@ def figure_in_english(fig: KeyFigure) -> str:
     return number
 
 
-def counts_gloss(fig: KeyFigure) -> str | None:
-    """What the figure counts, in English from CC-CEDICT: ``核心企业`` -> ``core + company``.
-
-    Only the first sense of each part, without parenthetical qualifiers, so it
-    reads as a label; None when there is nothing counted or no gloss.
-    """
-    if not fig.counts:
-        return None
-    entry = gloss(fig.counts)
-    if entry is None:
-        return None
-    return first_sense(entry.english)
-
-
-def figure_with_counts(fig: KeyFigure) -> str:
-    """``2400家核心企业`` -> ``2,400 (core + company)``: the figure and, if known, what it counts."""
-    english = figure_in_english(fig)
-    counted = counts_gloss(fig)
-    return f"{english} ({counted})" if counted else english
-
-
 # ------------------------------------------------------------------ figure phrases
 #
 # A key figure and what it counts, as one English noun phrase, by rules over the
@@ -210,7 +189,10 @@ def _word_sense(word: str) -> str | None:
     entries = cedict_index().get(word)
     if not entries:
         return None
-    sense = best_sense(entries[0][1]) if len(entries) == 1 else (gloss(word) and first_sense(gloss(word).english))
+    if len(entries) == 1:
+        sense = best_sense(entries[0][1])
+    else:
+        sense = (entry := gloss(word)) and first_sense(entry.english)
     if not sense:
         return None
     sense = re.sub(r"\s*\([^()]*\)", "", sense).strip()

@@ -341,7 +341,7 @@ def _score(definition: str, group: int, position: int, context: frozenset[str], 
     (``innovation``): keywords are mostly nouns.
     """
     # Words of its field label count too: "mining" in the context speaks for "hash rate (... mining)".
-    shared = len({_stem(w) for w in _WORD.findall(definition.lower()) if w not in _STOPWORDS} & context)
+    shared = len(context_words(definition) & context)
     verb = definition.startswith("to ")
     return (2 * shared - (1.5 if generic and not shared else 0) - (0.3 if verb else 0)
             - 0.1 * group - 0.05 * position)

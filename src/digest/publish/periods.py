@@ -45,9 +45,6 @@ class Period:
         """The ISO year of a week (2024-12-30 is in 2025-W01), the calendar year of a day."""
         return self.start.isocalendar().year if self.kind == WEEK else self.start.year
 
-    def days(self) -> list[date]:
-        return [self.start + timedelta(days=n) for n in range((self.end - self.start).days + 1)]
-
 
 def _as_date(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
@@ -78,11 +75,9 @@ def parse_period(key: str) -> Period:
             pass
     elif m := _WEEK_KEY.match(key):
         try:
-            period = week_of(date.fromisocalendar(int(m[1]), int(m[2]), 1))
+            return week_of(date.fromisocalendar(int(m[1]), int(m[2]), 1))
         except ValueError:
             pass
-        else:
-            return period
     raise ValueError(f"{key!r} is not a period: write a day as 2025-09-25 or an ISO week as 2025-W39")
 
 
@@ -170,8 +165,3 @@ def figures_side_by_side(group: TopicGroup, figures_of: Callable[[Any], Iterable
             seen.add(key)
             pairs.append((figure, item))
     return pairs
-
-
-def latest(digests: list[Digest]) -> Digest | None:
-    """The most recent digest (the "this week" of a static site: the last week with news)."""
-    return digests[-1] if digests else None
