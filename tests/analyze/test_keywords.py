@@ -77,3 +77,18 @@ def test_fragments_rjieba_guessed_are_no_keywords(make_draft):
     words = keywords(draft)
     assert "雄安新区" in words
     assert not {"个村", "周后"} & set(words)
+
+
+def test_a_joined_pair_counts_its_occurrences_even_when_also_seen_whole():
+    """One whole-token 缝制机械 beside two 缝制+机械 pairs is a term seen three times, not once."""
+    from collections import Counter
+
+    from digest.analyze.keywords import _join_pairs
+
+    words = Counter({"缝制": 2, "机械": 2, "缝制机械": 1})
+    pairs = Counter({("缝制", "机械"): 2})
+    seen = Counter({("缝制", "机械"): 2, "缝制": 2, "机械": 2, "缝制机械": 1})
+    idfs = {"缝制": 9.0, "机械": 7.0, "缝制机械": 10.0}
+    _join_pairs(words, pairs, seen, idfs)
+    assert words["缝制机械"] == 3 and seen["缝制机械"] == 3
+    assert words["缝制"] == words["机械"] == 0

@@ -127,11 +127,13 @@ def _join_pairs(words: Counter, pairs: Counter, seen: Counter, idfs: dict[str, f
     times and make up PAIR_SHARE of each half's remaining occurrences (a word
     already used up by a more frequent pair cannot join another).  Its IDF is
     that of its rarer half.  Punctuation is a token of its own, so no pair crosses it.
+    ``seen`` (plain occurrences) gets the pair's count under the joined term.
     """
     for (a, b), n in sorted(pairs.items(), key=lambda item: -item[1]):
         if (seen[a, b] >= PAIR_MIN_COUNT and PAIR_SHARE * words[a] <= n <= words[a]
                 and PAIR_SHARE * words[b] <= n <= words[b]):
             words[a + b] += n
+            seen[a + b] += seen[a, b]  # the joined term occurs as often as the pair (plus any whole token)
             idfs[a + b] = max(idfs[a], idfs[b])
             words[a] -= n
             words[b] -= n
@@ -143,7 +145,7 @@ def keyword_scores(draft: ArticleDraft) -> list[tuple[str, float]]:
     idfs = {w: idf(w) for w in words}
     _join_pairs(words, pairs, seen, idfs)
     scored = [(w, (1 + math.log(n)) * idfs[w]) for w, n in words.items()
-              if n > 0 and (seen[w] >= MIN_OCCURRENCES or w not in seen)]
+              if n > 0 and seen[w] >= MIN_OCCURRENCES]
     scored.sort(key=lambda ws: (-ws[1], ws[0]))
     return scored
 
