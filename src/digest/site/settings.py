@@ -217,6 +217,11 @@ def root_siteurl(settings) -> str:
     return str(setting(settings, "DIGEST_ROOT_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
 
 
+def is_absolute_url(url: str | None) -> bool:
+    """An ``http(s)://`` address: what a sitemap, a feed or an email needs as ``SITEURL``."""
+    return str(url or "").startswith(("http://", "https://"))
+
+
 def edition_langs(settings) -> list[str]:
     return [e["lang"] for e in editions(settings)]
 
