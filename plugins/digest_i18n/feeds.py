@@ -15,7 +15,7 @@ import logging
 import os
 from urllib.parse import urlsplit
 
-from digest.site.settings import bcp47, feed_entry_id, is_english, root_siteurl, setting
+from digest.site.settings import bcp47, feed_entry_id, is_english
 
 from .english import person_name
 from .interface import join_names
