@@ -9,6 +9,7 @@ makes one run speak its ``DEFAULT_LANG``:
 * every article gets ``title_zh``, ``title_en``, ``summary_en`` and
   ``translated`` from the editors' catalog ``DIGEST_CATALOG``; in the English
   edition a translated article's ``title`` and ``summary`` are the English ones;
+  ``edition_summary`` is the summary sentences the edition's pages show;
 * hand-written pages are kept only in the edition of their ``lang``, so
   ``about.md`` and ``about.en.md`` (both ``slug: about``) each own
   ``pages/about.html`` of their edition; ``page.edition_langs`` says where a

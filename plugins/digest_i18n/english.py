@@ -64,7 +64,8 @@ def summary_html(sentences: list[str]) -> Markup:
 
 def annotate(article, catalog, english_edition: bool) -> None:
     """Set the English fields on ``article``; in the English edition a translated
-    article's ``title`` and ``summary`` become the English ones.
+    article's ``title`` and ``summary`` become the English ones, and so does
+    ``edition_summary``, the summary sentences the edition's pages show.
 
     Also ``credited_authors``: the authors the article names. Pelican gives an
     article without authors the site's ``AUTHOR``, which is not a byline.
@@ -80,6 +81,7 @@ def annotate(article, catalog, english_edition: bool) -> None:
     fields["title_zh"] = title
     for key, value in fields.items():
         setattr(article, key, value)
+    article.edition_summary = fields["summary_en"] if english_edition and fields["translated"] else sentences
     if english_edition and fields["translated"]:
         article.title = article.metadata["title"] = escape(fields["title_en"])
         # Pelican's summary property reads metadata["summary"]; _summary is

@@ -15,7 +15,7 @@ import logging
 import os
 from urllib.parse import urlsplit
 
-from digest.site.settings import bcp47, feed_id_prefix, is_english, root_siteurl, setting
+from digest.site.settings import bcp47, feed_entry_id, is_english
 
 from .english import person_name
 from .interface import join_names
@@ -99,7 +99,7 @@ def entry_id(article, settings) -> str | None:
     permanent = getattr(article, "permalink_id", None)
     if not permanent:
         return None
-    return f"{feed_id_prefix(settings)}{settings['DEFAULT_LANG'].lower()}/articles/{permanent}"
+    return feed_entry_id(settings, f"articles/{permanent}")
 
 
 def name_topics(feed, by_url: dict, topic_name, topic_url) -> None:

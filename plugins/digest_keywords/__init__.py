@@ -22,30 +22,20 @@ from pelican import signals
 from pelican.urlwrappers import Tag
 
 from digest.publish.slug import pinyin_words
+from digest_reading import keywords_of
 
 #: A keyword page needs at least this many articles.
 MIN_ARTICLES = 2
 
 
-def _keywords(article) -> list[str]:
-    raw = getattr(article, "keywords", None) or []
-    if isinstance(raw, str):
-        raw = raw.split(",")
-    seen: list[str] = []
-    for word in (str(k).strip() for k in raw):
-        if word and word not in seen:
-            seen.append(word)
-    return seen
-
-
 def shared_keywords(articles, minimum: int = MIN_ARTICLES) -> dict[str, str]:
     """``{keyword: slug}`` of the keywords of at least ``minimum`` of ``articles``."""
     ordered = sorted(articles, key=lambda a: (str(getattr(a, "date", "")), str(getattr(a, "slug", ""))))
-    counts = Counter(word for a in ordered for word in _keywords(a))
+    counts = Counter(word for a in ordered for word in keywords_of(a))
     slugs: dict[str, str] = {}
     taken: set[str] = set()
     for article in ordered:
-        for word in _keywords(article):
+        for word in keywords_of(article):
             if counts[word] < minimum or word in slugs:
                 continue
             base = "-".join(pinyin_words(word)) or "keyword"
@@ -67,7 +57,7 @@ def tag_keywords(generator) -> None:
         tag.slug = slug
         tags[word] = tag
     for article in generator.articles:
-        article.tags = [tags[w] for w in _keywords(article) if w in tags]
+        article.tags = [tags[w] for w in keywords_of(article) if w in tags]
     urls = {word: tag.url for word, tag in tags.items()}
     generator.context["keyword_url"] = urls.get
     generator.env.globals["keyword_url"] = urls.get

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -34,8 +33,8 @@ from markupsafe import Markup
 from pelican import signals
 
 from digest.publish.periods import KINDS, WEEK, Digest, Period, build_digests, figures_side_by_side, week_of
-from digest.site.settings import (SettingError, bcp47, current_edition, feed_id_prefix, is_english, setting,
-                                  topics)
+from digest.site.settings import (SettingError, bcp47, current_edition, feed_entry_id, is_absolute_url,
+                                  is_english, setting, topics)
 
 log = logging.getLogger(__name__)
 
@@ -126,10 +125,6 @@ def root_output(settings) -> str:
     return os.path.normpath(os.path.join(settings["OUTPUT_PATH"], *([os.pardir] * depth)))
 
 
-def _absolute(siteurl: str) -> bool:
-    return bool(re.match(r"https?://", siteurl or ""))
-
-
 def write_pages(generator, writer) -> None:
     """``article_writer_finalized``: period pages, their feeds and the email files."""
     settings = generator.settings
@@ -142,7 +137,7 @@ def write_pages(generator, writer) -> None:
             writer.write_file(page.url, template, generator.context, settings.get("RELATIVE_URLS"),
                               period_page=page, page_url=page.url)
     siteurl = str(settings.get("SITEURL") or "")
-    if not _absolute(siteurl):
+    if not is_absolute_url(siteurl):
         log.warning("digest_periods: SITEURL %r is not absolute; no period feeds or newsletters written",
                     siteurl)
         return
@@ -200,11 +195,10 @@ def write_feed(generator, kind_pages: list[PeriodPage], kind: str, feed: dict, s
     out = cls(title=str(macros.feed_title(kind)).strip(), link=f"{siteurl}/{site_page}",
               description=str(settings.get("SITESUBTITLE") or ""),
               feed_url=f"{siteurl}/{feed['url']}", language=bcp47(settings["DEFAULT_LANG"]))
-    id_prefix, lang = feed_id_prefix(settings), settings["DEFAULT_LANG"].lower()  # permanent ids, like articles'
     for page in reversed(kind_pages[-int(settings.get("FEED_MAX_ITEMS") or 50):]):
         entry = feed_entry_html(page, topic_name, siteurl, english, generator.env.globals.get("org_name"))
         out.add_item(title=str(macros.title(page.period)).strip(), link=f"{siteurl}/{page.url}",
-                     unique_id=f"{id_prefix}{lang}/{page.url.removesuffix('.html')}",
+                     unique_id=feed_entry_id(settings, page.url.removesuffix(".html")),
                      unique_id_is_permalink=False, description=str(entry),
                      pubdate=page.date, updateddate=page.date)
     path = os.path.join(settings["OUTPUT_PATH"], feed["url"])

@@ -67,8 +67,8 @@ def reading_minutes(text: str) -> int:
     return max(1, math.ceil(cjk / CJK_PER_MINUTE + words / WORDS_PER_MINUTE))
 
 
-def keyword_set(article) -> frozenset[str]:
-    """An article's front-matter ``keywords``, compared case-insensitively.
+def keywords_of(article) -> list[str]:
+    """An article's front-matter ``keywords``, in order, each once.
 
     A list is taken as is; a string (an editor's ``keywords: 芯片, 算力``) is
     split at commas, 、 and semicolons.
@@ -76,7 +76,12 @@ def keyword_set(article) -> frozenset[str]:
     raw = getattr(article, "keywords", None) or []
     if isinstance(raw, str):
         raw = _KEYWORD_SPLIT.split(raw)
-    return frozenset(str(k).strip().casefold() for k in raw if str(k).strip())
+    return list(dict.fromkeys(word for word in (str(k).strip() for k in raw) if word))
+
+
+def keyword_set(article) -> frozenset[str]:
+    """An article's :func:`keywords_of`, compared case-insensitively."""
+    return frozenset(word.casefold() for word in keywords_of(article))
 
 
 def _topic(article) -> str:
@@ -232,7 +237,7 @@ def news_article(article, settings, sections: dict[str, str] | None = None) -> d
         "publisher": publisher,
         "inLanguage": bcp47(str(article.lang)),
         "description": plain_text(getattr(article, "summary", "")),
-        "keywords": [str(k) for k in getattr(article, "keywords", None) or []],
+        "keywords": keywords_of(article),
         "articleSection": (sections or {}).get(topic, topic),
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},

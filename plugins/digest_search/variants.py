@@ -30,8 +30,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-#: CJK Unified Ideographs, Extension A and Compatibility Ideographs.
-_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+from digest.chardata import CJK_CHAR
 
 
 #: CC-CEDICT's marks of Taiwan and Hong Kong usage: ``artificial intelligence (Tw)``.
@@ -54,7 +53,7 @@ def variant_tables() -> dict[str, dict[str, str]]:
     from digest.english.glossary import cedict_index
 
     t2s = opencc.OpenCC("t2s")
-    chars = [chr(c) for lo, hi in _RANGES for c in range(lo, hi + 1)]
+    chars = [chr(c) for c in range(0x10000) if CJK_CHAR.match(chr(c))]  # the ideographs chardata knows
     char_map = {c: s for c, s in zip(chars, _convert_lines(t2s, chars)) if s != c and len(s) == 1}
 
     def simplified_chars(text: str) -> str:

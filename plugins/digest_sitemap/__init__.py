@@ -37,7 +37,7 @@ from xml.etree import ElementTree as ET
 
 from pelican import signals
 
-from digest.site.settings import NOT_LISTED, root_siteurl, setting
+from digest.site.settings import NOT_LISTED, is_absolute_url, root_siteurl, setting
 from digest.site.signals import editions_finalized
 
 log = logging.getLogger(__name__)
@@ -198,7 +198,7 @@ def build_sitemap(pelican, editions: list[dict]) -> None:
     if not setting(settings, "DIGEST_SITEMAP"):
         return
     root = root_siteurl(settings)
-    if not re.match(r"https?://", root):
+    if not is_absolute_url(root):
         log.warning("digest_sitemap: SITEURL %r is not absolute; no sitemap.xml written", root)
         return
     output = Path(settings["OUTPUT_PATH"])

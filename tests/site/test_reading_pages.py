@@ -118,3 +118,18 @@ def test_shared_keywords_need_two_articles_and_get_stable_pinyin_slugs():
                 A("c", "2025-01-03", ["芯片"])]
     assert shared_keywords(articles) == {"人工智能": "ren-gong-zhi-neng", "AI": "ai", "芯片": "xin-pian"}
     assert shared_keywords(articles[:2]) == {"人工智能": "ren-gong-zhi-neng", "AI": "ai"}
+
+
+def test_keywords_written_as_one_string_are_split_alike_for_pages_related_and_json_ld():
+    import sys
+    from types import SimpleNamespace
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
+    from digest_keywords import shared_keywords
+    from digest_reading import keyword_set, keywords_of
+
+    typed = SimpleNamespace(slug="a", date="2025-01-01", keywords="人工智能、芯片; AI, 芯片")
+    listed = SimpleNamespace(slug="b", date="2025-01-02", keywords=["人工智能", "芯片"])
+    assert keywords_of(typed) == ["人工智能", "芯片", "AI"]
+    assert keyword_set(typed) == {"人工智能", "芯片", "ai"}
+    assert shared_keywords([typed, listed]) == {"人工智能": "ren-gong-zhi-neng", "芯片": "xin-pian"}

@@ -217,15 +217,22 @@ def root_siteurl(settings) -> str:
     return str(setting(settings, "DIGEST_ROOT_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
 
 
+def is_absolute_url(url: str | None) -> bool:
+    """An ``http(s)://`` address: what a sitemap, a feed or an email needs as ``SITEURL``."""
+    return str(url or "").startswith(("http://", "https://"))
+
+
 def edition_langs(settings) -> list[str]:
     return [e["lang"] for e in editions(settings)]
 
 
-def feed_id_prefix(settings) -> str:
-    """``tag:news.example.org,2026-12-01:`` (RFC 4151) for this site's feed entry ids.
+def feed_entry_id(settings, path: str) -> str:
+    """``tag:news.example.org,2026-12-01:en/articles/<id>`` (RFC 4151): the permanent
+    id of a feed entry of this edition (``DEFAULT_LANG``), ``path`` naming the entry.
 
     ``DIGEST_FEED_ID_AUTHORITY`` (default: the host of the site's address) and
     ``DIGEST_FEED_ID_DATE`` must never change once feeds are published.
     """
     authority = setting(settings, "DIGEST_FEED_ID_AUTHORITY") or urlsplit(root_siteurl(settings)).hostname
-    return f"tag:{authority or 'localhost'},{setting(settings, 'DIGEST_FEED_ID_DATE')}:"
+    return (f"tag:{authority or 'localhost'},{setting(settings, 'DIGEST_FEED_ID_DATE')}:"
+            f"{settings['DEFAULT_LANG'].lower()}/{path}")
