@@ -38,8 +38,10 @@ ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ["seeds", "content", "theme", "plugins", "src/digest", "pelicanconf.py"]
 #: Written by the build itself: a change there only counts if it did not come from a build.
 BUILD_WRITES = ["content/articles", "content/permalinks.jsonl", "content/redirects.txt"]
-POLL_S = 0.2     # how often the watcher looks at file times
-QUIET_S = 0.15   # a burst of saves settles this long before a build starts
+POLL_S = 0.2     # how often the watcher looks at file times without inotify (watchfiles)
+WAKE_S = 1.0     # with inotify: look anyway this often (a change inotify missed, a folder made later)
+STEP_MS = 30     # with inotify: a burst of events settles this long before the watcher looks
+QUIET_S = 0.05   # a burst of saves settles this long before a build starts
 START = "(start)"  # the pending "change" that asks for the first build
 IDLE_S = 2.0     # after a quick build, this long without a change starts the full one
 
@@ -107,22 +109,63 @@ def _quick_selection(pelican, known: dict) -> tuple[dict, set[str], set[str]]:
     return now, changed, gone - {slug for _, slug in now.values()}
 
 
+def _refresh(model, changed: list[str]) -> str:
+    """The incremental path: convert the edited seeds alone and re-render, from the
+    site kept in ``model``, only the pages that show the changed articles (see
+    ``plugins/digest_editions/incremental.py``). Raises when a build is needed."""
+    from digest_editions.incremental import Unsupported
+
+    from digest.publish.resync import resync_seeds
+    from digest.site.settings import convert_options, setting
+
+    if not model.generators:
+        raise Unsupported("no site kept in memory yet")
+    settings = model.generators[0].settings
+    base = Path(settings["PATH"]).resolve().parent
+    seeds_dir = base / setting(settings, "DIGEST_SEEDS_PATH")
+    pages_dir = Path(settings["PATH"]).resolve() / setting(settings, "DIGEST_ARTICLES_DIR")
+    pages = [base / p for p in changed if p.endswith(".md")]
+    seeds = [base / p for p in changed if not p.endswith(".md")]
+    if seeds:
+        cache = setting(settings, "DIGEST_CACHE_PATH")
+        report = resync_seeds(seeds, seeds_dir, pages_dir, options=convert_options(settings),
+                              cache_dir=(base / cache) if cache else None,
+                              force=setting(settings, "DIGEST_FORCE"), lang=settings["DEFAULT_LANG"])
+        if report is None:
+            raise Unsupported("a seed was added, removed, or its articles or titles changed")
+        for message in report.messages:
+            logging.warning("digest: %s", message)
+        pages += report.store.written
+    if not pages:
+        return "no page changed"
+    written = model.refresh(sorted(set(pages)))
+    return f"{len(pages)} article page(s), {len(written)} file(s) written"
+
+
 def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
     """The build process: one Pelican run per request, modules and dictionaries kept loaded.
 
-    A request is ``"full"`` or ``"quick"``. A quick build (only seeds or generated
-    pages changed) starts from a copy of the served site, renders again only the
-    article pages that changed plus every list page and feed, and leaves the
-    search index as it was (see ``plugins/digest_editions/preview.py``)."""
+    A request is ``"full"``, ``"quick"`` or ``("refresh", [changed paths])``; the
+    answer is ``(error or "", kind of build done)``. A refresh re-renders from the
+    site kept in memory only what the changed pages touch (:func:`_refresh`); if it
+    cannot, or fails, a quick build does the work. A quick build (only seeds or
+    generated pages changed) starts from a copy of the served site, renders again
+    only the article pages that changed plus every list page and feed, and leaves
+    the search index as it was (see ``plugins/digest_editions/preview.py``)."""
     _die_with_parent()
     os.chdir(root)
     os.environ["SITEURL"] = siteurl  # feeds and canonical links: this server
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s", stream=sys.stdout)
-    from pelican import Pelican
+    from pelican import Pelican, signals
     from pelican.settings import read_settings
 
     from digest.site.signals import editions_finalized
 
+    sys.path.insert(0, os.path.join(root, "plugins"))  # the project's plugins, as Pelican loads them
+    from digest_editions.incremental import SiteModel, Unsupported
+
+    model = SiteModel()
+    signals.all_generators_finalized.connect(model.capture)
     final = os.path.abspath(output)
     known: dict[str, tuple[int, str]] = {}  # the generated pages as the last build saw them
     warm = False
@@ -133,8 +176,19 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
             return  # the server is gone
         if request is None:
             return
+        if isinstance(request, tuple):
+            try:
+                print(f"serve: incremental: {_refresh(model, request[1])}", flush=True)
+                conn.send(("", "incremental"))
+                continue
+            except Unsupported as exc:
+                print(f"serve: incremental preview not possible ({exc}); quick build instead", flush=True)
+            except Exception:
+                logging.exception("serve: the incremental preview failed; quick build instead")
+            request = "quick"
         quick = request == "quick" and bool(known) and os.path.isfile(os.path.join(final, "index.html"))
         paused = []
+        model.start_build()
         try:
             override = {"OUTPUT_PATH": final}
             if quick:
@@ -155,11 +209,13 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
                     editions_finalized.disconnect(receiver)
                 print(f"serve: quick build: {len(changed)} article page(s) to render again", flush=True)
             pelican.run()
+            model.build_done(final)
             known = now
-            conn.send("")
+            conn.send(("", "quick" if quick else "full"))
         except BaseException as exc:  # a broken build is reported; the process stays for the next one
+            model.start_build()
             logging.exception("serve: the build failed")
-            conn.send(f"{type(exc).__name__}: {exc}"[:500] or type(exc).__name__)
+            conn.send((f"{type(exc).__name__}: {exc}"[:500] or type(exc).__name__, ""))
         finally:
             for receiver in paused:
                 editions_finalized.connect(receiver)
@@ -230,6 +286,7 @@ class Preview:
         self.building = False
         self.last_error = ""
         self.last_seconds = 0.0
+        self.builds: dict[str, int] = {}  # builds done so far by kind: full, quick, incremental
         self._wake = threading.Event()
         self._pending: list[str] = []
         self._lock = threading.Lock()
@@ -260,24 +317,26 @@ class Preview:
                 self._worker.join()
         self._worker = None
 
-    def _run_build(self, fresh: bool, quick: bool = False) -> str:
-        """One build; returns "" or what went wrong."""
+    def _run_build(self, fresh: bool, request) -> tuple[str, str]:
+        """One build; returns ("" or what went wrong, the kind of build done)."""
         if fresh or self._worker is None or not self._worker.is_alive():
             self._start_worker()
         try:
-            self._conn.send("quick" if quick else "full")
+            self._conn.send(request)
             return self._conn.recv()
         except (EOFError, OSError):
             self._worker = None  # it died (killed, out of memory): a new one next time
-            return "the build process ended unexpectedly"
+            return "the build process ended unexpectedly", ""
 
-    def build(self, fresh: bool = False, quick: bool = False) -> bool:
+    def build(self, fresh: bool = False, quick: bool = False, changed: list[str] | None = None) -> bool:
         """Build the site; ``fresh`` restarts the build process first (code changed);
-        ``quick`` renders again only what changed pages touch (seeds or pages edited)."""
+        ``quick`` renders again only what changed pages touch (seeds or pages edited),
+        from the site kept in memory when ``changed`` names them (else a quick build)."""
         start = time.perf_counter()
         self.building = True
+        request = ("refresh", changed) if quick and changed and not fresh else "quick" if quick else "full"
         try:
-            error = self._run_build(fresh, quick)
+            error, kind = self._run_build(fresh, request)
         finally:
             after = self._build_owned(snapshot(self.root, BUILD_WRITES))
             with self._lock:
@@ -291,7 +350,8 @@ class Preview:
             return False
         self.last_error = ""
         self.generation += 1
-        print(f"serve: site rebuilt in {self.last_seconds:.1f} s; open pages reload", flush=True)
+        self.builds[kind] = self.builds.get(kind, 0) + 1
+        print(f"serve: site rebuilt ({kind}) in {self.last_seconds:.2f} s; open pages reload", flush=True)
         return True
 
     def watch(self, baseline: dict) -> None:
@@ -300,7 +360,7 @@ class Preview:
         The pages, permalinks and redirects a build writes are not edits: the builder
         hands over their state as it leaves them, and they are compared only between builds."""
         ours, theirs = self._build_owned(baseline), self._not_build_owned(baseline)
-        while not self._stop.wait(POLL_S):
+        for _ in self._wake_ups():
             was_building = self.building
             now = snapshot(self.root, WATCHED)
             with self._lock:
@@ -316,6 +376,27 @@ class Preview:
                 with self._lock:
                     self._pending.extend(diff)
                 self._wake.set()
+
+    def _wake_ups(self):
+        """Yield whenever the watched files may have changed: on inotify events
+        (watchfiles, which Pelican depends on) once they settle, and every
+        ``WAKE_S`` regardless; every ``POLL_S`` without it."""
+        try:
+            import watchfiles
+        except ImportError:
+            watchfiles = None
+        paths = [str(self.root / e) for e in WATCHED if (self.root / e).exists()]
+        if watchfiles is not None and paths:
+            try:
+                for _ in watchfiles.watch(*paths, stop_event=self._stop, step=STEP_MS,
+                                          rust_timeout=int(WAKE_S * 1000), yield_on_timeout=True,
+                                          raise_interrupt=False):
+                    yield
+                return
+            except Exception as exc:  # no inotify left (limits), a file system that has none
+                print(f"serve: file events unavailable ({exc}); polling", file=sys.stderr, flush=True)
+        while not self._stop.wait(POLL_S):
+            yield
 
     def builder(self) -> None:
         """Build on each settled burst of changes; after a quick build, a full one when idle."""
@@ -339,7 +420,7 @@ class Preview:
                 quick = self.generation > 0 and all(is_content(p) for p in paths)
                 if paths != [START]:
                     print(f"serve: {shown} changed; {'quick ' if quick else ''}rebuilding", flush=True)
-                ok = self.build(fresh=any(is_code(p) for p in paths), quick=quick)
+                ok = self.build(fresh=any(is_code(p) for p in paths), quick=quick, changed=paths)
                 self.full_due = (ok and quick) or (self.full_due and not ok)
 
     def _build_owned(self, state: dict) -> dict:
@@ -365,7 +446,7 @@ class Preview:
 
     def status(self) -> dict:
         return {"generation": self.generation, "building": self.building, "full_due": self.full_due,
-                "error": self.last_error, "seconds": round(self.last_seconds, 2)}
+                "error": self.last_error, "seconds": round(self.last_seconds, 2), "builds": dict(self.builds)}
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):

@@ -46,6 +46,7 @@ from . import feeds, traditional
 from .english import annotate, english_helpers, load_english_catalog
 from digest.site.settings import bcp47, edition_langs, is_english, setting
 from digest.site.settings import topics as edition_topics
+from digest.site.signals import article_refreshed
 
 from .interface import date_formatter, interface_translations, list_formatter, topic_namer
 
@@ -111,6 +112,11 @@ def annotate_articles(generator) -> None:
                                                          generator.categories)
 
 
+def annotate_refreshed(generator, article, old) -> None:
+    """``article_refreshed`` (the preview): the English fields on an article read again."""
+    annotate(article, load_english_catalog(generator.settings), is_english(_lang(generator.settings)))
+
+
 def keep_edition_pages(generator) -> None:
     """Keep the pages written in this edition's language.
 
@@ -160,6 +166,7 @@ def register():
     signals.content_object_init.connect(traditional_content)
     signals.generator_init.connect(install_interface)
     signals.article_generator_finalized.connect(annotate_articles)
+    article_refreshed.connect(annotate_refreshed)
     signals.page_generator_finalized.connect(keep_edition_pages)
     signals.feed_generated.connect(localise_feed)
     signals.feed_written.connect(drop_empty_feed)

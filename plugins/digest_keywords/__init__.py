@@ -22,6 +22,7 @@ from pelican import signals
 from pelican.urlwrappers import Tag
 
 from digest.publish.slug import pinyin_words
+from digest.site.signals import article_refreshed
 from digest_reading import keywords_of
 
 #: A keyword page needs at least this many articles.
@@ -63,5 +64,13 @@ def tag_keywords(generator) -> None:
     generator.env.globals["keyword_url"] = urls.get
 
 
+def tag_refreshed(generator, article, old) -> None:
+    """``article_refreshed`` (the preview): an article read again gets the keyword
+    pages that exist; a keyword newly shared gets its page with the next build."""
+    tags = {tag.name: tag for tag in generator.tags}
+    article.tags = [tags[w] for w in keywords_of(article) if w in tags]
+
+
 def register():
     signals.article_generator_pretaxonomy.connect(tag_keywords)
+    article_refreshed.connect(tag_refreshed)

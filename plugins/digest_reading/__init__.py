@@ -30,6 +30,7 @@ from pelican import signals
 
 from digest.lexicon import CJK_CHAR
 from digest.site.settings import bcp47, is_english, topics
+from digest.site.signals import article_refreshed
 
 #: Reading speeds: characters of Chinese, words of Latin script, per minute.
 CJK_PER_MINUTE = 400
@@ -252,12 +253,25 @@ def annotate(generator) -> None:
     related = RelatedIndex(articles)
     sections = topic_names(settings)
     for article in articles:
-        article.date_modified = stated_modified(article)
-        article.reading_minutes = reading_minutes(plain_text(article.content))
-        article.related = related.related(article)
-        article.prev_in_topic, article.next_in_topic = neighbours[id(article)]
-        article.jsonld = news_article(article, settings, sections)
+        _annotate_one(article, settings, related, neighbours[id(article)], sections)
+
+
+def _annotate_one(article, settings, related: RelatedIndex, neighbours: tuple, sections: dict) -> None:
+    article.date_modified = stated_modified(article)
+    article.reading_minutes = reading_minutes(plain_text(article.content))
+    article.related = related.related(article)
+    article.prev_in_topic, article.next_in_topic = neighbours
+    article.jsonld = news_article(article, settings, sections)
+
+
+def annotate_refreshed(generator, article, old) -> None:
+    """``article_refreshed`` (the preview): the same fields on an article read again;
+    its neighbours are the old one's (its date and topic are unchanged)."""
+    _annotate_one(article, generator.settings, RelatedIndex(generator.articles),
+                  (getattr(old, "prev_in_topic", None), getattr(old, "next_in_topic", None)),
+                  topic_names(generator.settings))
 
 
 def register():
     signals.article_generator_finalized.connect(annotate)
+    article_refreshed.connect(annotate_refreshed)

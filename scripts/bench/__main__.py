@@ -68,6 +68,11 @@ def _benchmark(args, work: Path) -> dict:
                         "traits": dict(Counter(t for s in corpus.seeds for t in s.traits).most_common())}
     seeds = [(s.name, (corpus.folder / s.name).read_bytes()) for s in corpus.seeds]
     typical = max(corpus.seeds, key=lambda s: len(s.titles) * 10**9 + s.chars).name
+    if args.only == "preview":  # the server's first build converts the seeds and builds the site
+        say(f"preview only: edit-to-page latency through scripts/serve.py ({args.preview} edits)")
+        preview = measure_preview(work, corpus, args.preview, work / "digest-cache")
+        result["preview"] = preview | {"spread": spread(preview["latencies_s"])}
+        return result
 
     say("start-up: dictionary loads in a fresh process")
     result["startup"] = measure_startup(corpus.folder / typical, work)
@@ -157,7 +162,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="alternating rounds of full / bare / no-op builds; medians and min-max (default 2)")
     parser.add_argument("--preview", type=int, default=3, metavar="N",
                         help="seed edits timed through the preview server (default 3; 0 skips)")
+    parser.add_argument("--only", choices=["preview"],
+                        help="measure only this part (preview: the server's first build, then the edits)")
     args = parser.parse_args(argv)
+    if args.only == "preview" and args.preview < 1:
+        parser.error("--only preview needs --preview of at least 1")
     if args.articles is None:
         args.articles = 200 if args.quick else 2000
     if args.articles < 1 or args.repeat < 1 or args.rounds < 1:

@@ -81,16 +81,9 @@ def _mark(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
 
-def render(r: dict) -> str:
-    c, m = r["corpus"], r["machine"]
-    out = [f"digest benchmark  {m['date']}  (git {m['git'].get('commit', '?')}"
-           f"{', uncommitted changes' if m['git'].get('dirty') else ''}; code snapshot {r['code']})",
-           f"Machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, "
-           f"load average {m.get('load_average')} at start, {m.get('load_average_end')} at end",
-           f"Corpus:  {c['articles']:,} articles in {c['seeds']:,} seeds (seed {c['seed']}), "
-           f"{c['chars']:,} chars, {c['bytes'] / 2**20:.1f} MiB",
-           f"         encodings: {', '.join(f'{k} {v}' for k, v in c['encodings'].items())}",
-           f"         damage: {', '.join(f'{k} {v}' for k, v in c['traits'].items())}", ""]
+def _conversion(r: dict) -> list[str]:
+    """Start-up and conversion sections of the report."""
+    out: list[str] = []
     st = r["startup"]
     rows = [["python -c pass", _s(st["python_startup"])]]
     rows += [[s["step"], _s(s["seconds"]) if s["seconds"] is not None else "n/a (" + s["error"][:40] + ")"]
@@ -130,7 +123,21 @@ def render(r: dict) -> str:
                  f"{p['cum_s'] / r['corpus']['chars'] * 1e6:.3f}"] for p in r["profile"]]
         out += [f"Hot spots (cProfile, own time; seconds per 1M chars; profile in {r['profile_file']})",
                 table(rows, ["function", "calls", "own", "cumulative"]), ""]
+    return out
 
+
+def render(r: dict) -> str:
+    c, m = r["corpus"], r["machine"]
+    out = [f"digest benchmark  {m['date']}  (git {m['git'].get('commit', '?')}"
+           f"{', uncommitted changes' if m['git'].get('dirty') else ''}; code snapshot {r['code']})",
+           f"Machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, "
+           f"load average {m.get('load_average')} at start, {m.get('load_average_end')} at end",
+           f"Corpus:  {c['articles']:,} articles in {c['seeds']:,} seeds (seed {c['seed']}), "
+           f"{c['chars']:,} chars, {c['bytes'] / 2**20:.1f} MiB",
+           f"         encodings: {', '.join(f'{k} {v}' for k, v in c['encodings'].items())}",
+           f"         damage: {', '.join(f'{k} {v}' for k, v in c['traits'].items())}", ""]
+    if "startup" in r:  # absent with --only preview
+        out += _conversion(r)
     b = r.get("builds")
     if b:
         spreads = b.get("spread", {})

@@ -24,11 +24,12 @@ from sitebuild import ROOT, SEEDS
 pytestmark = pytest.mark.build
 
 DEADLINE_S = 600  # only a hung server ever reaches it
+INCREMENTAL_TITLE = "增量预览测试文章"
 
 
-def preview_seed(version: str) -> str:
+def preview_seed(version: str, title: str = "预览服务器测试文章") -> str:
     return "\n".join([
-        "预览服务器测试文章",
+        title,
         "本报记者 王明",
         f"这是一篇用于测试预览服务器的文章，当前内容是{version}，编辑修改后页面应当很快更新。",
         "第二段正文说明预览服务器在重建期间继续提供上一次完整构建的网站，读者不会看到缺页。",
@@ -64,6 +65,7 @@ def server(tmp_path_factory):
     (project / "seeds").mkdir()
     shutil.copy(SEEDS / "000_f5b23160764b9db6.txt", project / "seeds")
     (project / "seeds" / "preview.txt").write_text(preview_seed("第一版本"), encoding="utf-8")
+    (project / "seeds" / "incremental.txt").write_text(preview_seed("甲版本", INCREMENTAL_TITLE), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     log = project / "serve.log"  # the server's output, to read when a test fails
     with open(log, "w") as out:
@@ -149,3 +151,49 @@ def test_edit_seed_then_hand_edit_page_each_reloads_and_site_stays_whole(server)
     wait_for(lambda: "编辑手改的标题" in get(page)[1], "the page to show the hand edit")
     wait_for(lambda: status(url)["generation"] > generation, "the reload signal")
     assert "编辑手改的标题" in md.read_text(encoding="utf-8"), "the build kept the hand edit"
+
+
+def idle(url: str) -> bool:
+    state = status(url)
+    return state["generation"] >= 1 and not state["building"] and not state["full_due"]
+
+
+def test_seed_edit_and_title_hand_edit_are_shown_before_any_full_build(server):
+    """Issue 16: the kept site re-renders the article page in both editions and the
+    list pages holding it (kind "incremental"); the full build only follows."""
+    project, url = server
+    wait_for(lambda: idle(url), "the first build")
+    page = wait_for(lambda: article_url(project, url, "甲版本"), "the article page")
+    path = page[len(url):]
+    before = status(url)["builds"]
+    (project / "seeds" / "incremental.txt").write_text(preview_seed("乙版本", INCREMENTAL_TITLE), encoding="utf-8")
+    wait_for(lambda: "乙版本" in get(page)[1], "the page to show the edited seed")
+    assert "乙版本" in get(url + "/en" + path)[1], "the English edition's page"
+    after = wait_for(lambda: status(url)["builds"] != before and status(url)["builds"], "the build to end")
+    assert after.get("incremental", 0) == before.get("incremental", 0) + 1
+    assert after.get("full") == before.get("full") and after.get("quick") == before.get("quick")
+
+    wait_for(lambda: idle(url), "the full build after the edit")
+    before = status(url)["builds"]
+    md = next(p for p in (project / "content" / "articles").glob("*.md")
+              if "乙版本" in p.read_text(encoding="utf-8"))
+    md.write_text(md.read_text(encoding="utf-8").replace(f"title: {INCREMENTAL_TITLE}", "title: 增量手改标题"),
+                  encoding="utf-8")
+    wait_for(lambda: "增量手改标题" in get(url + "/index.html")[1], "the home page to list the new title")
+    after = wait_for(lambda: status(url)["builds"] != before and status(url)["builds"], "the build to end")
+    assert "增量手改标题" in get(page)[1] and "增量手改标题" in get(url + "/archives.html")[1]
+    assert after.get("incremental", 0) == before.get("incremental", 0) + 1
+    assert after.get("full") == before.get("full")
+
+
+def test_a_change_the_kept_site_cannot_take_falls_back_to_a_build(server):
+    """A new title gives the article a new slug: the incremental path gives up and
+    a quick build shows the article at its new address."""
+    project, url = server
+    wait_for(lambda: idle(url), "the previous builds")
+    before = status(url)["builds"]
+    (project / "seeds" / "incremental.txt").write_text(preview_seed("丙版本", "增量预览改名文章"), encoding="utf-8")
+    page = wait_for(lambda: article_url(project, url, "丙版本"), "the page at its new address")
+    wait_for(lambda: "丙版本" in get(page)[1], "the page to be served")
+    wait_for(lambda: status(url)["builds"].get("quick", 0) > before.get("quick", 0), "the quick build")
+    assert status(url)["builds"].get("incremental", 0) == before.get("incremental", 0)

@@ -9,3 +9,10 @@ from blinker import signal
 #: each edition a dict with lang, path, html_lang, name and ``output`` (its folder).
 #: Whole-site steps (sitemap, search index) connect here.
 editions_finalized = signal("digest_editions_finalized")
+
+#: Sent by the preview server when it reads an article page again and puts the
+#: new article in place of the old one in a built edition (``plugins/digest_editions/incremental.py``):
+#: ``article_refreshed.send(generator, article=new, old=old)``. A plugin that sets
+#: fields on every article in ``article_generator_finalized`` (or ``pretaxonomy``)
+#: sets them on ``article`` here, the same way. Receivers run in the order of ``PLUGINS``.
+article_refreshed = signal("digest_article_refreshed")
