@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import posixpath
 import tempfile
+import time
 from itertools import chain
 from pathlib import Path
 
@@ -54,6 +55,7 @@ class SiteModel:
     def __init__(self):
         self.generators: list[ArticlesGenerator] = []
         self._captured: list[ArticlesGenerator] = []
+        self.seconds: dict[str, float] = {}  # the last refresh, by step
 
     def capture(self, generators) -> None:
         """``all_generators_finalized``: remember this edition's articles generator."""
@@ -78,13 +80,18 @@ class SiteModel:
         if not self.generators:
             raise Unsupported("no site kept in memory yet")
         try:
+            start = time.perf_counter()
             swapped = [(gen, self._swap(gen, pages)) for gen in self.generators]
+            read = time.perf_counter()
             written = []
             for gen, pairs in swapped:  # the article pages of every edition first
                 written += _write(gen, {p[1].save_as for p in pairs}, [p[1] for p in pairs], lists=False)
+            shown = time.perf_counter()
             for gen, pairs in swapped:
                 written += _write(gen, _listing_pages(gen, [p[1] for p in pairs]), [p[1] for p in pairs],
                                   lists=True)
+            self.seconds = {"read": read - start, "article pages": shown - read,
+                            "lists": time.perf_counter() - shown}
             return written
         except BaseException:
             self.generators = []
@@ -161,10 +168,17 @@ def _write(gen: ArticlesGenerator, names: set[str], articles: list, lists: bool)
     if not lists:
         gen.generate_articles(write)
         return writer.done
-    gen.generate_direct_templates(write)
-    gen.generate_tags(write)
-    gen.generate_categories(write)
-    gen.generate_feeds(writer)
+    # Pelican walks every topic and keyword (and, for each, every article): only ours here.
+    tags, categories = gen.tags, gen.categories
+    gen.tags = {tag: arts for tag, arts in tags.items() if posixpath.normpath(tag.save_as) in names}
+    gen.categories = [(cat, arts) for cat, arts in categories if posixpath.normpath(cat.save_as) in names]
+    try:
+        gen.generate_direct_templates(write)
+        gen.generate_tags(write)
+        gen.generate_categories(write)
+        gen.generate_feeds(writer)
+    finally:
+        gen.tags, gen.categories = tags, categories
     return writer.done
 
 

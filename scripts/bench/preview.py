@@ -99,7 +99,8 @@ def measure_preview(work: Path, corpus: Corpus, edits: int, digest_cache: Path) 
         _wait(lambda: _idle(url), "the server to be idle")
         latencies, answers = [], []
         for i in range(edits):
-            sentence = f"据悉，第{i + 1}次修改后的页面由预览服务器重新生成。"
+            # unique to this run: an earlier run's edit in a kept work folder cannot answer for it
+            sentence = f"据悉，第{i + 1}次修改后的页面由预览服务器重新生成，编号{time.time_ns() % 10**9}。"
             say(f"  preview edit {i + 1}/{edits}")
             name = touch_one_seed(corpus, which=i + 1, sentence=sentence)
             start = time.perf_counter()
