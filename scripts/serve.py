@@ -44,6 +44,7 @@ WAKE_S = 5.0     # with inotify: look at every file anyway this often (a change 
 STEP_MS = 30     # with inotify: a burst of events settles this long before the watcher looks
 QUIET_S = 0.05   # a burst of saves settles this long before a build starts
 START = "(start)"  # the pending "change" that asks for the first build
+SHOWN = "shown"    # the build process, before its answer: the changed article pages are written
 IDLE_S = 2.0     # after a quick build, this long without a change starts the full one
 
 RELOAD_PATH = "/__digest/build"
@@ -110,7 +111,7 @@ def _quick_selection(pelican, known: dict) -> tuple[dict, set[str], set[str]]:
     return now, changed, gone - {slug for _, slug in now.values()}
 
 
-def _refresh(model, changed: list[str]) -> str:
+def _refresh(model, changed: list[str], shown) -> str:
     """The incremental path: convert the edited seeds alone and re-render, from the
     site kept in ``model``, only the pages that show the changed articles (see
     ``plugins/digest_editions/incremental.py``). Raises when a build is needed."""
@@ -141,7 +142,7 @@ def _refresh(model, changed: list[str]) -> str:
     if not pages:
         return "no page changed"
     converted = time.perf_counter() - start
-    written = model.refresh(sorted(set(pages)))
+    written = model.refresh(sorted(set(pages)), shown)
     steps = ", ".join(f"{k} {v:.2f}" for k, v in {"seeds": converted, **model.seconds}.items())
     return f"{len(pages)} article page(s), {len(written)} file(s) written (seconds: {steps})"
 
@@ -150,7 +151,8 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
     """The build process: one Pelican run per request, modules and dictionaries kept loaded.
 
     A request is ``"full"``, ``"quick"`` or ``("refresh", [changed paths])``; the
-    answer is ``(error or "", kind of build done)``. A refresh re-renders from the
+    answer is ``(error or "", kind of build done)``, after :data:`SHOWN` when a refresh
+    has written the changed article pages and still writes the lists. A refresh re-renders from the
     site kept in memory only what the changed pages touch (:func:`_refresh`); if it
     cannot, or fails, a quick build does the work. A quick build (only seeds or
     generated pages changed) starts from a copy of the served site, renders again
@@ -182,7 +184,8 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
             return
         if isinstance(request, tuple):
             try:
-                print(f"serve: incremental: {_refresh(model, request[1])}", flush=True)
+                print(f"serve: incremental: {_refresh(model, request[1], lambda: conn.send(SHOWN))}",
+                      flush=True)
                 conn.send(("", "incremental"))
                 continue
             except Unsupported as exc:
@@ -327,7 +330,9 @@ class Preview:
             self._start_worker()
         try:
             self._conn.send(request)
-            return self._conn.recv()
+            while (answer := self._conn.recv()) == SHOWN:
+                self.generation += 1  # the article pages are in place: open pages reload now
+            return answer
         except (EOFError, OSError):
             self._worker = None  # it died (killed, out of memory): a new one next time
             return "the build process ended unexpectedly", ""

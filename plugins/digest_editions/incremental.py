@@ -73,9 +73,9 @@ class SiteModel:
             gen.settings["OUTPUT_PATH"] = gen.context["OUTPUT_PATH"] = gen.output_path = path
         self.generators, self._captured = self._captured, []
 
-    def refresh(self, pages: list[Path]) -> list[str]:
+    def refresh(self, pages: list[Path], shown=None) -> list[str]:
         """Read ``pages`` (article Markdown files) again and write what shows them;
-        returns the files written. Raises :class:`Unsupported` or anything a
+        returns the files written. ``shown()`` is called once the article pages are. Raises :class:`Unsupported` or anything a
         plugin or template raised; the kept site is then forgotten (the caller builds)."""
         if not self.generators:
             raise Unsupported("no site kept in memory yet")
@@ -85,13 +85,14 @@ class SiteModel:
             read = time.perf_counter()
             written = []
             for gen, pairs in swapped:  # the article pages of every edition first
-                written += _write(gen, {p[1].save_as for p in pairs}, [p[1] for p in pairs], lists=False)
-            shown = time.perf_counter()
+                written += _write_articles(gen, [new for _, new in pairs])
+            if shown is not None:
+                shown()
+            listed = time.perf_counter()
             for gen, pairs in swapped:
-                written += _write(gen, _listing_pages(gen, [p[1] for p in pairs]), [p[1] for p in pairs],
-                                  lists=True)
-            self.seconds = {"read": read - start, "article pages": shown - read,
-                            "lists": time.perf_counter() - shown}
+                written += _write_lists(gen, pairs)
+            self.seconds = {"read": read - start, "article pages": listed - read,
+                            "lists": time.perf_counter() - listed}
             return written
         except BaseException:
             self.generators = []
@@ -99,11 +100,10 @@ class SiteModel:
 
     def _swap(self, gen: ArticlesGenerator, pages: list[Path]) -> list[tuple]:
         """Put a fresh read of each page in place of its article in every list of ``gen``."""
-        kept = {os.path.realpath(a.source_path): a for a in chain.from_iterable(
-            getattr(gen, g) for g in _GROUPS[:-1])}
+        kept = {a.source_path: a for a in chain.from_iterable(getattr(gen, g) for g in _GROUPS[:-1])}
         pairs = []
         for page in pages:
-            old = kept.get(os.path.realpath(page))
+            old = kept.get(os.path.abspath(page)) or kept.get(os.path.realpath(page))
             if old is None:
                 raise Unsupported(f"{page}: not an article of the kept site")
             new = _read(gen, page)
@@ -146,13 +146,15 @@ def _read(gen: ArticlesGenerator, page: Path) -> Article:
     return article
 
 
-def _listing_pages(gen: ArticlesGenerator, articles: list) -> set[str]:
-    """The list pages and feeds of this edition that can show ``articles``."""
+def _listing_pages(gen: ArticlesGenerator, pairs: list[tuple]) -> set[str]:
+    """The list pages and feeds of this edition that can show the new articles of ``pairs``
+    (old, new). The archives and the topics page show titles only: written if one changed."""
     settings = gen.settings
-    names = {settings.get(f"{t.upper()}_SAVE_AS", f"{t}.html")
-             for t in ("index", "archives", "categories") if t in settings["DIRECT_TEMPLATES"]}
+    lists = ["index"] + (["archives", "categories"] if any(
+        str(old.title) != str(new.title) for old, new in pairs) else [])
+    names = {settings.get(f"{t.upper()}_SAVE_AS", f"{t}.html") for t in lists if t in settings["DIRECT_TEMPLATES"]}
     names |= {settings.get("FEED_ALL_ATOM"), settings.get("FEED_ALL_RSS")}
-    for article in articles:
+    for _, article in pairs:
         category = getattr(article, "category", None)
         if category is not None:
             names.add(category.save_as)
@@ -162,24 +164,50 @@ def _listing_pages(gen: ArticlesGenerator, articles: list) -> set[str]:
     return {posixpath.normpath(n) for n in names if n}
 
 
-def _write(gen: ArticlesGenerator, names: set[str], articles: list, lists: bool) -> list[str]:
-    writer = PageWriter(gen.output_path, gen.settings, names, articles)
+def _write_articles(gen: ArticlesGenerator, articles: list) -> list[str]:
+    """The article pages, written as ``ArticlesGenerator.generate_articles`` writes each
+    (it would walk every article of the site)."""
+    writer = PageWriter(gen.output_path, gen.settings, {posixpath.normpath(a.save_as) for a in articles},
+                        articles)
     write = writer.relative_write(gen.settings["RELATIVE_URLS"])
-    if not lists:
-        gen.generate_articles(write)
-        return writer.done
-    # Pelican walks every topic and keyword (and, for each, every article): only ours here.
+    for article in articles:
+        signals.article_generator_write_article.send(gen, content=article)
+        write(article.save_as, gen.get_template(article.template), gen.context, article=article,
+              category=getattr(article, "category", None),
+              override_output=hasattr(article, "override_save_as"), url=article.url, blog=True)
+    return writer.done
+
+
+def _write_lists(gen: ArticlesGenerator, pairs: list[tuple]) -> list[str]:
+    names = _listing_pages(gen, pairs)
+    writer = PageWriter(gen.output_path, gen.settings, names, [new for _, new in pairs])
+    write = writer.relative_write(gen.settings["RELATIVE_URLS"])
+    # Pelican walks every topic and keyword, and for each tests every article
+    # against its list: only ours here, and lists whose ``in`` is a set lookup.
     tags, categories = gen.tags, gen.categories
-    gen.tags = {tag: arts for tag, arts in tags.items() if posixpath.normpath(tag.save_as) in names}
-    gen.categories = [(cat, arts) for cat, arts in categories if posixpath.normpath(cat.save_as) in names]
+    gen.tags = {tag: _Members(arts) for tag, arts in tags.items() if posixpath.normpath(tag.save_as) in names}
+    gen.categories = [(cat, _Members(arts)) for cat, arts in categories
+                      if posixpath.normpath(cat.save_as) in names]
     try:
         gen.generate_direct_templates(write)
-        gen.generate_tags(write)
         gen.generate_categories(write)
+        gen.generate_tags(write)
         gen.generate_feeds(writer)
     finally:
         gen.tags, gen.categories = tags, categories
     return writer.done
+
+
+class _Members(list):
+    """A list whose ``in`` is by identity through a set (Pelican's content objects
+    compare by identity), not a walk of the list."""
+
+    def __init__(self, items):
+        super().__init__(items)
+        self._ids = {id(x) for x in items}
+
+    def __contains__(self, item):
+        return id(item) in self._ids
 
 
 class PageWriter(Writer):

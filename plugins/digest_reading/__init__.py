@@ -266,10 +266,25 @@ def _annotate_one(article, settings, related: RelatedIndex, neighbours: tuple, s
 
 def annotate_refreshed(generator, article, old) -> None:
     """``article_refreshed`` (the preview): the same fields on an article read again;
-    its neighbours are the old one's (its date and topic are unchanged)."""
-    _annotate_one(article, generator.settings, RelatedIndex(generator.articles),
+    its neighbours are the old one's (its date and topic are unchanged), and so are
+    its related articles while its keywords are."""
+    if keyword_set(article) == keyword_set(old) and hasattr(old, "related"):
+        related = _Kept(old.related)
+    else:
+        related = RelatedIndex(generator.articles)
+    _annotate_one(article, generator.settings, related,
                   (getattr(old, "prev_in_topic", None), getattr(old, "next_in_topic", None)),
                   topic_names(generator.settings))
+
+
+class _Kept:
+    """A :class:`RelatedIndex` stand-in that answers with a list already known."""
+
+    def __init__(self, related: list):
+        self._related = related
+
+    def related(self, article) -> list:
+        return list(self._related)
 
 
 def register():
