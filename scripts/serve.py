@@ -147,6 +147,19 @@ def _refresh(model, changed: list[str], shown) -> str:
     return f"{len(pages)} article page(s), {len(written)} file(s) written (seconds: {steps})"
 
 
+def _warm_up(settings) -> bool:
+    """Load every table of the converter (mojibake model, pinyin...) now: a build whose
+    seeds all come from the cache loads none, and the first edited seed would wait seconds."""
+    try:
+        from digest.publish.sync import _preload
+        from digest.site.settings import convert_options
+
+        _preload(convert_options(settings))
+    except Exception:
+        pass
+    return True
+
+
 def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
     """The build process: one Pelican run per request, modules and dictionaries kept loaded.
 
@@ -218,6 +231,8 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
             pelican.run()
             model.build_done(final)
             known = now
+            if not warm:  # before answering: the editor's first save must not wait for it
+                warm = _warm_up(settings)
             conn.send(("", "quick" if quick else "full"))
         except BaseException as exc:  # a broken build is reported; the process stays for the next one
             model.start_build()
@@ -227,14 +242,6 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
             for receiver in paused:
                 editions_finalized.connect(receiver)
         sys.stdout.flush()
-        if not warm:  # load every dictionary now, not at the editor's first save
-            warm = True
-            try:
-                from digest.pipeline import convert_text
-
-                convert_text("预览服务器预热。\n这是一段用于加载词典的正文，内容不会发布。", "warm-up.txt")
-            except Exception:
-                pass
 
 
 def snapshot(root: Path, entries: list[str]) -> dict[str, tuple[int, int]]:
