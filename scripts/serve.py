@@ -117,22 +117,36 @@ def _refresh(model, changed: list[str], shown) -> str:
     ``plugins/digest_editions/incremental.py``). Raises when a build is needed."""
     from digest_editions.incremental import Unsupported
 
-    from digest.publish.resync import resync_seeds
-    from digest.site.settings import convert_options, setting
+    from digest.publish import lock
+    from digest.site.settings import setting
 
     if not model.generators:
         raise Unsupported("no site kept in memory yet")
     settings = model.generators[0].settings
     base = Path(settings["PATH"]).resolve().parent
+    cache = setting(settings, "DIGEST_CACHE_PATH")
+    cache_dir = (base / cache) if cache else None
+    held = lock.acquire(cache_dir) if cache_dir else None  # one build at a time, as builds do
+    try:
+        return _refresh_locked(model, changed, shown, settings, base, cache_dir)
+    finally:
+        lock.release(held)
+
+
+def _refresh_locked(model, changed: list[str], shown, settings, base: Path, cache_dir: Path | None) -> str:
+    from digest_editions.incremental import Unsupported
+
+    from digest.publish.resync import resync_seeds
+    from digest.site.settings import convert_options, setting
+
     seeds_dir = base / setting(settings, "DIGEST_SEEDS_PATH")
     pages_dir = Path(settings["PATH"]).resolve() / setting(settings, "DIGEST_ARTICLES_DIR")
     pages = [base / p for p in changed if p.endswith(".md")]
     seeds = [base / p for p in changed if not p.endswith(".md")]
     start = time.perf_counter()
     if seeds:
-        cache = setting(settings, "DIGEST_CACHE_PATH")
         report = resync_seeds(seeds, seeds_dir, pages_dir, options=convert_options(settings),
-                              cache_dir=(base / cache) if cache else None,
+                              cache_dir=cache_dir,
                               force=setting(settings, "DIGEST_FORCE"), lang=settings["DEFAULT_LANG"])
         if report is None:
             raise Unsupported("a seed was added, removed, or its articles or titles changed")
@@ -164,10 +178,10 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
     """The build process: one Pelican run per request, modules and dictionaries kept loaded.
 
     A request is ``"full"``, ``"quick"`` or ``("refresh", [changed paths])``; the
-    answer is ``(error or "", kind of build done)``, after :data:`SHOWN` when a refresh
-    has written the changed article pages and still writes the lists. A refresh re-renders from the
-    site kept in memory only what the changed pages touch (:func:`_refresh`); if it
-    cannot, or fails, a quick build does the work. A quick build (only seeds or
+    answer is ``(error or "", kind of build done)``, after :data:`SHOWN` once a refresh
+    has written the changed article pages (it writes the lists next). A refresh
+    re-renders from the site kept in memory only what the changed pages touch
+    (:func:`_refresh`); if it cannot, or fails, a quick build does the work. A quick build (only seeds or
     generated pages changed) starts from a copy of the served site, renders again
     only the article pages that changed plus every list page and feed, and leaves
     the search index as it was (see ``plugins/digest_editions/preview.py``)."""

@@ -12,8 +12,9 @@ Pelican reader, puts the new ``Article`` objects in place of the old ones,
 lets the plugins annotate them (:data:`digest.site.signals.article_refreshed`),
 and writes, with Pelican's writer and the theme, only what lists them: the
 article page in every edition first, then the home and topic pages on which
-it appears, its keyword pages, the archives and the feeds that hold it. Each
-file is replaced atomically, so the served site is never missing a page.
+it appears, its keyword pages, the feeds that hold it, and the archives and
+topics page if its title changed (they show no more of it). Each file is
+replaced atomically, so the served site is never missing a page.
 
 What this leaves as it was (other articles' related links, period pages, the
 search index, the sitemap) the full build that the server runs next brings up
@@ -75,8 +76,9 @@ class SiteModel:
 
     def refresh(self, pages: list[Path], shown=None) -> list[str]:
         """Read ``pages`` (article Markdown files) again and write what shows them;
-        returns the files written. ``shown()`` is called once the article pages are. Raises :class:`Unsupported` or anything a
-        plugin or template raised; the kept site is then forgotten (the caller builds)."""
+        returns the files written; ``shown()`` is called once the article pages are.
+        Raises :class:`Unsupported` or anything a plugin or template raised; the kept
+        site is then forgotten (the caller builds)."""
         if not self.generators:
             raise Unsupported("no site kept in memory yet")
         try:
@@ -152,7 +154,8 @@ def _listing_pages(gen: ArticlesGenerator, pairs: list[tuple]) -> set[str]:
     settings = gen.settings
     lists = ["index"] + (["archives", "categories"] if any(
         str(old.title) != str(new.title) for old, new in pairs) else [])
-    names = {settings.get(f"{t.upper()}_SAVE_AS", f"{t}.html") for t in lists if t in settings["DIRECT_TEMPLATES"]}
+    names = {settings.get(f"{t.upper()}_SAVE_AS", f"{t}.html")
+             for t in lists if t in settings["DIRECT_TEMPLATES"]}
     names |= {settings.get("FEED_ALL_ATOM"), settings.get("FEED_ALL_RSS")}
     for _, article in pairs:
         category = getattr(article, "category", None)

@@ -166,7 +166,8 @@ def test_seed_edit_and_title_hand_edit_are_shown_before_any_full_build(server):
     page = wait_for(lambda: article_url(project, url, "甲版本"), "the article page")
     path = page[len(url):]
     before = status(url)["builds"]
-    (project / "seeds" / "incremental.txt").write_text(preview_seed("乙版本", INCREMENTAL_TITLE), encoding="utf-8")
+    seed = project / "seeds" / "incremental.txt"
+    seed.write_text(preview_seed("乙版本", INCREMENTAL_TITLE), encoding="utf-8")
     wait_for(lambda: "乙版本" in get(page)[1], "the page to show the edited seed")
     assert "乙版本" in get(url + "/en" + path)[1], "the English edition's page"
     after = wait_for(lambda: status(url)["builds"] != before and status(url)["builds"], "the build to end")
@@ -177,9 +178,9 @@ def test_seed_edit_and_title_hand_edit_are_shown_before_any_full_build(server):
     before = status(url)["builds"]
     md = next(p for p in (project / "content" / "articles").glob("*.md")
               if "乙版本" in p.read_text(encoding="utf-8"))
-    md.write_text(md.read_text(encoding="utf-8").replace(f"title: {INCREMENTAL_TITLE}", "title: 增量手改标题"),
-                  encoding="utf-8")
-    wait_for(lambda: "增量手改标题" in get(url + "/index.html")[1], "the home page to list the new title")
+    text = md.read_text(encoding="utf-8")
+    md.write_text(text.replace(f"title: {INCREMENTAL_TITLE}", "title: 增量手改标题"), encoding="utf-8")
+    wait_for(lambda: "增量手改标题" in get(url + "/index.html")[1], "the home page to list the title")
     after = wait_for(lambda: status(url)["builds"] != before and status(url)["builds"], "the build to end")
     assert "增量手改标题" in get(page)[1] and "增量手改标题" in get(url + "/archives.html")[1]
     assert after.get("incremental", 0) == before.get("incremental", 0) + 1
@@ -192,7 +193,8 @@ def test_a_change_the_kept_site_cannot_take_falls_back_to_a_build(server):
     project, url = server
     wait_for(lambda: idle(url), "the previous builds")
     before = status(url)["builds"]
-    (project / "seeds" / "incremental.txt").write_text(preview_seed("丙版本", "增量预览改名文章"), encoding="utf-8")
+    seed = project / "seeds" / "incremental.txt"
+    seed.write_text(preview_seed("丙版本", "增量预览改名文章"), encoding="utf-8")
     page = wait_for(lambda: article_url(project, url, "丙版本"), "the page at its new address")
     wait_for(lambda: "丙版本" in get(page)[1], "the page to be served")
     wait_for(lambda: status(url)["builds"].get("quick", 0) > before.get("quick", 0), "the quick build")
