@@ -7,6 +7,11 @@ process while the last complete site is served (the build writes a fresh folder 
 whole, see ``plugins/digest_editions/staging.py``). Open pages poll a tiny
 endpoint (``/__digest/build``) and reload when a newer build is in place.
 
+An edited seed or generated page is shown in well under a second: the build process
+keeps the last build's site in memory and re-renders only the pages that show the
+changed articles (``plugins/digest_editions/incremental.py``); a full build follows
+when the edits pause, for the search index, the sitemap and the rest.
+
     python scripts/serve.py [--host 127.0.0.1] [--port 8000] [--output output] [--root .]
 
 ``--port 0`` takes a free port; the address is printed as ``Serving … on URL``.
