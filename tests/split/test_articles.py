@@ -504,3 +504,11 @@ def test_a_first_line_that_ends_a_clause_is_no_headline():
              "镇政府表示，明年还将增开夜班渡船，方便两岸居民往来。" * 2]
     [article] = split_articles(lines)
     assert article.blocks[0].text == lines[0]
+
+
+def test_a_title_made_from_the_text_is_marked_as_no_headline():
+    body = "今年以来，本市持续推进老旧小区改造工作，全市已完成改造小区186个，惠及居民5.6万户。"
+    [made_up] = split_articles([body, "下一步，本市将重点推进加装电梯和停车设施建设。"])
+    assert made_up.title == "今年以来，本市持续推进老旧小区改造工作" and not made_up.headline
+    [printed] = split_articles(["本市老旧小区改造惠及5.6万户", body])
+    assert printed.title == "本市老旧小区改造惠及5.6万户" and printed.headline

@@ -237,7 +237,8 @@ def _assemble(lines: list[Line]) -> list[_Draft]:
 
 
 def _to_article(draft: _Draft, page_year: int | None, fallback_year: int | None) -> ArticleDraft:
-    if not draft.title:
+    headline = bool(draft.title)
+    if not headline:
         draft.title = title_from_text(next(b.text for b in draft.blocks if not b.heading))
     return ArticleDraft(
         title=draft.title,
@@ -246,6 +247,7 @@ def _to_article(draft: _Draft, page_year: int | None, fallback_year: int | None)
         source=draft.credit.source,
         date=find_article_date(draft.header_lines + draft.body_lines, page_year, fallback_year),
         column=draft.column,
+        headline=headline,
     )
 
 
