@@ -99,11 +99,16 @@ def _outcome(run: Run, log: Path) -> dict:
 EDIT_SENTENCE = "据悉，有关部门将持续跟进。"
 
 
+def seed_to_touch(corpus: Corpus, which: int = 0):
+    """The seed :func:`touch_one_seed` changes for ``which``."""
+    return corpus.seeds[(len(corpus.seeds) // 2 + which) % len(corpus.seeds)]
+
+
 def touch_one_seed(corpus: Corpus, which: int = 0, sentence: str = EDIT_SENTENCE) -> str:
     """Change one seed's text (in its own encoding) so its bytes differ; returns its name.
 
     ``which`` picks another seed each time (from the middle of the corpus on)."""
-    info = corpus.seeds[(len(corpus.seeds) // 2 + which) % len(corpus.seeds)]
+    info = seed_to_touch(corpus, which)
     path = corpus.folder / info.name
     text = path.read_bytes().decode(info.encoding)
     at = text.find("。") + 1 or len(text)
