@@ -15,6 +15,12 @@ folder beside ``OUTPUT_PATH`` and swapped in when complete (:mod:`.staging`),
 so ``output/`` is always a whole site, old or new, even after a failed or
 killed build. ``DIGEST_ATOMIC_OUTPUT = False`` builds in place instead.
 
+A build whose inputs are all as they were for the site in ``output/`` (content
+after conversion, settings, theme, code, packages: :func:`.staging.inputs_key`),
+with ``output/`` untouched since (every file's size and time as that build left
+them), has nothing to do: it keeps ``output/`` and renders nothing. Any other
+build renders everything; preview quick builds never take this path.
+
 Each edition is a complete Pelican site, so feeds, archives and topic pages
 need no special cases; the only link between editions is that a page has the
 same URL path in each of them.
@@ -35,9 +41,10 @@ from digest.site.settings import current_edition, editions as _editions, root_si
 from digest.publish import page as page_module
 from digest.site.signals import editions_finalized
 
-from .preview import preview_writer
-from .staging import (clear_cache_if_code_changed, drop_broken_caches, mark_caches_complete, new_staging,
-                      reader_fingerprint, swap_in)
+from .preview import PREVIEW_KEY, preview_writer
+from .staging import (build_inputs, clear_cache_if_code_changed, drop_broken_caches, forget_site_record, inputs_key,
+                      mark_caches_complete, new_staging, output_manifest, reader_fingerprint, site_unchanged,
+                      swap_in, write_site_record)
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +116,63 @@ def stage_output(pelican) -> None:
                           copy_all=not settings.get("DELETE_OUTPUT_DIRECTORY"))
     settings["_DIGEST_FINAL_OUTPUT_PATH"] = str(final)
     settings["OUTPUT_PATH"] = pelican.output_path = str(staging)
+    if settings.get(PREVIEW_KEY) is None and getattr(pelican, "run", None) is not None:
+        _skip_if_unchanged(pelican, final, cache)
+
+
+def _code_folders(settings) -> list[Path]:
+    """Our code: the plugins and the converter package (front matter, settings, orders)."""
+    return [Path(p) for p in settings.get("PLUGIN_PATHS") or []] + [Path(page_module.__file__).parents[1]]
+
+
+def _skip_if_unchanged(pelican, final: Path, cache: Path) -> None:
+    """Wrap ``pelican.run``: keep ``output/`` when nothing it was made from changed.
+
+    The inputs are hashed when the run starts (conversion has written the pages
+    by then) and again when the site is complete; the site is recorded only if
+    the two agree, so a build that changed its own inputs is never reused."""
+    run = pelican.run
+
+    def run_unless_unchanged(*args, **kwargs):
+        settings = pelican.settings
+        inputs = build_inputs(settings, _code_folders(settings), final)
+        key = inputs_key(inputs)
+        if site_unchanged(cache, key, final):
+            import shutil
+
+            from digest.publish import lock
+            from pelican.log import console
+
+            shutil.rmtree(settings["OUTPUT_PATH"], ignore_errors=True)  # the unused staging folder
+            settings.pop("_DIGEST_FINAL_OUTPUT_PATH", None)
+            settings["OUTPUT_PATH"] = pelican.output_path = str(final)
+            lock.release(getattr(pelican, "digest_build_lock", None))
+            console.print(f"digest: nothing changed since the last build; {final} kept as it is")
+            try:  # the seeds' repair summary, which Pelican's `finalized` would have printed
+                from digest_seeds import print_repair_summary
+            except ImportError:
+                pass
+            else:
+                print_repair_summary(pelican)
+            return None
+        forget_site_record(cache)  # the site in output/ is about to be replaced
+        pelican.digest_inputs = key, inputs
+        return run(*args, **kwargs)
+
+    pelican.run = run_unless_unchanged
+
+
+def _record_site(pelican, final: Path) -> None:
+    """Remember the inputs and files of the site just swapped in (see :func:`_skip_if_unchanged`)."""
+    key, inputs = getattr(pelican, "digest_inputs", (None, None))
+    if key is None:
+        return
+    del pelican.digest_inputs
+    if inputs_key(inputs) != key:
+        log.info("digest: the build changed its own inputs; the next build renders everything again")
+        return
+    write_site_record(Path(pelican.settings["CACHE_PATH"]),
+                      {"key": key, "output": str(final), "manifest": output_manifest(final)})
 
 
 def _finish_staging(pelican) -> None:
@@ -119,6 +183,7 @@ def _finish_staging(pelican) -> None:
     swap_in(Path(settings["OUTPUT_PATH"]), Path(final))
     settings["OUTPUT_PATH"] = pelican.output_path = final
     log.info("digest: site complete; swapped into %s", final)
+    _record_site(pelican, Path(final))
 
 
 def build_other_editions(pelican) -> None:
