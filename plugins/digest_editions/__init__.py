@@ -31,7 +31,12 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import pickle
 import posixpath
+import shutil
+import signal
+import sys
+import traceback
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -39,11 +44,12 @@ from pelican import signals
 
 from digest.site.settings import current_edition, editions as _editions, root_siteurl, setting
 from digest.publish import page as page_module
-from digest.site.signals import editions_finalized
+from digest.publish.workers import exit_with_parent
+from digest.site.signals import edition_fork_state, editions_finalized
 
 from .preview import PREVIEW_KEY, preview_writer
-from .staging import (build_inputs, clear_cache_if_code_changed, drop_broken_caches, forget_site_record, inputs_key,
-                      mark_caches_complete, new_staging, output_manifest, reader_fingerprint, site_unchanged,
+from .staging import (build_inputs, clear_cache_if_code_changed, drop_broken_caches, editions_aside,
+                      forget_site_record, inputs_key, mark_caches_complete, merge_into, new_staging, output_manifest, reader_fingerprint, site_unchanged,
                       swap_in, write_site_record)
 
 log = logging.getLogger(__name__)
@@ -138,8 +144,6 @@ def _skip_if_unchanged(pelican, final: Path, cache: Path) -> None:
         inputs = build_inputs(settings, _code_folders(settings), final)
         key = inputs_key(inputs)
         if site_unchanged(cache, key, final):
-            import shutil
-
             from digest.publish import lock
             from pelican.log import console
 
@@ -157,7 +161,11 @@ def _skip_if_unchanged(pelican, final: Path, cache: Path) -> None:
             return None
         forget_site_record(cache)  # the site in output/ is about to be replaced
         pelican.digest_inputs = key, inputs
-        return run(*args, **kwargs)
+        _start_other_editions(pelican)
+        try:
+            return run(*args, **kwargs)
+        finally:
+            _stop_other_editions(pelican)  # only if the first edition failed before joining it
 
     pelican.run = run_unless_unchanged
 
@@ -186,36 +194,127 @@ def _finish_staging(pelican) -> None:
     _record_site(pelican, Path(final))
 
 
-def build_other_editions(pelican) -> None:
-    settings = pelican.settings
-    if setting(settings, "DIGEST_EDITION_CHILD"):
-        return
+def _edition_settings(settings, edition: dict, root_output: str) -> dict:
+    """The settings of the Pelican run of a further edition, written under ``root_output``."""
+    root = root_siteurl(settings)
+    child = copy.deepcopy({k: v for k, v in settings.items() if k != "JINJA_GLOBALS"})
+    child.update({k: v for k, v in edition.items() if k.isupper()})
+    siteurl = f"{root}/{edition['path']}" if root else ""
+    child.update(
+        DEFAULT_LANG=edition["lang"],
+        OUTPUT_PATH=os.path.join(root_output, edition["path"]),
+        SITEURL=siteurl,
+        FEED_DOMAIN=siteurl if settings.get("FEED_DOMAIN") else None,
+        DIGEST_ROOT_SITEURL=root,
+        DIGEST_EDITION_CHILD=True,
+        DIGEST_CONVERT=False,
+        DELETE_OUTPUT_DIRECTORY=False,
+        JINJA_GLOBALS={k: v for k, v in settings.get("JINJA_GLOBALS", {}).items()
+                       if k not in _OUR_GLOBALS},
+        CACHE_PATH=os.path.join(settings.get("CACHE_PATH", "cache"), edition["lang"]),
+    )
+    return child
+
+
+def _build_editions(settings, root_output: str) -> None:
+    """Run Pelican for every edition but the first, into ``root_output``."""
     from pelican import Pelican  # here: pelican imports this module while it starts
 
     editions = _editions(settings)
     main = current_edition(settings, editions)
-    root = root_siteurl(settings)
     for edition in editions:
-        if edition is main:
-            continue
-        child = copy.deepcopy({k: v for k, v in settings.items() if k != "JINJA_GLOBALS"})
-        child.update({k: v for k, v in edition.items() if k.isupper()})
-        siteurl = f"{root}/{edition['path']}" if root else ""
-        child.update(
-            DEFAULT_LANG=edition["lang"],
-            OUTPUT_PATH=os.path.join(settings["OUTPUT_PATH"], edition["path"]),
-            SITEURL=siteurl,
-            FEED_DOMAIN=siteurl if settings.get("FEED_DOMAIN") else None,
-            DIGEST_ROOT_SITEURL=root,
-            DIGEST_EDITION_CHILD=True,
-            DIGEST_CONVERT=False,
-            DELETE_OUTPUT_DIRECTORY=False,
-            JINJA_GLOBALS={k: v for k, v in settings.get("JINJA_GLOBALS", {}).items()
-                           if k not in _OUR_GLOBALS},
-            CACHE_PATH=os.path.join(settings.get("CACHE_PATH", "cache"), edition["lang"]),
-        )
-        log.info("digest: building the %s edition into %s", edition["name"], child["OUTPUT_PATH"])
-        Pelican(child).run()
+        if edition is not main:
+            child = _edition_settings(settings, edition, root_output)
+            log.info("digest: building the %s edition into %s", edition["name"], child["OUTPUT_PATH"])
+            Pelican(child).run()
+
+
+def _start_other_editions(pelican) -> None:
+    """Build the further editions in a forked process beside this one, on the other core.
+
+    The editions share nothing but the content (read, not written) and the
+    staging folder; the fork writes into a folder of its own beside it
+    (:func:`.staging.editions_aside`), moved into the staging folder when both
+    are done (:func:`_join_other_editions`), so the first edition's run, which
+    empties its output folder as it starts, cannot delete their pages."""
+    settings = pelican.settings
+    if (len(_editions(settings)) < 2 or setting(settings, "DIGEST_JOBS") == 1 or not hasattr(os, "fork")
+            or (os.cpu_count() or 1) < 2):
+        return
+    aside = editions_aside(Path(settings["OUTPUT_PATH"]))
+    aside.mkdir()
+    snapshot = copy.deepcopy({k: v for k, v in settings.items() if k != "JINJA_GLOBALS"})
+    snapshot["JINJA_GLOBALS"] = settings.get("JINJA_GLOBALS", {})
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    reader, writer = os.pipe()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # the fork: build, and never return into the caller's stack
+        os.close(reader)
+        code = 1
+        try:
+            exit_with_parent(parent)  # a killed build leaves no fork writing on (and holding the lock)
+            _build_editions(snapshot, str(aside))
+            state = {_receiver_name(r): v for r, v in edition_fork_state.send(None, state=None)}
+            with os.fdopen(writer, "wb") as fh:
+                pickle.dump(state, fh)
+            code = 0
+        except BaseException:  # noqa: BLE001 -- reported here, the parent fails the build
+            traceback.print_exc()
+        finally:
+            logging.shutdown()
+            for stream in (sys.stdout, sys.stderr):
+                stream.flush()
+            os._exit(code)
+    os.close(writer)
+    pelican.digest_editions_fork = pid, aside, reader
+
+
+def _receiver_name(receiver) -> str:
+    return f"{receiver.__module__}.{receiver.__qualname__}"
+
+
+def _stop_other_editions(pelican) -> None:
+    """The first edition failed: end the fork and drop what it wrote."""
+    pid, aside, reader = getattr(pelican, "digest_editions_fork", (None, None, None))
+    if pid is None:
+        return
+    del pelican.digest_editions_fork
+    os.close(reader)
+    try:
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def _join_other_editions(pelican) -> bool:
+    """Wait for the forked editions and move them into this build's folder; False when none was forked."""
+    pid, aside, reader = getattr(pelican, "digest_editions_fork", (None, None, None))
+    if pid is None:
+        return False
+    del pelican.digest_editions_fork
+    with os.fdopen(reader, "rb") as fh:  # read before waiting: the fork blocks on a full pipe
+        raw = fh.read()
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0 or not raw:
+        shutil.rmtree(aside, ignore_errors=True)
+        raise RuntimeError("digest: building the further editions failed (see the messages above)")
+    target = Path(pelican.settings["OUTPUT_PATH"])
+    merge_into(aside, target)
+    edition_fork_state.send(pelican, state=pickle.loads(raw), moved=(aside, target))
+    return True
+
+
+def build_other_editions(pelican) -> None:
+    settings = pelican.settings
+    if setting(settings, "DIGEST_EDITION_CHILD"):
+        return
+    if not _join_other_editions(pelican):
+        _build_editions(settings, settings["OUTPUT_PATH"])
+    editions = _editions(settings)
     for edition in editions:
         edition["output"] = os.path.join(settings["OUTPUT_PATH"], edition["path"])
     editions_finalized.send(pelican, editions=editions)

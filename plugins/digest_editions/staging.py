@@ -37,7 +37,7 @@ def staging_name(final: Path) -> str:
 
 
 def _stale_pattern(final: Path) -> re.Pattern:
-    return re.compile(rf"\.{re.escape(final.name)}\.building-(\d+)-\d+(?:-old)?\Z")
+    return re.compile(rf"\.{re.escape(final.name)}\.building-(\d+)-\d+(?:-old|-editions)?\Z")
 
 
 def _running(pid: int) -> bool:
@@ -88,6 +88,26 @@ def new_staging(final: Path, keep: list[str] | None = None, copy_all: bool = Fal
         elif old.exists():
             shutil.copy2(old, staging / name)
     return staging
+
+
+def editions_aside(staging: Path) -> Path:
+    """The folder beside ``staging`` where the further editions are built in parallel."""
+    return staging.parent / (staging.name + "-editions")
+
+
+def merge_into(source: Path, target: Path) -> None:
+    """Move every file of ``source`` to the same place under ``target`` (renames:
+    one file system), then remove ``source``. A file present in both is an error:
+    the editions never write the same file."""
+    for entry in sorted(source.iterdir()):
+        there = target / entry.name
+        if entry.is_dir() and not entry.is_symlink() and there.is_dir():
+            merge_into(entry, there)
+        elif there.exists() or there.is_symlink():
+            raise FileExistsError(f"{there}: written by two editions")
+        else:
+            os.rename(entry, there)
+    source.rmdir()
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import logging
 import os
 import shutil
 import sys
@@ -34,24 +33,15 @@ def write_site(folder: Path, extra: str = "") -> None:
 
 
 def search(folder: Path, cache: Path, served: Path | None) -> tuple[Path, bool]:
-    """Index ``folder`` as a build staged beside ``served``; returns the bundle and whether it was reused."""
+    """Index ``folder`` as a build staged beside ``served``; returns the bundle and
+    whether it was reused (its files are links to the served bundle's)."""
     editions = [{"lang": "zh-hans", "html_lang": "zh-Hans", "name": "中文", "path": "", "output": str(folder)}]
     settings = {"DIGEST_SEARCH": True, "DIGEST_STRICT": True, "CACHE_PATH": str(cache)}
     if served is not None:
         settings["_DIGEST_FINAL_OUTPUT_PATH"] = str(served)
-    records = []
-    handler = logging.Handler()
-    handler.emit = records.append
-    logger = logging.getLogger("digest_search")
-    logger.addHandler(handler)
-    level = logger.level
-    logger.setLevel(logging.INFO)
-    try:
-        build_search(SimpleNamespace(settings=settings), editions)
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
-    return folder / BUNDLE, any("index reused" in r.getMessage() for r in records)
+    build_search(SimpleNamespace(settings=settings), editions)
+    entry, old = folder / BUNDLE / "pagefind-entry.json", (served or folder) / BUNDLE / "pagefind-entry.json"
+    return folder / BUNDLE, served is not None and old.exists() and os.path.samefile(entry, old)
 
 
 def indexed_text(bundle: Path) -> str:

@@ -24,8 +24,8 @@ _PR_SET_PDEATHSIG = 1
 _WATCH_INTERVAL = 1.0
 
 
-def _exit_with_parent(parent_pid: int) -> None:
-    """Pool initializer: make this worker end when ``parent_pid`` ends."""
+def exit_with_parent(parent_pid: int) -> None:
+    """Make this process (a pool worker, a forked edition build) end when ``parent_pid`` ends."""
     if sys.platform.startswith("linux") and _set_death_signal():
         if os.getppid() != parent_pid:  # the parent died before the signal was armed
             os._exit(1)
@@ -49,5 +49,5 @@ def _watch_parent(parent_pid: int) -> None:
 
 def worker_pool(jobs: int) -> ProcessPoolExecutor:
     """``ProcessPoolExecutor(jobs)`` whose workers exit when this process dies."""
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent,
+    return ProcessPoolExecutor(max_workers=jobs, initializer=exit_with_parent,
                                initargs=(os.getpid(),))
