@@ -362,12 +362,17 @@ def output_manifest(folder: Path) -> str:
     """A hash of every file's path, size and modification time under ``folder``:
     whether the site is still exactly as a build left it (stat only, no reads)."""
     h = hashlib.sha256()
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            path = Path(root) / name
-            st = path.lstat()
-            h.update(f"{path.relative_to(folder).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+
+    def walk(path: str, rel: str) -> None:
+        with os.scandir(path) as it:
+            entries = sorted(it, key=lambda e: e.name)
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, f"{rel}{entry.name}/")
+            else:
+                st = entry.stat(follow_symlinks=False)
+                h.update(f"{rel}{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    walk(str(folder), "")
     return h.hexdigest()
 
 

@@ -9,7 +9,6 @@ rendering build writes new files (new inodes), a kept site has the same ones.
 
 from __future__ import annotations
 
-import filecmp
 import os
 import shutil
 import subprocess
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, SEEDS, build_site
+from sitebuild import ROOT, SEEDS, build_site, tree_differences
 
 pytestmark = pytest.mark.build
 
@@ -45,20 +44,6 @@ def kept(before: dict, output: Path) -> bool:
     return False
 
 
-def differences(a: Path, b: Path) -> list[str]:
-    found: list[str] = []
-
-    def compare(cmp: filecmp.dircmp, rel: str = "") -> None:
-        found.extend(f"{rel}{n}" for n in cmp.left_only + cmp.right_only + cmp.funny_files)
-        _, diff, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
-        found.extend(f"{rel}{n}" for n in diff + errors)
-        for name, sub in cmp.subdirs.items():
-            compare(sub, f"{rel}{name}/")
-
-    compare(filecmp.dircmp(a, b))
-    return found
-
-
 @pytest.fixture
 def project(tmp_path) -> tuple[Path, Path, Path]:
     """A build root, its own seeds and theme (to edit)."""
@@ -79,7 +64,7 @@ def test_nothing_changed_keeps_the_site_byte_identical_to_a_clean_build(tmp_path
     build = "import sys; from pathlib import Path; from sitebuild import build_site; build_site(Path(sys.argv[1]))"
     subprocess.run([sys.executable, "-c", build, str(tmp_path / "clean")], check=True,
                    cwd=Path(__file__).parents[1], capture_output=True)
-    assert differences(output, tmp_path / "clean" / "output") == []
+    assert tree_differences(output, tmp_path / "clean" / "output") == []
 
 
 def test_an_edited_template_seed_or_setting_renders_again(project):
