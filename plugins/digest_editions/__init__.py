@@ -1,9 +1,11 @@
 """Pelican plugin: build the site once per language edition and link the editions.
 
 The first entry of ``DIGEST_EDITIONS`` is the site Pelican was asked to build;
-when it is finished (``finalized``), every further edition is built by a second
-Pelican run on the same content into ``OUTPUT_PATH/<path>`` with its own
-``DEFAULT_LANG``, ``SITEURL`` and ``SITENAME``. Templates get:
+every further edition is built by a second Pelican run on the same content into
+``OUTPUT_PATH/<path>`` with its own ``DEFAULT_LANG``, ``SITEURL`` and
+``SITENAME``: in a forked process while the first one builds (two cores, half
+the wall time), or after it (``finalized``) with ``DIGEST_JOBS = 1``. Whole-site
+steps run once every edition is written. Templates get:
 
 ``EDITION``             the current edition (dict with lang, path, name, html_lang)
 ``EDITIONS``            every edition
@@ -49,8 +51,8 @@ from digest.site.signals import edition_fork_state, editions_finalized
 
 from .preview import PREVIEW_KEY, preview_writer
 from .staging import (build_inputs, clear_cache_if_code_changed, drop_broken_caches, editions_aside,
-                      forget_site_record, inputs_key, mark_caches_complete, merge_into, new_staging, output_manifest, reader_fingerprint, site_unchanged,
-                      swap_in, write_site_record)
+                      forget_site_record, inputs_key, mark_caches_complete, merge_into, new_staging,
+                      output_manifest, reader_fingerprint, site_unchanged, swap_in, write_site_record)
 
 log = logging.getLogger(__name__)
 
