@@ -339,10 +339,15 @@ def _is_file(text: str) -> bool:
         return False
 
 
+#: Environment variables a build's output may depend on besides ``DIGEST_*``: "today",
+#: and the locale and time zone (Pelican formats dates with ``strftime``).
+_ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LANG", "LANGUAGE", "TZ")
+
+
 def inputs_key(inputs: tuple[str, list[Path], tuple[Path, ...]]) -> str:
     """A hash of everything a build's output is made from: :func:`build_inputs`,
-    the installed packages, the Python version and the ``DIGEST_*`` and
-    ``SOURCE_DATE_EPOCH`` environment."""
+    the installed packages, the Python version and the environment variables
+    ``DIGEST_*``, ``LC_*`` and :data:`_ENVIRONMENT`."""
     import sys
     from importlib.metadata import distributions
 
@@ -351,7 +356,7 @@ def inputs_key(inputs: tuple[str, list[Path], tuple[Path, ...]]) -> str:
     h.update(sys.version.encode())
     h.update(settings_text.encode())
     h.update(stable_repr(sorted((k, v) for k, v in os.environ.items()
-                                if k.startswith("DIGEST_") or k == "SOURCE_DATE_EPOCH")).encode())
+                                if k.startswith(("DIGEST_", "LC_")) or k in _ENVIRONMENT)).encode())
     h.update(stable_repr(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())).encode())
     for root in roots:
         _hash_tree(h, root, skip)
