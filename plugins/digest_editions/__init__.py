@@ -3,8 +3,9 @@
 The first entry of ``DIGEST_EDITIONS`` is the site Pelican was asked to build;
 every further edition is built by a second Pelican run on the same content into
 ``OUTPUT_PATH/<path>`` with its own ``DEFAULT_LANG``, ``SITEURL`` and
-``SITENAME``: in a forked process while the first one builds (two cores, half
-the wall time), or after it (``finalized``) with ``DIGEST_JOBS = 1``. Whole-site
+``SITENAME``: in a forked process while the first one builds, or after it
+(``finalized``) with ``DIGEST_JOBS = 1`` or when no core is idle (a second
+process then only adds the work it cannot share). Whole-site
 steps run once every edition is written. Templates get:
 
 ``EDITION``             the current edition (dict with lang, path, name, html_lang)
@@ -46,7 +47,7 @@ from pelican import signals
 
 from digest.site.settings import current_edition, editions as _editions, root_siteurl, setting
 from digest.publish import page as page_module
-from digest.publish.workers import exit_with_parent
+from digest.publish.workers import core_to_spare, exit_with_parent
 from digest.site.signals import edition_fork_state, editions_finalized
 
 from .preview import PREVIEW_KEY, preview_writer
@@ -240,8 +241,11 @@ def _start_other_editions(pelican) -> None:
     are done (:func:`_join_other_editions`), so the first edition's run, which
     empties its output folder as it starts, cannot delete their pages."""
     settings = pelican.settings
-    if (len(_editions(settings)) < 2 or setting(settings, "DIGEST_JOBS") == 1 or not hasattr(os, "fork")
-            or (os.cpu_count() or 1) < 2):
+    jobs = setting(settings, "DIGEST_JOBS")
+    if len(_editions(settings)) < 2 or jobs == 1 or not hasattr(os, "fork"):
+        return
+    if jobs is None and not core_to_spare():
+        log.info("digest: no idle core; the editions are built one after another")
         return
     aside = editions_aside(Path(settings["OUTPUT_PATH"]))
     aside.mkdir()

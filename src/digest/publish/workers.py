@@ -51,3 +51,29 @@ def worker_pool(jobs: int) -> ProcessPoolExecutor:
     """``ProcessPoolExecutor(jobs)`` whose workers exit when this process dies."""
     return ProcessPoolExecutor(max_workers=jobs, initializer=exit_with_parent,
                                initargs=(os.getpid(),))
+
+
+def core_to_spare(samples: int = 5, interval: float = 0.02) -> bool:
+    """Whether a second process of this build would get a core of its own now.
+
+    Under other load a second process only adds the work it cannot share (its own
+    caches, copied memory) and takes no less time. Linux: the runnable tasks
+    (``/proc/loadavg``'s fourth field, this process included) leave a core free in
+    most of a few samples; elsewhere the one-minute load average does."""
+    import time
+
+    cores = os.cpu_count() or 1
+    if cores < 2:
+        return False
+    try:
+        free = 0
+        for i in range(samples):
+            with open("/proc/loadavg", encoding="ascii") as fh:
+                running = int(fh.read().split()[3].split("/")[0])
+            free += running <= cores - 1
+            if i + 1 < samples:
+                time.sleep(interval)
+        return free * 2 > samples
+    except (OSError, ValueError, IndexError):
+        return os.getloadavg()[0] <= cores - 1
+
