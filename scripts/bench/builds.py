@@ -85,7 +85,9 @@ class Builds:
         for plugins in (BARE_PLUGINS, BARE_PLUGINS + THEME_PLUGINS):
             forget_site(self.work / "pelican-cache-bare")  # bare Pelican renders every time
             log = self.work / "logs" / f"bare-{len(plugins)}.log"
-            overrides = self._overrides("bare") | {"PLUGINS": plugins, "DIGEST_CONVERT": False}
+            # DIGEST_JOBS=1: one Pelican run per edition, in turn, as bare Pelican would build them
+            # (digest_editions would otherwise build the further editions beside the first)
+            overrides = self._overrides("bare") | {"PLUGINS": plugins, "DIGEST_CONVERT": False, "DIGEST_JOBS": 1}
             run = run_measured(pelican_cmd(self.work, output, overrides), log, snapshot_env(self.work), self.work)
             result = _outcome(run, log) | {"html_files": _html_files(output), "plugins": plugins}
             if "error" not in result:

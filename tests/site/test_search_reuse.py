@@ -29,7 +29,8 @@ def write_site(folder: Path, extra: str = "") -> None:
     (folder / "index.html").write_text("<html lang=\"zh-Hans\"><body>首页</body></html>", encoding="utf-8")
     (folder / "articles" / "a.html").write_text(PAGE.format(title="芯片", text="晶圆厂投产" + extra),
                                                 encoding="utf-8")
-    (folder / "articles" / "b.html").write_text(PAGE.format(title="算力", text="数据中心扩容"), encoding="utf-8")
+    (folder / "articles" / "b.html").write_text(PAGE.format(title="算力", text="数据中心扩容"),
+                                                encoding="utf-8")
 
 
 def search(folder: Path, cache: Path, served: Path | None) -> tuple[Path, bool]:
