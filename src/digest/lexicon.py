@@ -7,13 +7,20 @@ there is one vocabulary for every stage that asks "is this a word?".
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import marshal
 import math
+import os
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, TypeVar
 
 # Re-exported for the stages that ask the lexicon and the character classes together.
 from digest.chardata import CJK_CHAR, CJK_RANGES, CJK_RUN  # noqa: F401
+
+T = TypeVar("T")
 
 
 def cjk_count(text: str) -> int:
@@ -21,22 +28,99 @@ def cjk_count(text: str) -> int:
     return sum(map(len, CJK_RUN.findall(text)))
 
 
-def _jieba_file(name: str) -> Path:
-    import jieba  # only for the location of its data files
+@lru_cache(maxsize=8)
+def jieba_file(name: str) -> Path:
+    """A data file bundled with jieba (found without importing jieba, which takes 0.1 s)."""
+    return Path(importlib.util.find_spec("jieba").origin).parent / name
 
-    return Path(jieba.__file__).parent / name
+
+# --- precomputed tables ------------------------------------------------------
+
+#: Where tables built from bundled data files are kept between processes (one file per table).
+TABLE_CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "digest-tables"
 
 
-@lru_cache(maxsize=1)
-def word_frequencies() -> dict[str, int]:
-    """jieba's dictionary as {word: frequency}; about 350,000 entries."""
+def _file_hash(path: Path) -> bytes:
+    stat = path.stat()
+    return _hash_bytes(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _hash_bytes(path: Path, mtime_ns: int, size: int) -> bytes:
+    """SHA-256 of a file's bytes, hashed once per process while its time stamp and size stay."""
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
+def precomputed(name: str, sources: tuple[Path, ...], build: Callable[[], T]) -> T:
+    """``build()``, or its result saved by an earlier process (marshal, in TABLE_CACHE_DIR).
+
+    Parsing jieba's or pypinyin's data files costs seconds per process; loading
+    the parsed tables costs a fraction of it.  The saved file is keyed by the
+    bytes of ``sources`` (the data files and the module holding ``build``) and
+    the Python version, so a changed file or rule is rebuilt, never read stale;
+    an unreadable or corrupt file is rebuilt too, and an unwritable folder only
+    means building every time.  ``build`` must return what marshal can save.
+    """
+    key = hashlib.sha256(f"{name} {sys.version_info[:2]} {marshal.version}".encode())
+    for path in sources:
+        key.update(_file_hash(path))
+    digest = key.hexdigest()
+    file = TABLE_CACHE_DIR / f"{name}-{digest[:16]}.marshal"
+    try:
+        saved = marshal.loads(file.read_bytes())
+        if type(saved) is tuple and len(saved) == 2 and saved[0] == digest:
+            return saved[1]
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    try:
+        TABLE_CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        for old in TABLE_CACHE_DIR.glob(f"{name}-*.marshal"):
+            old.unlink(missing_ok=True)
+        tmp = file.with_name(f".{file.name}.{os.getpid()}")
+        tmp.write_bytes(marshal.dumps((digest, value)))
+        os.replace(tmp, file)
+    except OSError:
+        pass
+    return value
+
+
+def _parse_jieba_tables() -> tuple[dict[str, int], dict[str, str], dict[str, float], float]:
+    """jieba's dictionary and IDF files parsed: frequencies, tags, IDF and its median.
+
+    The three tables share their word strings, so the saved form holds each word once.
+    """
     freqs: dict[str, int] = {}
-    with open(_jieba_file("dict.txt"), encoding="utf-8") as fh:
+    tags: dict[str, str] = {}
+    with open(jieba_file("dict.txt"), encoding="utf-8") as fh:
         for line in fh:
             parts = line.split(" ", 2)
             if len(parts) >= 2:
                 freqs[parts[0]] = int(parts[1])
-    return freqs
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = sys.intern(parts[2])
+    same = {w: w for w in freqs}
+    tags = {same.get(w, w): tag for w, tag in tags.items()}
+    idf: dict[str, float] = {}
+    with open(jieba_file("analyse/idf.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            word, _, value = line.rstrip("\n").partition(" ")
+            if value:
+                idf[same.get(word, word)] = float(value)
+    values = sorted(idf.values())
+    return freqs, tags, idf, values[len(values) // 2]
+
+
+@lru_cache(maxsize=1)
+def _jieba_tables() -> tuple[dict[str, int], dict[str, str], dict[str, float], float]:
+    sources = (jieba_file("dict.txt"), jieba_file("analyse/idf.txt"), Path(__file__))
+    return precomputed("jieba", sources, _parse_jieba_tables)
+
+
+def word_frequencies() -> dict[str, int]:
+    """jieba's dictionary as {word: frequency}; about 350,000 entries."""
+    return _jieba_tables()[0]
 
 
 @lru_cache(maxsize=1)
@@ -50,17 +134,10 @@ def word_log_prob(word: str) -> float:
     return math.log((freq + 0.5) / _total_frequency())
 
 
-@lru_cache(maxsize=1)
 def idf_table() -> tuple[dict[str, float], float]:
     """jieba's IDF table and its median (the IDF of an unknown word)."""
-    idf: dict[str, float] = {}
-    with open(_jieba_file("analyse/idf.txt"), encoding="utf-8") as fh:
-        for line in fh:
-            word, _, value = line.rstrip("\n").partition(" ")
-            if value:
-                idf[word] = float(value)
-    values = sorted(idf.values())
-    return idf, values[len(values) // 2]
+    tables = _jieba_tables()
+    return tables[2], tables[3]
 
 
 def cut(text: str) -> list[str]:
@@ -74,7 +151,6 @@ def is_word(text: str) -> bool:
     return text in word_frequencies()
 
 
-@lru_cache(maxsize=1)
 def word_tags() -> dict[str, str]:
     """jieba's part-of-speech tag of each dictionary word (n noun, v verb, vn verbal noun, d adverb...).
 
@@ -82,13 +158,7 @@ def word_tags() -> dict[str, str]:
     of speech, not read in context, which is enough to keep nouns and drop verbs
     and adverbs when picking keywords or the noun a figure counts.
     """
-    tags: dict[str, str] = {}
-    with open(_jieba_file("dict.txt"), encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = sys.intern(parts[2])
-    return tags
+    return _jieba_tables()[1]
 
 
 def word_tag(word: str) -> str:

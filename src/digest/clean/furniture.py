@@ -103,6 +103,9 @@ def _drop_photo_credits(line: str) -> str:
         before_ok = after_caption or (explicit and (start == 0 or line[start - 1] in _BEFORE_SEGMENT))
         return "" if before_ok and after_ok and not FIGURE.search(m.group()) else m.group()
 
+    # Every credit holds a slash; scanning a line without one costs a regex try at each character.
+    if "/" not in line and "／" not in line:
+        return line
     return _PHOTO_CREDIT.sub(replace, line)
 
 

@@ -1,0 +1,81 @@
+"""The tables saved between processes (:func:`digest.lexicon.precomputed`): never stale, never a crash."""
+
+from __future__ import annotations
+
+import marshal
+
+import pytest
+
+from digest import lexicon
+from digest.clean import mojibake
+from digest.lexicon import precomputed
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "tables"
+    monkeypatch.setattr(lexicon, "TABLE_CACHE_DIR", folder)
+    return folder
+
+
+@pytest.fixture
+def source(tmp_path):
+    path = tmp_path / "data.txt"
+    path.write_text("一 1\n")
+    return path
+
+
+def _counting_build(calls: list, value):
+    def build():
+        calls.append(1)
+        return value
+    return build
+
+
+def test_a_saved_table_is_read_back_without_building(cache, source):
+    calls = []
+    assert precomputed("t", (source,), _counting_build(calls, {"一": 1})) == {"一": 1}
+    assert precomputed("t", (source,), _counting_build(calls, {"other": 2})) == {"一": 1}
+    assert len(calls) == 1 and len(list(cache.glob("t-*.marshal"))) == 1
+
+
+def test_a_changed_source_rebuilds_and_replaces_the_saved_table(cache, source):
+    calls = []
+    precomputed("t", (source,), _counting_build(calls, {"一": 1}))
+    source.write_text("一 1\n二 2\n")
+    assert precomputed("t", (source,), _counting_build(calls, {"一": 1, "二": 2})) == {"一": 1, "二": 2}
+    assert len(calls) == 2 and len(list(cache.glob("t-*.marshal"))) == 1
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", "truncate", "other key"])
+def test_a_corrupt_or_foreign_file_is_rebuilt_not_a_crash(cache, source, damage):
+    precomputed("t", (source,), lambda: {"一": 1})
+    (saved,) = cache.glob("t-*.marshal")
+    if damage == "truncate":
+        saved.write_bytes(saved.read_bytes()[:-3])
+    elif damage == "other key":
+        saved.write_bytes(marshal.dumps(("not the key", {"一": 99})))
+    else:
+        saved.write_bytes(damage)
+    calls = []
+    assert precomputed("t", (source,), _counting_build(calls, {"一": 1})) == {"一": 1}
+    assert calls == [1]
+    assert marshal.loads(saved.read_bytes())[1] == {"一": 1}
+
+
+def test_an_unwritable_cache_folder_only_means_building(tmp_path, monkeypatch, source):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setattr(lexicon, "TABLE_CACHE_DIR", blocker / "tables")
+    assert precomputed("t", (source,), lambda: [1, 2]) == [1, 2]
+
+
+def test_saved_jieba_and_mojibake_tables_equal_a_fresh_parse(cache):
+    fresh = lexicon._parse_jieba_tables()
+    built = precomputed("jieba", (lexicon.jieba_file("dict.txt"),), lexicon._parse_jieba_tables)
+    loaded = precomputed("jieba", (lexicon.jieba_file("dict.txt"),), lambda: None)
+    assert built == fresh and loaded == fresh
+    assert list(loaded[0]) == list(fresh[0])  # same order: anything iterating the dictionary sees the same
+    counts = mojibake._count_characters()
+    precomputed("counts", mojibake._model_sources(), mojibake._count_characters)
+    assert precomputed("counts", mojibake._model_sources(), lambda: None) == counts
