@@ -70,6 +70,7 @@ def readings(char: str) -> frozenset[str]:
     return frozenset(toneless(s) for s in value.split(",") if s)
 
 
+@lru_cache(maxsize=4096)  # wire copy repeats the same readings after the same characters
 def is_pinyin_annotation(content: str, before: str) -> bool:
     """Decide whether ``(content)`` after the characters ``before`` is their reading.
 
