@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshal
+import math
 
 import pytest
 
@@ -70,12 +71,22 @@ def test_an_unwritable_cache_folder_only_means_building(tmp_path, monkeypatch, s
     assert precomputed("t", (source,), lambda: [1, 2]) == [1, 2]
 
 
-def test_saved_jieba_and_mojibake_tables_equal_a_fresh_parse(cache):
-    fresh = lexicon._parse_jieba_tables()
-    built = precomputed("jieba", (lexicon.jieba_file("dict.txt"),), lexicon._parse_jieba_tables)
-    loaded = precomputed("jieba", (lexicon.jieba_file("dict.txt"),), lambda: None)
-    assert built == fresh and loaded == fresh
-    assert list(loaded[0]) == list(fresh[0])  # same order: anything iterating the dictionary sees the same
+def test_the_saved_shelf_answers_as_the_parsed_dictionary(cache):
+    freqs, tags, (idf, _) = lexicon.word_frequencies(), lexicon._word_tags(), lexicon.idf_table()
+    for fresh_process in (True, False):  # first built, then read back from the saved file
+        lexicon._shelf.cache_clear()
+        lexicon._groups.clear()
+        words = list(freqs)[::997] + list(idf)[::991] + ["具身智能", "A", "", "人工智能"]
+        assert [lexicon.is_word(w) for w in words] == [w in freqs for w in words]
+        assert [lexicon.word_tag(w) for w in words] == [tags.get(w, "") for w in words]
+        assert [lexicon.word_idf(w) for w in words] == [idf.get(w) for w in words]
+        total = sum(freqs.values())
+        assert [lexicon.word_log_prob(w) for w in words] == [
+            math.log((freqs.get(w, 0) + 0.5) / total) for w in words]
+    assert list(cache.glob("jieba-shelf-*.marshal"))
+
+
+def test_saved_mojibake_counts_equal_a_fresh_count(cache):
     counts = mojibake._count_characters()
     precomputed("counts", mojibake._model_sources(), mojibake._count_characters)
     assert precomputed("counts", mojibake._model_sources(), lambda: None) == counts

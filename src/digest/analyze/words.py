@@ -13,7 +13,7 @@ from pathlib import Path
 
 from digest.chardata import CJK_RANGES
 from digest import lexicon
-from digest.lexicon import cut, idf_table, jieba_file, precomputed
+from digest.lexicon import cut, idf_table, jieba_file, precomputed, word_idf
 
 #: Words that are frequent in Chinese news whatever the story: reporting verbs,
 #: officialese (推动, 助力, 高质量), time words, connectives, vague quantities.
@@ -71,7 +71,7 @@ WORD_CACHE_SIZE = 1 << 16
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def idf(word: str) -> float:
     """jieba's IDF of ``word``; unknown words get :func:`unknown_idf`."""
-    return idf_table()[0].get(word) or unknown_idf()
+    return word_idf(word) or unknown_idf()
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
