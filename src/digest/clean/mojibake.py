@@ -358,7 +358,10 @@ class _Scorer:
 
     def log_prob(self, prev: str, prev_key: str, cand: _Candidate) -> float:
         """:meth:`key_log_prob`, raised to a floor for a bigram the page itself uses."""
-        score = self.key_log_prob(prev_key, cand.key)
+        key = cand.key
+        score = self.memo.get(prev_key + key)  # key_log_prob inlined: the search's innermost call
+        if score is None:
+            score = self.key_log_prob(prev_key, key)
         if score < _DOCUMENT_BIGRAM and prev + cand.char in self.page_bigrams:
             return _DOCUMENT_BIGRAM
         if cand.char != cand.key and self.simplified_page:
@@ -465,11 +468,12 @@ class _Search:
     def grow(self, paths: list[_Path], choices: Callable[[_Path], Iterable[_Choice]]) -> list[_Path]:
         """Extend every path by each choice ``choices(path)`` offers; keep the best few."""
         scored = []
+        log_prob = self.scorer.log_prob
         for path in paths:
             prev = path.text[-1] if path.text else self.left
             prev_key = path.last_key if path.text else _as_text(self.left)
-            for c in choices(path):
-                scored.append((path.score + c.prior + self.scorer.log_prob(prev, prev_key, c.cand), path, c))
+            base = path.score
+            scored += [(base + c.prior + log_prob(prev, prev_key, c.cand), path, c) for c in choices(path)]
         return [_Path(score, path.text + c.cand.char,
                       path.unsure + ((len(path.text), c.rivals),) if c.rivals else path.unsure,
                       c.pending, c.cand.key)
