@@ -75,7 +75,7 @@ bench: $(STAMP)
 clean:
 	@# generated pages go; pages edited by hand (hash line no longer matching) stay
 	if [ -x $(PY) ]; then $(PY) -m digest.publish.store clean content/articles; fi
-	rm -rf $(OUTPUT) .digest-cache cache .pytest_cache .hypothesis
+	rm -rf $(OUTPUT) $(dir $(OUTPUT)).$(notdir $(OUTPUT)).building-* .digest-cache cache .pytest_cache .hypothesis
 
 newsletter: $(STAMP)
 	@test -d $(OUTPUT)/newsletter || $(MAKE) --no-print-directory html

@@ -104,6 +104,9 @@ class ArticleDraft:
     source: str = ""
     date: date | None = None
     column: str = ""  # a column label such as 行业分析, kept as metadata only
+    #: The title is the outlet's headline; False when none was printed and
+    #: the title was made from the first sentence (it then says nothing new).
+    headline: bool = True
 
     @property
     def paragraphs(self) -> list[str]:

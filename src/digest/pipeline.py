@@ -24,7 +24,7 @@ from pathlib import Path
 
 from digest.analyze.figures import key_figures
 from digest.analyze.keywords import keywords
-from digest.analyze.summary import summarize
+from digest.analyze.summary import SUMMARY_CHARS, summarize
 from digest.analyze.topics import DEFAULT_THRESHOLD, DEFAULT_TOPICS, Topic, classify
 from digest.clean.controls import strip_control_characters
 from digest.clean.dedupe import drop_duplicate_paragraphs
@@ -89,7 +89,7 @@ def timing_stages():
 class ConvertOptions:
     topics: list[Topic] = field(default_factory=lambda: list(DEFAULT_TOPICS))
     topic_threshold: float = DEFAULT_THRESHOLD
-    summary_chars: int = 150
+    summary_chars: int = SUMMARY_CHARS
     max_bytes: int = MAX_SEED_BYTES
 
 

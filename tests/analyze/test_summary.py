@@ -262,3 +262,31 @@ def test_an_institutional_first_person_is_no_scene(make_draft):
         "我国经济运行总体平稳、稳中有进，高质量发展扎实推进，市场预期持续改善。",
         "国家统计局18日发布数据，前三季度国内生产总值同比增长5.2%，其中第三季度增长4.8%，全年目标有望实现。",
     ]
+
+
+def test_a_title_made_from_the_lead_is_no_headline(make_draft):
+    """Without a printed headline the title is the lead's own words: it must not vote for the lead."""
+    lead = ("今年以来，本市持续推进老旧小区改造工作，不断完善社区公共服务设施，居民的居住条件和生活环境"
+            "得到明显改善，许多社区的面貌焕然一新，群众的获得感和幸福感不断增强。")
+    fact = "市住房城乡建设委员会介绍，全市已完成改造小区186个，惠及居民5.6万户，完成投资42亿元。"
+    paragraphs = [lead, fact, "下一步，本市将重点推进加装电梯和停车设施建设。"]
+    title = "今年以来，本市持续推进老旧小区改造工作"
+    assert summarize(make_draft(title, paragraphs)) == [lead]
+    assert summarize(make_draft(title, paragraphs, headline=False)) == [lead, fact]
+
+
+def test_a_long_lead_fits_the_default_budget(make_draft):
+    """A one-sentence lead of 150-200 characters (common in Taiwan's papers) is the summary, not a later aside."""
+    lead = ("台中地检署昨拍卖查扣物，诈骗集团主嫌的跑车最受瞩目，新车价400万元起跳，起标价210万元，拍卖官不断推销，"
+            "称这辆车只跑了5万多公里，不买就没有了，现场车商与民众却不领情，调侃说外面150万元就买得到了，你们自己留着吧，"
+            "拍卖官不愿减价，最终以流标收场，另一辆查扣的德国休旅车则以比起标价高出1万元的价格由一名车商顺利标得成交。")
+    assert 150 < len(lead) <= 200
+    draft = make_draft("跑车拍卖没人要 检方以流标收场", [
+        lead, "检警4月在高雄破获电信诈骗机房，该集团透过交友网站诱骗被害人，8个月获利3000万元。", "法院将择期再次拍卖。"])
+    assert summarize(draft) == [lead]
+
+
+def test_numbered_items_run_together_are_no_statement(make_draft):
+    form = "志愿者报名表1、姓名2、性别3、民族4、出生日期5、工作单位6、联系电话，请如实填写后寄回基金会办公室。"
+    draft = make_draft("助医志愿者招募", [form, "基金会今年计划招募助医志愿者200名，赴西部10个县开展义诊。"])
+    assert summarize(draft) == ["基金会今年计划招募助医志愿者200名，赴西部10个县开展义诊。"]

@@ -18,3 +18,9 @@ def test_idempotent_and_never_adds(text):
     once = strip_control_characters(text)
     assert strip_control_characters(once) == once
     assert len(once) <= len(text)
+
+
+def test_private_use_paragraph_marks_break_after_a_sentence_and_separate_elsewhere():
+    """SogouCA's pages mark paragraphs with U+E40C; a browser shows it as a box."""
+    raw = "正式启动。\ue40c该活动自2007年启动以来，已建成图书馆16个。”\ue40c\ue40c产品名称：\ue40c规格：30ml"
+    assert strip_control_characters(raw) == "正式启动。\n该活动自2007年启动以来，已建成图书馆16个。”\n产品名称： 规格：30ml"

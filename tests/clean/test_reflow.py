@@ -139,6 +139,16 @@ def test_equal_headings_are_not_a_hard_wrap():
     assert wrap_width(lines) is None
 
 
+def test_headings_of_equal_length_between_long_paragraphs_are_not_a_hard_wrap():
+    """A page of links: a heading, then its blurb on one long line, again and again."""
+    blurb = "此次活动主要针对的人群是在校大学生，目的是在广大同学中宣传和普及艾滋病预防知识，加强全社会对艾滋病的了解与关注。"
+    headings = ["红丝带神州行－预防艾滋病列车宣传活动", "世界艾滋病日－十大高校公益宣传活动",
+                "世界艾滋病日－遏制艾滋并履行承诺", "红丝带情系打工者慰问演出在京举行", "志愿者积极参与红丝带家园支教活动"]
+    lines = [line for i, heading in enumerate(headings) for line in (heading, blurb[: 40 + 12 * i] + "。")]
+    assert wrap_width(lines) is None
+    assert reflow(lines) == lines
+
+
 def test_helpers():
     assert splits_word("…并为初创企", "业提供大模型")
     assert not splits_word("紧跟科技前沿", "汇聚街区创新合力")

@@ -90,10 +90,12 @@ def test_make_clean_keeps_hand_edited_pages(tmp_path):
     edited = (articles / "b.md").read_text(encoding="utf-8").replace("正文。", "编辑的正文。")
     (articles / "b.md").write_text(edited, encoding="utf-8")
     (tmp_path / "output").mkdir()
+    (tmp_path / ".output.building-123-0").mkdir()  # left by a killed build
     env = {**os.environ, "PYTHONPATH": str(root / "src")}
     subprocess.run(["make", "-s", "-f", str(root / "Makefile"), "-C", str(tmp_path), "clean",
                     f"VENV={root / '.venv'}"], check=True, env=env, capture_output=True)
     assert not (tmp_path / "output").exists()
+    assert not (tmp_path / ".output.building-123-0").exists()
     assert sorted(p.name for p in articles.iterdir()) == ["b.md"]
     assert articles.joinpath("b.md").read_text(encoding="utf-8") == edited
 

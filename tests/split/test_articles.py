@@ -504,3 +504,31 @@ def test_a_first_line_that_ends_a_clause_is_no_headline():
              "镇政府表示，明年还将增开夜班渡船，方便两岸居民往来。" * 2]
     [article] = split_articles(lines)
     assert article.blocks[0].text == lines[0]
+
+
+def test_a_title_made_from_the_text_is_marked_as_no_headline():
+    body = "今年以来，本市持续推进老旧小区改造工作，全市已完成改造小区186个，惠及居民5.6万户。"
+    [made_up] = split_articles([body, "下一步，本市将重点推进加装电梯和停车设施建设。"])
+    assert made_up.title == "今年以来，本市持续推进老旧小区改造工作" and not made_up.headline
+    [printed] = split_articles(["本市老旧小区改造惠及5.6万户", body])
+    assert printed.title == "本市老旧小区改造惠及5.6万户" and printed.headline
+
+
+def test_a_standfirst_under_the_headline_does_not_split_the_story_from_it():
+    """A web page: headline, the editor's summary, then the paper's story with its lead."""
+    standfirst = ["成都首批16所学校中，有15所学校的1197名学生有望获得补贴。"]
+    story = ["本报讯（记者 周明）3月12日，" + BODY_B[0][3:], BODY_B[1]]
+    [article] = split_articles(["成都新能源车推广再提速", *standfirst, *story])
+    assert article.title == "成都新能源车推广再提速"
+    assert article.paragraphs == [*standfirst, "3月12日，" + BODY_B[0][3:], BODY_B[1]]
+    assert article.authors == ["周明"]
+    # with a byline of its own above it, the short first article is an article
+    first, second = split_articles(["杭州老旧小区改造按下快进键", "记者 林小雨", *standfirst, *story])
+    assert first.paragraphs == standfirst and second.authors == ["周明"]
+
+
+def test_label_and_value_lines_are_no_headings():
+    from digest.split.lines import is_heading_like
+
+    assert not is_heading_like("产品名称：规格及价格：30ml／300 元")
+    assert is_heading_like("学者：今年是严峻一年")

@@ -26,7 +26,8 @@ the way an editor does:
 3. **What the sentence says.**  The prior is multiplied by
    ``1 + headline + informativeness``: ``headline`` is the IDF-weighted share
    of the headline's content words the sentence repeats (the outlet's own
-   choice of what matters); ``informativeness`` is 1/2 for a news figure (an
+   choice of what matters; nothing when no headline was printed and the
+   title was made from the lead, which would only vote for the lead); ``informativeness`` is 1/2 for a news figure (an
    amount, share or count: :func:`digest.analyze.figures.news_figures`) plus
    1/4 per named organisation, place, brand or policy title (jieba's
    dictionary tags nt/ns/nz/j, ``《…》``), at most 1.  A sentence that opens on a
@@ -35,10 +36,11 @@ the way an editor does:
    (``如何携手构建……，成为……课题``) frames a topic rather than reporting, and
    keeps INDIRECT_QUESTION.
 4. **Length and redundancy.**  Sentences are taken best first while they fit
-   the budget and bring at least NOVELTY of new content words, until the
-   summary reaches TARGET_SHARE of the budget: an editor's summary is one or
-   two sentences (50 to 100 characters), and every sentence past the news
-   dilutes it.  They come back in article order, each exactly as it stands.
+   the budget (SUMMARY_CHARS, room for a long one-sentence lead) and bring at
+   least NOVELTY of new content words, until the summary reaches TARGET_CHARS:
+   an editor's summary is one or two sentences (50 to 100 characters), and
+   every sentence past the news dilutes it.  They come back in article order,
+   each exactly as it stands.
 
 Cost is linear in the article: only the first MAX_CANDIDATES statements are
 scored (with the prior above, a later one cannot win), each from the words
@@ -60,6 +62,9 @@ from digest.lexicon import cjk_count, word_tag
 from digest.model import ArticleDraft
 
 MAX_SENTENCES = 3
+#: The summary box's budget, in characters: a news lead of one long sentence
+#: (Taiwan's papers often write 150-200 characters) must fit whole.
+SUMMARY_CHARS = 200
 #: A summary sentence needs this many Chinese characters: shorter ones are
 #: labels, captions or asides, not statements.
 MIN_CJK = 12
@@ -67,8 +72,9 @@ MIN_CJK = 12
 #: the 20th statement (prior 1/10.5) cannot outrank even the third one of the
 #: lead (1/2) unless a whole run of statements before it is ruled out.
 MAX_CANDIDATES = 20
-#: The summary stops growing once it is this share of the budget (75 of 150 characters).
-TARGET_SHARE = 0.5
+#: The summary stops growing once it is this long: an editor's summary is one or
+#: two sentences of 50 to 100 characters (a smaller budget stops it sooner).
+TARGET_CHARS = 75
 #: Share of its prior a sentence of a scene-setting opening keeps.
 SCENE = 0.3
 #: Share of its score a sentence opening on a pronoun or connective keeps.
@@ -116,6 +122,9 @@ _LIST_ITEM = re.compile(
 _LIST_OPENER = re.compile(
     r"[：:]\s*(?:一是|第一|首先|[（(]?[一1][）)、．.]|(?:[^，,。；：:、]{1,12}、)+[^，,。；：:、]{1,12}[。！!]?$)"
 )
+#: Numbered items run together in one "sentence" (``1、姓名2、性别3、民族``): a form or
+#: a list flattened by the page, not a statement.
+_RUN_OF_ITEMS = re.compile(r"(?<![\d.])\d{1,2}[、．](?!\d)")
 #: A sentence leaning on the one before it: a pronoun or connective opens it.
 _ANAPHORIC = re.compile(
     r"^(?:[他她它这该此其][们些]?|而|但|但是|然而|因此|所以|因而|同时|此外|另外|另一方面|与此同时|"
@@ -175,6 +184,7 @@ def _is_statement(sentence: str, min_cjk: int, strict: bool = True) -> bool:
         and _ROLE_COLON.search(sentence) is None
         and _LIST_ITEM.match(sentence) is None
         and _LIST_OPENER.search(sentence) is None
+        and len(_RUN_OF_ITEMS.findall(sentence)) < 2
         and not (strict and (
             (_QUESTION.search(sentence) is not None and _REPORTED_QUESTION.search(sentence) is None)
             or (_quote_share(sentence) >= 0.5 and not news_figures(sentence))))
@@ -280,7 +290,7 @@ def rank_sentences(draft: ArticleDraft, min_cjk: int = MIN_CJK,
     cands = _candidates(paragraphs, min_cjk, strict)
     if not cands:
         return []
-    _score(cands, paragraphs[0], _headline_weights(draft.title))
+    _score(cands, paragraphs[0], _headline_weights(draft.title) if draft.headline else {})
     ranked = [(c.text, c.score, c.order) for c in cands]
     ranked.sort(key=lambda r: (-r[1], r[2]))
     return ranked
@@ -293,11 +303,11 @@ def _novelty(text: str, said: set[str]) -> float:
     return sum(v for w, v in weights.items() if w not in said) / total if total else 1.0
 
 
-def summarize(draft: ArticleDraft, max_chars: int = 150) -> list[str]:
+def summarize(draft: ArticleDraft, max_chars: int = SUMMARY_CHARS) -> list[str]:
     """One to three of the best sentences, in article order, within ``max_chars`` characters.
 
     Sentences are taken best first while they fit and bring new content,
-    until the summary reaches TARGET_SHARE of ``max_chars``.  If none
+    until the summary reaches TARGET_CHARS (or ``max_chars``).  If none
     fits, the best is returned alone: a whole long sentence beats a cut one.
     If the article has no sentence of ``MIN_CJK`` characters, shorter finished
     sentences are allowed, and if it has only questions and quotations, those;
@@ -308,7 +318,7 @@ def summarize(draft: ArticleDraft, max_chars: int = 150) -> list[str]:
               or rank_sentences(draft, min_cjk=4, strict=False))
     if not ranked:
         return []
-    target = TARGET_SHARE * max_chars
+    target = min(TARGET_CHARS, max_chars)
     chosen: list[tuple[str, float, int]] = []
     said: set[str] = set()
     used = 0

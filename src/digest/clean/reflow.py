@@ -194,8 +194,9 @@ def wrap_width(lines: list[str]) -> int | None:
     """The column at which a hard-wrapped page was cut, or None if it was not.
 
     A hard-wrapped page has most of its lines filling one width (give or take a
-    few columns for punctuation and Latin words); pages with one line per
-    paragraph, or a few headings of equal length, do not.
+    few columns for punctuation and Latin words) and few lines beyond it; pages
+    with one line per paragraph, or headings of equal length between long
+    paragraphs (a page of links and their blurbs), do not.
     """
     if len(lines) < 4:
         return None
@@ -206,7 +207,8 @@ def wrap_width(lines: list[str]) -> int | None:
         exact = bisect.bisect_right(widths, width) - bisect.bisect_left(widths, width)
         best = max(best, (near, exact, width))
     best_count, _, best_width = best
-    if best_width >= 24 and best_count >= 4 and 2 * best_count >= len(lines):
+    wider = len(widths) - bisect.bisect_right(widths, best_width + 2)
+    if best_width >= 24 and best_count >= 4 and 2 * best_count >= len(lines) and 4 * wider <= best_count:
         return best_width
     return None
 

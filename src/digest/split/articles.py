@@ -6,6 +6,10 @@ run is also cut before a paragraph that opens with a news lead (``本报讯…``
 ``新华社…电``) and after one that ends with a closing credit (``（完）``).
 Each head run between two bodies is then decided as a whole:
 
+0. **Standfirst.** On a page whose first article has a title, no credit and so
+   far only one or two short unled paragraphs, a lead or byline without a column
+   label starts the story those paragraphs summarise (an editor's 导语 above
+   ``本报讯…``), not a new article.
 1. Closing credits at its start (``（完）``, ``（编辑 X）``, ``来源：X``)
    belong to the article before it, and close that article.
 2. **Headline after body.** If the article before has no title, the run's
@@ -162,6 +166,30 @@ def _take_closing_credits(draft: _Draft, head: list[Line]) -> list[Line]:
     return head[i:]
 
 
+#: A standfirst (导语) is at most this many paragraphs and characters: an editor's
+#: summary of one or two sentences, shorter than any article.
+STANDFIRST_PARAGRAPHS = 2
+STANDFIRST_MAX = 150
+
+
+def _ends_standfirst(draft: _Draft, head: list[Line], body: list[Line]) -> bool:
+    """Is the page's first article so far only its standfirst, its story starting here? (rule 0)
+
+    Web pages set an editor's summary under the headline, then the story with
+    its lead or byline, sometimes under the paper's own headline:
+    ``15所学校过初选… / 甘肃首批16所…有望获得爱心运动鞋。 / 本报讯 6月13日上午，…``.
+    The lead or byline would start a new article; after a titled, uncredited,
+    unled body of one or two short paragraphs it starts the story that body
+    summarises (a short article of a paper's page carries its own byline).
+    """
+    text = [b.text for b in draft.blocks if not b.heading]
+    return (bool(draft.title) and not draft.led and not draft.closed
+            and not (draft.credit.authors or draft.credit.source)
+            and len(text) <= STANDFIRST_PARAGRAPHS and sum(map(len, text)) <= STANDFIRST_MAX
+            and not any(line.kind is Kind.COLUMN for line in head)
+            and (body[0].opens or any(line.kind in _HEAD_SIGNALS for line in head)))
+
+
 def _closes_untitled(draft: _Draft, head: list[Line], body: list[Line], title_first: bool) -> bool:
     """Is the run's first heading the headline of the untitled article before it? (rule 2)"""
     if draft.title or not head or head[0].kind is not Kind.HEADING:
@@ -216,7 +244,12 @@ def _assemble(lines: list[Line]) -> list[_Draft]:
             if not body:
                 _finish_page(current, head)
                 break
-            if _closes_untitled(current, head, body, title_first):
+            if not drafts and _ends_standfirst(current, head, body):
+                for line in head:
+                    current.take_meta(line)
+                current.blocks.extend(_subheadings(head))
+                new = False
+            elif _closes_untitled(current, head, body, title_first):
                 current.title = head[0].text
                 first_title_len = first_title_len or len(current.title)
                 head = head[1:]
@@ -237,7 +270,8 @@ def _assemble(lines: list[Line]) -> list[_Draft]:
 
 
 def _to_article(draft: _Draft, page_year: int | None, fallback_year: int | None) -> ArticleDraft:
-    if not draft.title:
+    headline = bool(draft.title)
+    if not headline:
         draft.title = title_from_text(next(b.text for b in draft.blocks if not b.heading))
     return ArticleDraft(
         title=draft.title,
@@ -246,6 +280,7 @@ def _to_article(draft: _Draft, page_year: int | None, fallback_year: int | None)
         source=draft.credit.source,
         date=find_article_date(draft.header_lines + draft.body_lines, page_year, fallback_year),
         column=draft.column,
+        headline=headline,
     )
 
 

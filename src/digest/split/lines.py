@@ -58,6 +58,9 @@ _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 #: (A bare ？/！ at the end is allowed: ``…如何点燃消费新热情？`` is a headline.)
 _CLAUSE_END = re.compile(f"[。；;，,、：:{ELLIPSIS}—]$|[{SENTENCE_END}][”’」』）)]+$")
 _COMMA = re.compile(r"[，,]")
+#: Two labels with their colons make a form or a product sheet, not a heading:
+#: ``产品名称：规格及价格：30ml／300 元``.
+_LABEL_COLON = re.compile(r"[：:]")
 #: A headline in two halves with a space between, each half at least 4 characters.
 _TWO_PART = re.compile(r"^(?P<a>\S{4,})\s(?P<b>\S{4,})$")
 
@@ -95,7 +98,7 @@ def is_heading_like(text: str) -> bool:
     """A short line that does not read as a sentence: a title, subheading or label.
 
     Short (≤ 30 characters, ≤ 40 for a two-part headline), no 。 anywhere, at
-    most one comma, and no clause end (``，``, ``：``, ``；``) or quoted sentence
+    most one comma and one colon, and no clause end (``，``, ``：``, ``；``) or quoted sentence
     end (``！”``) at the end. A bare ``？``/``！`` at the end is allowed:
     ``…如何点燃消费新热情？`` is a headline. ``一笔笔资金活水，如何…，激活…？``
     (33 characters, two commas) is running text.
@@ -105,6 +108,7 @@ def is_heading_like(text: str) -> bool:
         0 < len(text) <= limit
         and "。" not in text
         and len(_COMMA.findall(text)) <= 1
+        and len(_LABEL_COLON.findall(text)) <= 1
         and not _CLAUSE_END.search(text)
         and WORD_CHAR.search(text) is not None
     )
