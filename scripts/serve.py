@@ -201,6 +201,7 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
 
     sys.path.insert(0, os.path.join(root, "plugins"))  # the project's plugins, as Pelican loads them
     from digest_editions.incremental import SiteModel, Unsupported
+    from digest_editions.preview import SERVE_KEY
 
     model = SiteModel()
     signals.all_generators_finalized.connect(model.capture)
@@ -229,7 +230,7 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
         paused = []
         model.start_build()
         try:
-            override = {"OUTPUT_PATH": final}
+            override = {"OUTPUT_PATH": final, SERVE_KEY: True}  # every edition kept in this process
             if quick:
                 override["DELETE_OUTPUT_DIRECTORY"] = False  # the build starts from a copy of the site
             settings = read_settings("pelicanconf.py", override=override)

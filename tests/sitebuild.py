@@ -40,6 +40,23 @@ def build_site(tmp: Path, seeds: Path = SEEDS, **overrides) -> Path:
 
 
 
+def tree_differences(a: Path, b: Path) -> list[str]:
+    """The paths (relative) of files in only one of two folders or different in bytes."""
+    import filecmp
+
+    found: list[str] = []
+
+    def compare(cmp: filecmp.dircmp, rel: str = "") -> None:
+        found.extend(f"{rel}{n}" for n in cmp.left_only + cmp.right_only + cmp.funny_files)
+        _, diff, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        found.extend(f"{rel}{n}" for n in diff + errors)
+        for name, sub in cmp.subdirs.items():
+            compare(sub, f"{rel}{name}/")
+
+    compare(filecmp.dircmp(a, b))
+    return found
+
+
 #: The SITEURL of a test build (pelicanconf.py's default preview address).
 SITEURL = "http://127.0.0.1:8000"
 

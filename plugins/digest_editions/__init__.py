@@ -1,9 +1,12 @@
 """Pelican plugin: build the site once per language edition and link the editions.
 
 The first entry of ``DIGEST_EDITIONS`` is the site Pelican was asked to build;
-when it is finished (``finalized``), every further edition is built by a second
-Pelican run on the same content into ``OUTPUT_PATH/<path>`` with its own
-``DEFAULT_LANG``, ``SITEURL`` and ``SITENAME``. Templates get:
+every further edition is built by a second Pelican run on the same content into
+``OUTPUT_PATH/<path>`` with its own ``DEFAULT_LANG``, ``SITEURL`` and
+``SITENAME``: in a forked process while the first one builds, or after it
+(``finalized``) with ``DIGEST_JOBS = 1`` or when no core is idle (a second
+process then only adds the work it cannot share). Whole-site
+steps run once every edition is written. Templates get:
 
 ``EDITION``             the current edition (dict with lang, path, name, html_lang)
 ``EDITIONS``            every edition
@@ -15,6 +18,12 @@ folder beside ``OUTPUT_PATH`` and swapped in when complete (:mod:`.staging`),
 so ``output/`` is always a whole site, old or new, even after a failed or
 killed build. ``DIGEST_ATOMIC_OUTPUT = False`` builds in place instead.
 
+A build whose inputs are all as they were for the site in ``output/`` (content
+after conversion, settings, theme, code, packages: :func:`.staging.inputs_key`),
+with ``output/`` untouched since (every file's size and time as that build left
+them), has nothing to do: it keeps ``output/`` and renders nothing. Any other
+build renders everything; preview quick builds never take this path.
+
 Each edition is a complete Pelican site, so feeds, archives and topic pages
 need no special cases; the only link between editions is that a page has the
 same URL path in each of them.
@@ -25,7 +34,12 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import pickle
 import posixpath
+import shutil
+import signal
+import sys
+import traceback
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -33,11 +47,13 @@ from pelican import signals
 
 from digest.site.settings import current_edition, editions as _editions, root_siteurl, setting
 from digest.publish import page as page_module
-from digest.site.signals import editions_finalized
+from digest.publish.workers import core_to_spare, exit_with_parent
+from digest.site.signals import edition_fork_state, editions_finalized
 
-from .preview import preview_writer
-from .staging import (clear_cache_if_code_changed, drop_broken_caches, mark_caches_complete, new_staging,
-                      reader_fingerprint, swap_in)
+from .preview import PREVIEW_KEY, SERVE_KEY, preview_writer
+from .staging import (build_inputs, clear_cache_if_code_changed, drop_broken_caches, editions_aside,
+                      forget_site_record, inputs_key, mark_caches_complete, merge_into, new_staging,
+                      output_manifest, reader_fingerprint, site_unchanged, swap_in, write_site_record)
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +125,65 @@ def stage_output(pelican) -> None:
                           copy_all=not settings.get("DELETE_OUTPUT_DIRECTORY"))
     settings["_DIGEST_FINAL_OUTPUT_PATH"] = str(final)
     settings["OUTPUT_PATH"] = pelican.output_path = str(staging)
+    if settings.get(PREVIEW_KEY) is None and not settings.get(SERVE_KEY) and getattr(pelican, "run", None) is not None:
+        _skip_if_unchanged(pelican, final, cache)
+
+
+def _code_folders(settings) -> list[Path]:
+    """Our code: the plugins and the converter package (front matter, settings, orders)."""
+    return [Path(p) for p in settings.get("PLUGIN_PATHS") or []] + [Path(page_module.__file__).parents[1]]
+
+
+def _skip_if_unchanged(pelican, final: Path, cache: Path) -> None:
+    """Wrap ``pelican.run``: keep ``output/`` when nothing it was made from changed.
+
+    The inputs are hashed when the run starts (conversion has written the pages
+    by then) and again when the site is complete; the site is recorded only if
+    the two agree, so a build that changed its own inputs is never reused."""
+    run = pelican.run
+
+    def run_unless_unchanged(*args, **kwargs):
+        settings = pelican.settings
+        inputs = build_inputs(settings, _code_folders(settings), final)
+        key = inputs_key(inputs)
+        if site_unchanged(cache, key, final):
+            from digest.publish import lock
+            from pelican.log import console
+
+            shutil.rmtree(settings["OUTPUT_PATH"], ignore_errors=True)  # the unused staging folder
+            settings.pop("_DIGEST_FINAL_OUTPUT_PATH", None)
+            settings["OUTPUT_PATH"] = pelican.output_path = str(final)
+            lock.release(getattr(pelican, "digest_build_lock", None))
+            console.print(f"digest: nothing changed since the last build; {final} kept as it is")
+            try:  # the seeds' repair summary, which Pelican's `finalized` would have printed
+                from digest_seeds import print_repair_summary
+            except ImportError:
+                pass
+            else:
+                print_repair_summary(pelican)
+            return None
+        forget_site_record(cache)  # the site in output/ is about to be replaced
+        pelican.digest_inputs = key, inputs
+        _start_other_editions(pelican)
+        try:
+            return run(*args, **kwargs)
+        finally:
+            _stop_other_editions(pelican)  # only if the first edition failed before joining it
+
+    pelican.run = run_unless_unchanged
+
+
+def _record_site(pelican, final: Path) -> None:
+    """Remember the inputs and files of the site just swapped in (see :func:`_skip_if_unchanged`)."""
+    key, inputs = getattr(pelican, "digest_inputs", (None, None))
+    if key is None:
+        return
+    del pelican.digest_inputs
+    if inputs_key(inputs) != key:
+        log.info("digest: the build changed its own inputs; the next build renders everything again")
+        return
+    write_site_record(Path(pelican.settings["CACHE_PATH"]),
+                      {"key": key, "output": str(final), "manifest": output_manifest(final)})
 
 
 def _finish_staging(pelican) -> None:
@@ -119,38 +194,133 @@ def _finish_staging(pelican) -> None:
     swap_in(Path(settings["OUTPUT_PATH"]), Path(final))
     settings["OUTPUT_PATH"] = pelican.output_path = final
     log.info("digest: site complete; swapped into %s", final)
+    _record_site(pelican, Path(final))
+
+
+def _edition_settings(settings, edition: dict, root_output: str) -> dict:
+    """The settings of the Pelican run of a further edition, written under ``root_output``."""
+    root = root_siteurl(settings)
+    child = copy.deepcopy({k: v for k, v in settings.items() if k != "JINJA_GLOBALS"})
+    child.update({k: v for k, v in edition.items() if k.isupper()})
+    siteurl = f"{root}/{edition['path']}" if root else ""
+    child.update(
+        DEFAULT_LANG=edition["lang"],
+        OUTPUT_PATH=os.path.join(root_output, edition["path"]),
+        SITEURL=siteurl,
+        FEED_DOMAIN=siteurl if settings.get("FEED_DOMAIN") else None,
+        DIGEST_ROOT_SITEURL=root,
+        DIGEST_EDITION_CHILD=True,
+        DIGEST_CONVERT=False,
+        DELETE_OUTPUT_DIRECTORY=False,
+        JINJA_GLOBALS={k: v for k, v in settings.get("JINJA_GLOBALS", {}).items()
+                       if k not in _OUR_GLOBALS},
+        CACHE_PATH=os.path.join(settings.get("CACHE_PATH", "cache"), edition["lang"]),
+    )
+    return child
+
+
+def _build_editions(settings, root_output: str) -> None:
+    """Run Pelican for every edition but the first, into ``root_output``."""
+    from pelican import Pelican  # here: pelican imports this module while it starts
+
+    editions = _editions(settings)
+    main = current_edition(settings, editions)
+    for edition in editions:
+        if edition is not main:
+            child = _edition_settings(settings, edition, root_output)
+            log.info("digest: building the %s edition into %s", edition["name"], child["OUTPUT_PATH"])
+            Pelican(child).run()
+
+
+def _start_other_editions(pelican) -> None:
+    """Build the further editions in a forked process beside this one, on the other core.
+
+    The editions share nothing but the content (read, not written) and the
+    staging folder; the fork writes into a folder of its own beside it
+    (:func:`.staging.editions_aside`), moved into the staging folder when both
+    are done (:func:`_join_other_editions`), so the first edition's run, which
+    empties its output folder as it starts, cannot delete their pages."""
+    settings = pelican.settings
+    jobs = setting(settings, "DIGEST_JOBS")
+    if len(_editions(settings)) < 2 or jobs == 1 or not hasattr(os, "fork"):
+        return
+    if jobs is None and not core_to_spare():
+        log.info("digest: no idle core; the editions are built one after another")
+        return
+    aside = editions_aside(Path(settings["OUTPUT_PATH"]))
+    aside.mkdir()
+    snapshot = copy.deepcopy({k: v for k, v in settings.items() if k != "JINJA_GLOBALS"})
+    snapshot["JINJA_GLOBALS"] = settings.get("JINJA_GLOBALS", {})
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    reader, writer = os.pipe()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # the fork: build, and never return into the caller's stack
+        os.close(reader)
+        code = 1
+        try:
+            exit_with_parent(parent)  # a killed build leaves no fork writing on (and holding the lock)
+            _build_editions(snapshot, str(aside))
+            state = {_receiver_name(r): v for r, v in edition_fork_state.send(None, state=None)}
+            with os.fdopen(writer, "wb") as fh:
+                pickle.dump(state, fh)
+            code = 0
+        except BaseException:  # noqa: BLE001 -- reported here, the parent fails the build
+            traceback.print_exc()
+        finally:
+            logging.shutdown()
+            for stream in (sys.stdout, sys.stderr):
+                stream.flush()
+            os._exit(code)
+    os.close(writer)
+    pelican.digest_editions_fork = pid, aside, reader
+
+
+def _receiver_name(receiver) -> str:
+    return f"{receiver.__module__}.{receiver.__qualname__}"
+
+
+def _stop_other_editions(pelican) -> None:
+    """The first edition failed: end the fork and drop what it wrote."""
+    pid, aside, reader = getattr(pelican, "digest_editions_fork", (None, None, None))
+    if pid is None:
+        return
+    del pelican.digest_editions_fork
+    os.close(reader)
+    try:
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def _join_other_editions(pelican) -> bool:
+    """Wait for the forked editions and move them into this build's folder; False when none was forked."""
+    pid, aside, reader = getattr(pelican, "digest_editions_fork", (None, None, None))
+    if pid is None:
+        return False
+    del pelican.digest_editions_fork
+    with os.fdopen(reader, "rb") as fh:  # read before waiting: the fork blocks on a full pipe
+        raw = fh.read()
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0 or not raw:
+        shutil.rmtree(aside, ignore_errors=True)
+        raise RuntimeError("digest: building the further editions failed (see the messages above)")
+    target = Path(pelican.settings["OUTPUT_PATH"])
+    merge_into(aside, target)
+    edition_fork_state.send(pelican, state=pickle.loads(raw), moved=(aside, target))
+    return True
 
 
 def build_other_editions(pelican) -> None:
     settings = pelican.settings
     if setting(settings, "DIGEST_EDITION_CHILD"):
         return
-    from pelican import Pelican  # here: pelican imports this module while it starts
-
+    if not _join_other_editions(pelican):
+        _build_editions(settings, settings["OUTPUT_PATH"])
     editions = _editions(settings)
-    main = current_edition(settings, editions)
-    root = root_siteurl(settings)
-    for edition in editions:
-        if edition is main:
-            continue
-        child = copy.deepcopy({k: v for k, v in settings.items() if k != "JINJA_GLOBALS"})
-        child.update({k: v for k, v in edition.items() if k.isupper()})
-        siteurl = f"{root}/{edition['path']}" if root else ""
-        child.update(
-            DEFAULT_LANG=edition["lang"],
-            OUTPUT_PATH=os.path.join(settings["OUTPUT_PATH"], edition["path"]),
-            SITEURL=siteurl,
-            FEED_DOMAIN=siteurl if settings.get("FEED_DOMAIN") else None,
-            DIGEST_ROOT_SITEURL=root,
-            DIGEST_EDITION_CHILD=True,
-            DIGEST_CONVERT=False,
-            DELETE_OUTPUT_DIRECTORY=False,
-            JINJA_GLOBALS={k: v for k, v in settings.get("JINJA_GLOBALS", {}).items()
-                           if k not in _OUR_GLOBALS},
-            CACHE_PATH=os.path.join(settings.get("CACHE_PATH", "cache"), edition["lang"]),
-        )
-        log.info("digest: building the %s edition into %s", edition["name"], child["OUTPUT_PATH"])
-        Pelican(child).run()
     for edition in editions:
         edition["output"] = os.path.join(settings["OUTPUT_PATH"], edition["path"])
     editions_finalized.send(pelican, editions=editions)

@@ -36,7 +36,7 @@ from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
 
-from digest.site.settings import current_edition
+from digest.site.settings import current_edition, editions
 from digest.site.signals import article_refreshed
 
 #: The generator lists an article can be in (Pelican's ``ArticlesGenerator``).
@@ -72,7 +72,8 @@ class SiteModel:
         for gen in self._captured:
             path = os.path.join(final, current_edition(gen.settings)["path"])
             gen.settings["OUTPUT_PATH"] = gen.context["OUTPUT_PATH"] = gen.output_path = path
-        self.generators, self._captured = self._captured, []
+        whole = self._captured and len(self._captured) == len(editions(self._captured[0].settings))
+        self.generators, self._captured = (self._captured if whole else []), []  # else: built elsewhere
 
     def refresh(self, pages: list[Path], shown=None) -> list[str]:
         """Read ``pages`` (article Markdown files) again and write what shows them;

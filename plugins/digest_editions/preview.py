@@ -20,6 +20,9 @@ import posixpath
 from pelican.writers import Writer
 
 PREVIEW_KEY = "_DIGEST_PREVIEW_ARTICLES"
+#: Set on every build of the preview server: every edition in its own process, which
+#: keeps them for the incremental preview (``incremental.py``), and never a skipped build.
+SERVE_KEY = "_DIGEST_PREVIEW_SERVER"
 ARTICLES_DIR = "articles/"
 
 

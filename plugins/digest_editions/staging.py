@@ -18,7 +18,9 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gzip
+import hashlib
 import itertools
+import json
 import os
 import pickle
 import re
@@ -35,7 +37,7 @@ def staging_name(final: Path) -> str:
 
 
 def _stale_pattern(final: Path) -> re.Pattern:
-    return re.compile(rf"\.{re.escape(final.name)}\.building-(\d+)-\d+(?:-old)?\Z")
+    return re.compile(rf"\.{re.escape(final.name)}\.building-(\d+)-\d+(?:-old|-editions)?\Z")
 
 
 def _running(pid: int) -> bool:
@@ -86,6 +88,26 @@ def new_staging(final: Path, keep: list[str] | None = None, copy_all: bool = Fal
         elif old.exists():
             shutil.copy2(old, staging / name)
     return staging
+
+
+def editions_aside(staging: Path) -> Path:
+    """The folder beside ``staging`` where the further editions are built in parallel."""
+    return staging.parent / (staging.name + "-editions")
+
+
+def merge_into(source: Path, target: Path) -> None:
+    """Move every file of ``source`` to the same place under ``target`` (renames:
+    one file system), then remove ``source``. A file present in both is an error:
+    the editions never write the same file."""
+    for entry in sorted(source.iterdir()):
+        there = target / entry.name
+        if entry.is_dir() and not entry.is_symlink() and there.is_dir():
+            merge_into(entry, there)
+        elif there.exists() or there.is_symlink():
+            raise FileExistsError(f"{there}: written by two editions")
+        else:
+            os.rename(entry, there)
+    source.rmdir()
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -204,3 +226,183 @@ def clear_cache_if_code_changed(cache_path: Path, fingerprint: str) -> bool:
     cache_path.mkdir(parents=True, exist_ok=True)
     stamp.write_text(fingerprint, encoding="utf-8")
     return emptied
+
+
+# --------------------------------------------------------------- an unchanged site
+
+SITE_RECORD = "digest-site.json"
+
+
+def stable_repr(value, _seen: frozenset = frozenset()) -> str:
+    """A repr of a settings value that is the same in every process for the same
+    settings: functions and classes by qualified name (their source files are
+    hashed by :func:`inputs_key`), objects by their attributes, no addresses."""
+    import types
+
+    if isinstance(value, (str, int, float, bool, type(None), bytes, Path)):
+        return repr(value)
+    if id(value) in _seen:
+        return "<cycle>"
+    seen = _seen | {id(value)}
+    if isinstance(value, dict):
+        items = sorted((stable_repr(k, seen), stable_repr(v, seen)) for k, v in value.items())
+        return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
+    if isinstance(value, (set, frozenset)):
+        return "{" + ",".join(sorted(stable_repr(v, seen) for v in value)) + "}"
+    if isinstance(value, (list, tuple)):
+        return type(value).__name__ + "(" + ",".join(stable_repr(v, seen) for v in value) + ")"
+    if isinstance(value, types.ModuleType):
+        return f"<module {value.__name__}>"
+    if isinstance(value, (types.FunctionType, types.BuiltinFunctionType, type, types.MethodType)):
+        return f"<{getattr(value, '__module__', '?')}.{getattr(value, '__qualname__', '?')}>"
+    attrs = getattr(value, "__dict__", None)
+    name = f"{type(value).__module__}.{type(value).__qualname__}"
+    if attrs is not None:
+        return f"<{name} {stable_repr(attrs, seen)}>"
+    text = repr(value)
+    return f"<{name}>" if " at 0x" in text else text
+
+
+def _source_files(value, found: set[Path], _seen: set[int] | None = None) -> None:
+    """The source files of the functions and classes inside a settings value."""
+    import sys
+    import types
+
+    seen = set() if _seen is None else _seen
+    if id(value) in seen or isinstance(value, (str, bytes, int, float, type(None), types.ModuleType)):
+        return
+    seen.add(id(value))
+    file = None
+    if isinstance(value, types.FunctionType):
+        file = value.__code__.co_filename
+    elif isinstance(value, (type, types.MethodType, types.BuiltinFunctionType)) or hasattr(value, "__dict__"):
+        module = sys.modules.get(getattr(value if isinstance(value, type) else type(value), "__module__", ""))
+        file = getattr(module, "__file__", None)
+    if file and Path(file).is_file():
+        found.add(Path(file))
+    children = (value.values() if isinstance(value, dict) else value if isinstance(value, (list, tuple, set, frozenset))
+                else (getattr(value, "__dict__", None) or {}).values())
+    for child in children:
+        _source_files(child, found, seen)
+
+
+def _hash_tree(h, root: Path, skip: tuple[Path, ...] = ()) -> None:
+    h.update(f"\0tree {root}\0".encode())
+    if root.is_file():
+        h.update(root.read_bytes())
+        return
+    for folder, dirs, files in os.walk(root):
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and (here / d).resolve() not in skip)
+        for name in sorted(files):
+            if name.endswith(".pyc"):
+                continue
+            path = here / name
+            h.update(path.relative_to(root).as_posix().encode() + b"\0")
+            try:
+                h.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError:
+                h.update(b"<unreadable>")
+
+
+def build_inputs(settings: dict, code: list[Path], final: Path) -> tuple[str, list[Path], tuple[Path, ...]]:
+    """What :func:`inputs_key` hashes, taken when a run starts (plugins add to the
+    settings as the run goes): the settings as text (output folder as ``final``),
+    the folders and files to hash (content after conversion, theme, our code, the
+    source of every function in the settings), and the folders to leave out."""
+    shown = {k: v for k, v in settings.items() if not k.startswith("_") and k != "OUTPUT_PATH"}
+    sources: set[Path] = set()
+    _source_files(shown, sources)
+    skip = tuple(p.resolve() for p in (final, Path(settings.get("CACHE_PATH") or final)))
+    named = {Path(v) for v in _strings(shown) if len(v) < 1024 and "\n" not in v and _is_file(v)}
+    named |= {Path(v) for v in settings.get("THEME_TEMPLATES_OVERRIDES") or () if Path(v).is_dir()}
+    return (stable_repr(shown) + str(final),
+            [Path(settings["PATH"]), Path(settings["THEME"]), *code, *sorted(sources | named)], skip)
+
+
+def _strings(value):
+    """Every string in a settings value (files it names, such as a catalog, are inputs too)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for v in value:
+            yield from _strings(v)
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+#: Environment variables a build's output may depend on besides ``DIGEST_*``: "today",
+#: and the locale and time zone (Pelican formats dates with ``strftime``).
+_ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LANG", "LANGUAGE", "TZ")
+
+
+def inputs_key(inputs: tuple[str, list[Path], tuple[Path, ...]]) -> str:
+    """A hash of everything a build's output is made from: :func:`build_inputs`,
+    the installed packages, the Python version and the environment variables
+    ``DIGEST_*``, ``LC_*`` and :data:`_ENVIRONMENT`."""
+    import sys
+    from importlib.metadata import distributions
+
+    settings_text, roots, skip = inputs
+    h = hashlib.sha256()
+    h.update(sys.version.encode())
+    h.update(settings_text.encode())
+    h.update(stable_repr(sorted((k, v) for k, v in os.environ.items()
+                                if k.startswith(("DIGEST_", "LC_")) or k in _ENVIRONMENT)).encode())
+    h.update(stable_repr(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())).encode())
+    for root in roots:
+        _hash_tree(h, root, skip)
+    return h.hexdigest()
+
+
+def output_manifest(folder: Path) -> str:
+    """A hash of every file's path, size and modification time under ``folder``:
+    whether the site is still exactly as a build left it (stat only, no reads)."""
+    h = hashlib.sha256()
+
+    def walk(path: str, rel: str) -> None:
+        with os.scandir(path) as it:
+            entries = sorted(it, key=lambda e: e.name)
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, f"{rel}{entry.name}/")
+            else:
+                st = entry.stat(follow_symlinks=False)
+                h.update(f"{rel}{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    walk(str(folder), "")
+    return h.hexdigest()
+
+
+def read_site_record(cache_path: Path) -> dict:
+    try:
+        record = json.loads((cache_path / SITE_RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def write_site_record(cache_path: Path, record: dict) -> None:
+    cache_path.mkdir(parents=True, exist_ok=True)
+    tmp = cache_path / f".{SITE_RECORD}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, cache_path / SITE_RECORD)
+
+
+def forget_site_record(cache_path: Path) -> None:
+    (cache_path / SITE_RECORD).unlink(missing_ok=True)
+
+
+def site_unchanged(cache_path: Path, key: str, final: Path) -> bool:
+    """True when ``final`` is the site a completed build made from inputs with this
+    ``key``, untouched since (same files, sizes and times)."""
+    record = read_site_record(cache_path)
+    return (bool(record) and record.get("key") == key and final.is_dir()
+            and record.get("output") == str(final) and record.get("manifest") == output_manifest(final))

@@ -11,6 +11,7 @@ Chinese entry.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -91,10 +92,22 @@ def annotate(article, catalog, english_edition: bool) -> None:
 
 def english_figure_phrase(figure: dict) -> str:
     """A key figure and what it counts as one English phrase: ``超2万人`` + ``缺口`` ->
-    ``a shortfall of over 20,000 people`` (:func:`digest.english.figures.figure_phrase`)."""
+    ``a shortfall of over 20,000 people`` (:func:`digest.english.figures.figure_phrase`).
+
+    Remembered per figure: a figure is shown on its article, its day and week
+    pages and their newsletters, and the glossary lookup behind a phrase was a
+    fifth of the English edition's rendering at 2,000 articles."""
+    try:
+        return _figure_phrase(tuple(sorted(figure.items())))
+    except TypeError:  # a value that cannot be a key (a list): not remembered
+        return _figure_phrase.__wrapped__(tuple(sorted(figure.items())))
+
+
+@lru_cache(maxsize=1 << 16)
+def _figure_phrase(fields: tuple) -> str:
     from digest.english.figures import figure_phrase
 
-    return figure_phrase(KeyFigure(**figure))
+    return figure_phrase(KeyFigure(**dict(fields)))
 
 
 def person_name(name: str) -> str:

@@ -86,6 +86,7 @@ def _hold_lock_while_running(pelican, cache_dir: Path | None) -> Path | None:
             lock.release(held)
 
     pelican.run = locked_run
+    pelican.digest_build_lock = held  # a build with nothing to do releases it early (digest_editions)
     return held
 
 

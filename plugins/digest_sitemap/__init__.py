@@ -38,7 +38,7 @@ from xml.etree import ElementTree as ET
 from pelican import signals
 
 from digest.site.settings import NOT_LISTED, is_absolute_url, root_siteurl, setting
-from digest.site.signals import editions_finalized
+from digest.site.signals import edition_fork_state, editions_finalized
 
 log = logging.getLogger(__name__)
 
@@ -208,6 +208,19 @@ def build_sitemap(pelican, editions: list[dict]) -> None:
     log.info("digest_sitemap: %d URLs in %s", len(entries), url)
 
 
+def carry_dates(sender, state, moved=None):
+    """``edition_fork_state``: the dates remembered in the fork that built the further
+    editions (returned there), taken in here with their paths moved to the build folder."""
+    if state is None:
+        return dict(_written_dates)
+    src, dst = (os.path.realpath(p) for p in moved)
+    for path, date in state.get(f"{__name__}.{carry_dates.__qualname__}", {}).items():
+        if path == src or path.startswith(src + os.sep):
+            path = dst + path[len(src):]
+        _written_dates[path] = date
+    return None
+
+
 def clear_dates(pelican) -> None:
     if not setting(pelican.settings, "DIGEST_EDITION_CHILD"):
         _written_dates.clear()
@@ -217,3 +230,4 @@ def register():
     signals.initialized.connect(clear_dates)
     signals.content_written.connect(remember_date)
     editions_finalized.connect(build_sitemap)
+    edition_fork_state.connect(carry_dates)

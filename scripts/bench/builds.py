@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 from corpus import Corpus
@@ -53,10 +54,14 @@ class Builds:
 
         return list(get_settings_from_file(str(self.work / "pelicanconf.py"))["PLUGINS"])
 
-    def ours(self, tag: str, profile: Path | None = None, plugins: list[str] | None = None) -> dict:
+    def ours(self, tag: str, profile: Path | None = None, plugins: list[str] | None = None,
+             render: bool = False) -> dict:
         """A build as ``make html`` does it (or with only ``plugins``). Seeds
         converted = new cache entries (one per converted seed; a seed that fails
-        is never cached)."""
+        is never cached). ``render``: render every page even if nothing changed
+        (a rebuild with nothing changed otherwise keeps the site as it is)."""
+        if render:
+            forget_site(self.work / "pelican-cache-ours")
         before = set(self.digest_cache.glob("*")) if self.digest_cache.is_dir() else set()
         log = self.work / "logs" / f"{tag}.log"
         output = self.work / "output"
@@ -78,14 +83,27 @@ class Builds:
         (plus the theme's own plugin if the theme cannot render without it)."""
         output = self.work / "output-bare"
         for plugins in (BARE_PLUGINS, BARE_PLUGINS + THEME_PLUGINS):
+            forget_site(self.work / "pelican-cache-bare")  # bare Pelican renders every time
             log = self.work / "logs" / f"bare-{len(plugins)}.log"
-            overrides = self._overrides("bare") | {"PLUGINS": plugins, "DIGEST_CONVERT": False}
+            # DIGEST_JOBS=1: one Pelican run per edition, in turn, as bare Pelican would build them
+            # (digest_editions would otherwise build the further editions beside the first)
+            overrides = self._overrides("bare") | {"PLUGINS": plugins, "DIGEST_CONVERT": False, "DIGEST_JOBS": 1}
             run = run_measured(pelican_cmd(self.work, output, overrides), log, snapshot_env(self.work), self.work)
             result = _outcome(run, log) | {"html_files": _html_files(output), "plugins": plugins}
             if "error" not in result:
                 break
             say(f"  bare build with {', '.join(plugins)} failed: {result['error'].splitlines()[-1]}")
         return result
+
+
+def forget_site(cache: Path) -> None:
+    """Make the next build with this Pelican cache render: drop the record that lets a
+    rebuild with nothing changed keep the site (plugins/digest_editions/staging.py)."""
+    if str(ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(ROOT / "plugins"))
+    from digest_editions.staging import forget_site_record
+
+    forget_site_record(cache)
 
 
 def _outcome(run: Run, log: Path) -> dict:

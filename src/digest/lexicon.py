@@ -7,13 +7,22 @@ there is one vocabulary for every stage that asks "is this a word?".
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import marshal
 import math
+import os
 import sys
+import zlib
+from array import array
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, TypeVar
 
 # Re-exported for the stages that ask the lexicon and the character classes together.
 from digest.chardata import CJK_CHAR, CJK_RANGES, CJK_RUN  # noqa: F401
+
+T = TypeVar("T")
 
 
 def cjk_count(text: str) -> int:
@@ -21,17 +30,72 @@ def cjk_count(text: str) -> int:
     return sum(map(len, CJK_RUN.findall(text)))
 
 
-def _jieba_file(name: str) -> Path:
-    import jieba  # only for the location of its data files
+@lru_cache(maxsize=8)
+def jieba_file(name: str) -> Path:
+    """A data file bundled with jieba (found without importing jieba, which takes 0.1 s)."""
+    return Path(importlib.util.find_spec("jieba").origin).parent / name
 
-    return Path(jieba.__file__).parent / name
+
+# --- precomputed tables ------------------------------------------------------
+
+#: Where tables built from bundled data files are kept between processes (one file per table).
+TABLE_CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "digest-tables"
 
 
-@lru_cache(maxsize=1)
+def _file_hash(path: Path) -> bytes:
+    stat = path.stat()
+    return _hash_bytes(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _hash_bytes(path: Path, mtime_ns: int, size: int) -> bytes:
+    """SHA-256 of a file's bytes, hashed once per process while its time stamp and size stay."""
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
+def precomputed(name: str, sources: tuple[Path, ...], build: Callable[[], T]) -> T:
+    """``build()``, or its result saved by an earlier process (marshal, in TABLE_CACHE_DIR).
+
+    Parsing jieba's or pypinyin's data files costs seconds per process; loading
+    the parsed tables costs a fraction of it.  The saved file is keyed by the
+    bytes of ``sources`` (the data files and the module holding ``build``) and
+    the Python version, so a changed file or rule is rebuilt, never read stale;
+    an unreadable or corrupt file is rebuilt too, and an unwritable folder only
+    means building every time.  ``build`` must return what marshal can save.
+    """
+    key = hashlib.sha256(f"{name} {sys.version_info[:2]} {marshal.version}".encode())
+    for path in sources:
+        key.update(_file_hash(path))
+    digest = key.hexdigest()
+    file = TABLE_CACHE_DIR / f"{name}-{digest[:16]}.marshal"
+    try:
+        saved = marshal.loads(file.read_bytes())
+        if type(saved) is tuple and len(saved) == 2 and saved[0] == digest:
+            return saved[1]
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    try:
+        TABLE_CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        for old in TABLE_CACHE_DIR.glob(f"{name}-*.marshal"):
+            old.unlink(missing_ok=True)
+        tmp = file.with_name(f".{file.name}.{os.getpid()}")
+        tmp.write_bytes(marshal.dumps((digest, value)))
+        os.replace(tmp, file)
+    except OSError:
+        pass
+    return value
+
+
 def word_frequencies() -> dict[str, int]:
-    """jieba's dictionary as {word: frequency}; about 350,000 entries."""
+    """jieba's dictionary as {word: frequency}, in file order; about 350,000 entries.
+
+    Parsed from the file each time (a third of a second): for tables built from
+    the whole dictionary and saved.  A word's own entry is looked up in the saved shelf instead
+    (:func:`is_word`, :func:`word_tag`, :func:`word_log_prob`, :func:`word_idf`).
+    """
     freqs: dict[str, int] = {}
-    with open(_jieba_file("dict.txt"), encoding="utf-8") as fh:
+    with open(jieba_file("dict.txt"), encoding="utf-8") as fh:
         for line in fh:
             parts = line.split(" ", 2)
             if len(parts) >= 2:
@@ -39,28 +103,87 @@ def word_frequencies() -> dict[str, int]:
     return freqs
 
 
-@lru_cache(maxsize=1)
-def _total_frequency() -> int:
-    return sum(word_frequencies().values())
+def _word_tags() -> dict[str, str]:
+    tags: dict[str, str] = {}
+    with open(jieba_file("dict.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = sys.intern(parts[2])
+    return tags
 
 
-def word_log_prob(word: str) -> float:
-    """Unigram log-probability of a word; unknown words get a small floor."""
-    freq = word_frequencies().get(word, 0)
-    return math.log((freq + 0.5) / _total_frequency())
-
-
-@lru_cache(maxsize=1)
 def idf_table() -> tuple[dict[str, float], float]:
-    """jieba's IDF table and its median (the IDF of an unknown word)."""
+    """jieba's IDF table and its median, parsed from the file each time (for tables built from all of it)."""
     idf: dict[str, float] = {}
-    with open(_jieba_file("analyse/idf.txt"), encoding="utf-8") as fh:
+    with open(jieba_file("analyse/idf.txt"), encoding="utf-8") as fh:
         for line in fh:
             word, _, value = line.rstrip("\n").partition(" ")
             if value:
                 idf[word] = float(value)
     values = sorted(idf.values())
     return idf, values[len(values) // 2]
+
+
+#: Buckets of the shelf: a few words each, so a look-up unmarshals little besides its word.
+_BUCKETS = 1 << 16
+
+
+def _bucket(word: str) -> int:
+    """A word's bucket on the shelf (CRC-32: the same in every process, unlike ``hash``)."""
+    return zlib.crc32(word.encode("utf-8", "surrogatepass")) & (_BUCKETS - 1)
+
+
+def _build_shelf() -> tuple[bytes, bytes, int]:
+    """Each word's frequency, tag and IDF, spread over _BUCKETS buckets.
+
+    Returns ``(bucket offsets as 8-byte integers, the buckets marshalled one
+    after another, total frequency)``.  A process unmarshals only the buckets of
+    the words it asks about: converting one seed asks about a thousand or two
+    words, a few per cent of the tables, where loading them whole takes 0.4 s.
+    """
+    buckets: list[tuple[dict[str, int], dict[str, str], dict[str, float]]] = [
+        ({}, {}, {}) for _ in range(_BUCKETS)]
+    freqs = word_frequencies()
+    for table, values in enumerate((freqs, _word_tags(), idf_table()[0])):
+        for word, value in values.items():
+            buckets[_bucket(word)][table][word] = value
+    chunks = [marshal.dumps(bucket) for bucket in buckets]
+    offsets = array("Q", [0])
+    for chunk in chunks:
+        offsets.append(offsets[-1] + len(chunk))
+    return offsets.tobytes(), b"".join(chunks), sum(freqs.values())
+
+
+@lru_cache(maxsize=1)
+def _shelf() -> tuple[array, memoryview, int]:
+    sources = (jieba_file("dict.txt"), jieba_file("analyse/idf.txt"), Path(__file__))
+    offsets, blob, total = precomputed("jieba-shelf", sources, _build_shelf)
+    return array("Q", offsets), memoryview(blob), total
+
+
+_groups: dict[int, tuple[dict[str, int], dict[str, str], dict[str, float]]] = {}
+
+
+def _group(word: str) -> tuple[dict[str, int], dict[str, str], dict[str, float]]:
+    """(frequencies, tags, IDF) of the dictionary words in ``word``'s bucket."""
+    bucket = _bucket(word)
+    group = _groups.get(bucket)
+    if group is None:
+        offsets, blob, _ = _shelf()
+        group = _groups[bucket] = marshal.loads(blob[offsets[bucket]:offsets[bucket + 1]])
+    return group
+
+
+def word_log_prob(word: str) -> float:
+    """Unigram log-probability of a word; unknown words get a small floor."""
+    freq = _group(word)[0].get(word, 0)
+    return math.log((freq + 0.5) / _shelf()[2])
+
+
+def word_idf(word: str) -> float | None:
+    """jieba's IDF of ``word``, None for a word its table lacks."""
+    return _group(word)[2].get(word)
 
 
 def cut(text: str) -> list[str]:
@@ -71,26 +194,15 @@ def cut(text: str) -> list[str]:
 
 
 def is_word(text: str) -> bool:
-    return text in word_frequencies()
+    return text in _group(text)[0]
 
 
-@lru_cache(maxsize=1)
-def word_tags() -> dict[str, str]:
-    """jieba's part-of-speech tag of each dictionary word (n noun, v verb, vn verbal noun, d adverb...).
+def word_tag(word: str) -> str:
+    """The dictionary tag of ``word``, or ``""`` for a word jieba's dictionary lacks.
 
+    jieba's part-of-speech tags (n noun, v verb, vn verbal noun, d adverb...):
     rjieba segments without tagging; the dictionary tag is the word's usual part
     of speech, not read in context, which is enough to keep nouns and drop verbs
     and adverbs when picking keywords or the noun a figure counts.
     """
-    tags: dict[str, str] = {}
-    with open(_jieba_file("dict.txt"), encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = sys.intern(parts[2])
-    return tags
-
-
-def word_tag(word: str) -> str:
-    """The dictionary tag of ``word``, or ``""`` for a word jieba's dictionary lacks."""
-    return word_tags().get(word, "")
+    return _group(word)[1].get(word, "")

@@ -94,7 +94,31 @@ def _quote_continues(para: str, start: int, opener: int, end: int) -> bool:
     return before[-1] not in "：:"
 
 
+#: What makes a paragraph need the full scan: a quotation, title or bracket mark, or an ellipsis.
+_STRUCTURE = re.compile(f"[{re.escape(OPENERS + CLOSERS)}{ELLIPSIS}]")
+
+
 def _split_paragraph(para: str) -> list[str]:
+    return _split_plain(para) if _STRUCTURE.search(para) is None else _split_scanned(para)
+
+
+def _split_plain(para: str) -> list[str]:
+    """:func:`_split_scanned` of a paragraph without brackets, quotes or ellipses:
+    each run of full stops ends a sentence."""
+    sentences: list[str] = []
+    start = 0
+    for m in _FULL_STOP.finditer(para):
+        piece = para[start:m.end()].strip()
+        if piece:
+            sentences.append(piece)
+        start = m.end()
+    tail = para[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def _split_scanned(para: str) -> list[str]:
     tokens = list(_TOKEN.finditer(para))
     pairs = _matched_brackets(tokens)
     sentences: list[str] = []

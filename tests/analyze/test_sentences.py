@@ -96,3 +96,12 @@ def test_pieces_cover_the_text_in_order(text):
         found = text.find(p, position)
         assert found >= 0
         position = found + len(p)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["发展", "人工智能", "，", "。", "！", "？", "!", "?", " ", "　", "5.7万亿", "AI", "；"]),
+                max_size=30).map("".join))
+def test_a_paragraph_without_brackets_quotes_or_ellipses_splits_as_by_the_full_scan(para):
+    from digest.sentences import _split_plain, _split_scanned
+
+    assert _split_plain(para) == _split_scanned(para)

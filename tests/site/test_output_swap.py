@@ -28,6 +28,12 @@ def staging_folders(tmp: Path) -> list[Path]:
     return [p for p in tmp.iterdir() if p.name.startswith(".output.building-")]
 
 
+def render_next_time(tmp: Path) -> None:
+    """Make the next build of ``tmp`` render: with nothing changed it would keep output/
+    as it is (tests/site/test_unchanged_site.py), and these tests need a build that writes."""
+    (tmp / "pelican-cache" / "digest-site.json").unlink(missing_ok=True)
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("swap")
@@ -51,6 +57,7 @@ def test_failed_build_keeps_the_old_site(built):
         raise RuntimeError("simulated failure after every edition was written")
 
     finalized = named_signal("digest_editions_finalized")
+    render_next_time(tmp)
     with finalized.connected_to(fail):
         with pytest.raises(RuntimeError, match="simulated failure"):
             build_site(tmp)
@@ -66,6 +73,7 @@ def test_kill_9_mid_build_keeps_the_old_site(built):
     code = f"import sys; sys.path.insert(0, {str(ROOT / 'tests')!r}); from sitebuild import build_site; " \
            f"from pathlib import Path; build_site(Path({str(tmp)!r}))"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    render_next_time(tmp)
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

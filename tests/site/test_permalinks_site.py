@@ -7,7 +7,6 @@ old one; the same commit built twice, at two different "now"s, is byte-identical
 
 from __future__ import annotations
 
-import filecmp
 import json
 import os
 import shutil
@@ -19,7 +18,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import SEEDS, build_site
+from sitebuild import SEEDS, build_site, tree_differences
 
 pytestmark = pytest.mark.build
 
@@ -126,18 +125,7 @@ def test_same_commit_builds_byte_identical_at_two_times(site, tmp_path, monkeypa
     build = "import sys; from pathlib import Path; from sitebuild import build_site; build_site(Path(sys.argv[1]))"
     subprocess.run([sys.executable, "-c", build, str(tmp_path)], check=True, cwd=Path(__file__).parents[1],
                    capture_output=True)
-    again = tmp_path / "output"
-    mismatch = []
-
-    def compare(cmp: filecmp.dircmp, rel: str = "") -> None:
-        mismatch.extend(f"{rel}{n}" for n in cmp.left_only + cmp.right_only + cmp.funny_files)
-        _, diff, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
-        mismatch.extend(f"{rel}{n}" for n in diff + errors)
-        for name, sub in cmp.subdirs.items():
-            compare(sub, f"{rel}{name}/")
-
-    compare(filecmp.dircmp(site, again))
-    assert mismatch == []
+    assert tree_differences(site, tmp_path / "output") == []
 
 
 def test_feed_entries_carry_permanent_ids_topic_names_and_the_publisher(site):

@@ -108,15 +108,19 @@ def _term_counts(draft: ArticleDraft) -> tuple[Counter, Counter, Counter]:
     and the plain number of times each word and pair occurs."""
     title_words, title_pairs = _counts([words_of(draft.title)])
     body_words, body_pairs = _counts([words_of(s) for s in _body_sentences(draft)])
-    words = Counter({w: n * TITLE_WEIGHT for w, n in title_words.items()})
-    words.update(body_words)
-    pairs = Counter({pair: n * TITLE_WEIGHT for pair, n in title_pairs.items()})
-    pairs.update(body_pairs)
-    seen = Counter(title_pairs)
-    seen.update(body_pairs)
-    seen.update(title_words)
-    seen.update(body_words)
-    return words, pairs, seen
+    seen = _added(title_pairs, body_pairs)
+    dict.update(seen, _added(title_words, body_words))  # pairs and words: no key in common
+    return _added(title_words, body_words, TITLE_WEIGHT), _added(title_pairs, body_pairs, TITLE_WEIGHT), seen
+
+
+def _added(title: Counter, body: Counter, weight: int = 1) -> Counter:
+    """``title`` × ``weight`` plus ``body``, keys in that order: ``Counter.update`` without
+    its Python loop over the body's many keys (only the few shared with the title are added up)."""
+    out = Counter({k: n * weight for k, n in title.items()})
+    dict.update(out, body)
+    for k in title.keys() & body.keys():
+        out[k] = body[k] + title[k] * weight
+    return out
 
 
 def _join_pairs(words: Counter, pairs: Counter, seen: Counter, idfs: dict[str, float]) -> None:

@@ -61,6 +61,10 @@ _BEFORE_SEGMENT = _CAPTION_END + _SPACE
 #: A credit that says where a picture came from, not who took it.
 _PROVIDED = re.compile(r"提供|授权|翻摄|资料照")
 _GAP = re.compile(f"[{_SPACE}]{{2,}}")
+#: The characters without which _MORE_LINK, _SHARE_BAR and _LINK_BAR_TAIL cannot match.
+_BRACKET = re.compile(r"[［\[【]")
+_WHITESPACE = re.compile(r"\s")
+_BAR_MARK = re.compile(r"》|>>|»")
 
 
 def _drop_share_bars(line: str) -> str:
@@ -103,6 +107,9 @@ def _drop_photo_credits(line: str) -> str:
         before_ok = after_caption or (explicit and (start == 0 or line[start - 1] in _BEFORE_SEGMENT))
         return "" if before_ok and after_ok and not FIGURE.search(m.group()) else m.group()
 
+    # Every credit holds a slash; scanning a line without one costs a regex try at each character.
+    if "/" not in line and "／" not in line:
+        return line
     return _PHOTO_CREDIT.sub(replace, line)
 
 
@@ -118,10 +125,15 @@ def strip_inline_furniture(text: str) -> str:
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        new = _MORE_LINK.sub("", _ENTITY.sub(" ", line))
-        new = _drop_share_bars(new)
+        # Each piece is looked for only where its telltale character is (cheap tests on running text).
+        new = _ENTITY.sub(" ", line) if "&" in line else line
+        if _BRACKET.search(new):
+            new = _MORE_LINK.sub("", new)
+        if _WHITESPACE.search(new):  # a share bar is words apart
+            new = _drop_share_bars(new)
         new = _drop_photo_credits(new)
-        if (bar := _LINK_BAR_TAIL.search(new, max(0, len(new) - _LINK_BAR_SPAN))) is not None:
+        if (_BAR_MARK.search(new, max(0, len(new) - _LINK_BAR_SPAN))
+                and (bar := _LINK_BAR_TAIL.search(new, max(0, len(new) - _LINK_BAR_SPAN))) is not None):
             new = new[: bar.start()]
         if new != line:
             lines[i] = _GAP.sub(" ", new).strip()

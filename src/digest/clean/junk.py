@@ -233,9 +233,16 @@ LINE_RULES = (
 )
 
 
+#: The rules of LINE_RULES that can match a line holding a full stop (。！？!?): the
+#: others exclude it by their pattern or say so. Most lines are running text, so
+#: :func:`is_junk_line` tries only these on them.
+TEXT_LINE_RULES = (is_copyright_line, is_page_label, is_link_bar)
+
+
 def is_junk_line(line: str) -> bool:
     """True if any rule of :data:`LINE_RULES` matches the whole line."""
-    return any(rule(line) for rule in LINE_RULES)
+    rules = LINE_RULES if FULL_STOP.search(line) is None else TEXT_LINE_RULES
+    return any(rule(line) for rule in rules)
 
 
 def _is_list_item(line: str) -> bool:

@@ -60,12 +60,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from operator import itemgetter
+from pathlib import Path
 from typing import NamedTuple
 
 from digest.chardata import CJK_CHAR, CJK_RANGES, CLAUSE_MARKS, CLOSERS, FULL_STOPS, OPENERS, SENTENCE_END
 from digest.clean.pinyin import readings, strip_pinyin_annotations, toneless
 from digest.clean.simplify import to_simplified
-from digest.lexicon import word_frequencies
+from digest import lexicon
+from digest.lexicon import jieba_file, precomputed, word_frequencies
 from digest.model import LOST, StageWarning
 
 #: A ``?`` followed by a character that could continue a damaged run.
@@ -237,17 +239,7 @@ class _CharModel:
     """
 
     def __init__(self) -> None:
-        unigram: dict[str, int] = {}
-        ends: dict[str, int] = {}
-        inner: dict[str, int] = {}
-        self.bigram: dict[str, int] = {}
-        for word, freq in word_frequencies().items():
-            for ch in word:
-                unigram[ch] = unigram.get(ch, 0) + freq
-            ends[word[-1]] = ends.get(word[-1], 0) + freq
-            for a, b in zip(word, word[1:]):
-                self.bigram[a + b] = self.bigram.get(a + b, 0) + freq
-                inner[a] = inner.get(a, 0) + freq
+        unigram, ends, inner, self.bigram = precomputed("mojibake-counts", _model_sources(), _count_characters)
         total = sum(unigram.values())
         self.unigram = {c: n / total for c, n in unigram.items()} | _LATIN_SHARE | _PUNCTUATION_SHARE | _LOST_SHARE
         #: per character: (share of word ends, weight of one in-word bigram count);
@@ -264,6 +256,28 @@ class _CharModel:
         if split:
             p = split[0] * p + split[1] * self.bigram.get(prev + ch, 0)
         return math.log(p)
+
+
+def _count_characters() -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]:
+    """Frequency-weighted counts over jieba's dictionary words: each character,
+    word-final characters, in-word bigrams and characters followed inside a word."""
+    unigram: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    inner: dict[str, int] = {}
+    bigram: dict[str, int] = {}
+    for word, freq in word_frequencies().items():
+        for ch in word:
+            unigram[ch] = unigram.get(ch, 0) + freq
+        ends[word[-1]] = ends.get(word[-1], 0) + freq
+        for a, b in zip(word, word[1:]):
+            bigram[a + b] = bigram.get(a + b, 0) + freq
+            inner[a] = inner.get(a, 0) + freq
+    return unigram, ends, inner, bigram
+
+
+def _model_sources() -> tuple[Path, ...]:
+    """What the saved counts are built from: jieba's dictionary, how it is read, how it is counted."""
+    return (jieba_file("dict.txt"), Path(lexicon.__file__), Path(__file__))
 
 
 @lru_cache(maxsize=1)
@@ -344,7 +358,10 @@ class _Scorer:
 
     def log_prob(self, prev: str, prev_key: str, cand: _Candidate) -> float:
         """:meth:`key_log_prob`, raised to a floor for a bigram the page itself uses."""
-        score = self.key_log_prob(prev_key, cand.key)
+        key = cand.key
+        score = self.memo.get(prev_key + key)  # key_log_prob inlined: the search's innermost call
+        if score is None:
+            score = self.key_log_prob(prev_key, key)
         if score < _DOCUMENT_BIGRAM and prev + cand.char in self.page_bigrams:
             return _DOCUMENT_BIGRAM
         if cand.char != cand.key and self.simplified_page:
@@ -451,11 +468,12 @@ class _Search:
     def grow(self, paths: list[_Path], choices: Callable[[_Path], Iterable[_Choice]]) -> list[_Path]:
         """Extend every path by each choice ``choices(path)`` offers; keep the best few."""
         scored = []
+        log_prob = self.scorer.log_prob
         for path in paths:
             prev = path.text[-1] if path.text else self.left
             prev_key = path.last_key if path.text else _as_text(self.left)
-            for c in choices(path):
-                scored.append((path.score + c.prior + self.scorer.log_prob(prev, prev_key, c.cand), path, c))
+            base = path.score
+            scored += [(base + c.prior + log_prob(prev, prev_key, c.cand), path, c) for c in choices(path)]
         return [_Path(score, path.text + c.cand.char,
                       path.unsure + ((len(path.text), c.rivals),) if c.rivals else path.unsure,
                       c.pending, c.cand.key)

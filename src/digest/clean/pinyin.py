@@ -10,11 +10,14 @@ when its content is provably a reading; see :func:`is_pinyin_annotation`.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from digest.chardata import CJK_RANGES
+from digest.lexicon import precomputed
 
 #: Tone marks written on pinyin vowels (macron, acute, caron, grave).
 _TONE_MARKS = "\u0304\u0301\u030c\u0300"
@@ -42,22 +45,32 @@ def has_tone(syllable: str) -> bool:
     return _TONE_MARK.search(unicodedata.normalize("NFD", syllable)) is not None
 
 
-@lru_cache(maxsize=1)
-def mandarin_syllables() -> frozenset[str]:
-    """Every toneless Mandarin syllable (about 420), from pypinyin's character data."""
+def _pinyin_tables() -> tuple[dict[int, str], frozenset[str]]:
+    """pypinyin's readings of each character (``{ord: "dòng,tóng"}``) and every toneless syllable."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    return frozenset(toneless(s) for value in pinyin_dict.values() for s in value.split(","))
+    return dict(pinyin_dict), frozenset(toneless(s) for value in pinyin_dict.values() for s in value.split(","))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str], frozenset[str]]:
+    """:func:`_pinyin_tables`, saved between processes (importing pypinyin's data takes 0.4 s)."""
+    package = Path(importlib.util.find_spec("pypinyin").origin).parent
+    return precomputed("pinyin", (package / "pinyin_dict.py", Path(__file__)), _pinyin_tables)
+
+
+def mandarin_syllables() -> frozenset[str]:
+    """Every toneless Mandarin syllable (about 420), from pypinyin's character data."""
+    return _tables()[1]
 
 
 def readings(char: str) -> frozenset[str]:
     """The toneless readings pypinyin knows for one character (``動`` → ``{'dong'}``)."""
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    value = pinyin_dict.get(ord(char), "")
+    value = _tables()[0].get(ord(char), "")
     return frozenset(toneless(s) for s in value.split(",") if s)
 
 
+@lru_cache(maxsize=4096)  # wire copy repeats the same readings after the same characters
 def is_pinyin_annotation(content: str, before: str) -> bool:
     """Decide whether ``(content)`` after the characters ``before`` is their reading.
 

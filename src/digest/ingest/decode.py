@@ -39,8 +39,8 @@ _NEWLINES = re.compile(r"\r\n?")
 #: Characters a Chinese text is made of: CJK, CJK and general punctuation,
 #: fullwidth forms, ASCII, accented Latin (pinyin) and spaces.  A wrong guess
 #: decodes to Hangul, Yi, private-use or compatibility characters instead.
-_TEXT_CHAR = re.compile(
-    f"[{CJK_RANGES}\\s\u3000-\u303f\uff00-\uffef\u2010-\u206f\u00a0-\u024f\u0300-\u036f!-~]"
+_TEXT_RUN = re.compile(
+    f"[{CJK_RANGES}\\s\u3000-\u303f\uff00-\uffef\u2010-\u206f\u00a0-\u024f\u0300-\u036f!-~]+"
 )
 
 _SAMPLE = 8192
@@ -66,7 +66,7 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _text_share(text: str) -> float:
-    return len(_TEXT_CHAR.findall(text)) / max(1, len(text))
+    return sum(map(len, _TEXT_RUN.findall(text))) / max(1, len(text))  # runs: fewer objects than characters
 
 
 def _guess_wide(data: bytes, codecs_: tuple[str, ...], unit: int) -> tuple[str, str] | None:

@@ -24,8 +24,8 @@ _PR_SET_PDEATHSIG = 1
 _WATCH_INTERVAL = 1.0
 
 
-def _exit_with_parent(parent_pid: int) -> None:
-    """Pool initializer: make this worker end when ``parent_pid`` ends."""
+def exit_with_parent(parent_pid: int) -> None:
+    """Make this process (a pool worker, a forked edition build) end when ``parent_pid`` ends."""
     if sys.platform.startswith("linux") and _set_death_signal():
         if os.getppid() != parent_pid:  # the parent died before the signal was armed
             os._exit(1)
@@ -49,5 +49,31 @@ def _watch_parent(parent_pid: int) -> None:
 
 def worker_pool(jobs: int) -> ProcessPoolExecutor:
     """``ProcessPoolExecutor(jobs)`` whose workers exit when this process dies."""
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent,
+    return ProcessPoolExecutor(max_workers=jobs, initializer=exit_with_parent,
                                initargs=(os.getpid(),))
+
+
+def core_to_spare(samples: int = 5, interval: float = 0.02) -> bool:
+    """Whether a second process of this build would get a core of its own now.
+
+    Under other load a second process only adds the work it cannot share (its own
+    caches, copied memory) and takes no less time. Linux: the runnable tasks
+    (``/proc/loadavg``'s fourth field, this process included) leave a core free in
+    most of a few samples; elsewhere the one-minute load average does."""
+    import time
+
+    cores = os.cpu_count() or 1
+    if cores < 2:
+        return False
+    try:
+        free = 0
+        for i in range(samples):
+            with open("/proc/loadavg", encoding="ascii") as fh:
+                running = int(fh.read().split()[3].split("/")[0])
+            free += running <= cores - 1
+            if i + 1 < samples:
+                time.sleep(interval)
+        return free * 2 > samples
+    except (OSError, ValueError, IndexError):
+        return os.getloadavg()[0] <= cores - 1
+

@@ -57,7 +57,10 @@ DEFAULTS: dict[str, Setting] = {
     "DIGEST_CONVERT": Setting(True, (bool,), "False skips seed conversion (a further edition's run)"),
     "DIGEST_STRICT": Setting(False, (bool,), "a bad seed or a failed index fails the build", env=True),
     "DIGEST_FORCE": Setting(False, (bool,), "regenerate pages even where an editor changed them", env=True),
-    "DIGEST_JOBS": Setting(None, (int, type(None)), "worker processes for large conversions; None: all cores"),
+    "DIGEST_JOBS": Setting(None, (int, type(None)),
+                           "worker processes for large conversions; None: all cores; the further "
+                           "editions build in a second process beside the first if 2 or more, or if "
+                           "None and a core is idle"),
     "DIGEST_TOPICS": Setting(None, (list, tuple, type(None)),
                              "topics: dicts with slug, name_zh, name_en, keywords; None: the built-in list"),
     "DIGEST_TOPIC_THRESHOLD": Setting(_CORE.topic_threshold, (int, float), "minimum topic score; below it 'other'"),
