@@ -14,6 +14,7 @@ from sitebuild import ROOT, SEEDS, build_site
 
 sys.path.insert(0, str(ROOT / "plugins"))
 from digest_editions.incremental import SiteModel, Unsupported  # noqa: E402
+from digest_editions.preview import SERVE_KEY  # noqa: E402
 
 pytestmark = pytest.mark.build
 
@@ -29,11 +30,11 @@ def site(tmp_path_factory):
     model = SiteModel()
     signals.all_generators_finalized.connect(model.capture)
     try:
-        output = build_site(tmp, seeds, DEFAULT_PAGINATION=1)
+        output = build_site(tmp, seeds, DEFAULT_PAGINATION=1, **{SERVE_KEY: True})  # as serve.py builds
     finally:
         signals.all_generators_finalized.disconnect(model.capture)
     model.build_done(str(output))
-    assert len(model.generators) == 2  # one per edition
+    assert len(model.generators) == 2  # one per edition, both in this process
     return tmp, output, model
 
 
