@@ -261,10 +261,12 @@ def _start_other_editions(pelican) -> None:
         code = 1
         try:
             exit_with_parent(parent)  # a killed build leaves no fork writing on (and holding the lock)
+            global _fork_lines
+            _fork_lines = []
             _build_editions(snapshot, str(aside))
             state = {_receiver_name(r): v for r, v in edition_fork_state.send(None, state=None)}
             with os.fdopen(writer, "wb") as fh:
-                pickle.dump(state, fh)
+                pickle.dump({"state": state, "lines": _fork_lines}, fh)
             code = 0
         except BaseException:  # noqa: BLE001 -- reported here, the parent fails the build
             traceback.print_exc()
@@ -310,7 +312,12 @@ def _join_other_editions(pelican) -> bool:
         raise RuntimeError("digest: building the further editions failed (see the messages above)")
     target = Path(pelican.settings["OUTPUT_PATH"])
     merge_into(aside, target)
-    edition_fork_state.send(pelican, state=pickle.loads(raw), moved=(aside, target))
+    sent = pickle.loads(raw)
+    edition_fork_state.send(pelican, state=sent["state"], moved=(aside, target))
+    from pelican.log import console
+
+    for line in sent["lines"]:  # after this edition's own line, as a build in turn says them
+        console.print(line)
     return True
 
 
@@ -348,12 +355,21 @@ def built_line(lang: str, built: dict) -> str:
             f"{n(built.get('pages', 0), 'page', 'pages')}, {n(built.get('topics', 0), 'topic', 'topics')}")
 
 
+#: In a forked edition build, the build lines it would print, sent back to the parent
+#: (:func:`_join_other_editions`) so that the editions are reported in order, whichever finished first.
+_fork_lines: list[str] | None = None
+
+
 def report_edition(pelican) -> None:
     """Say what this edition's run built, in place of Pelican's "Done: Processed …",
     which every edition's run would print alike, without saying which edition it was."""
     from pelican.log import console
 
-    console.print(built_line(pelican.settings["DEFAULT_LANG"].lower(), pelican.settings.get("_DIGEST_BUILT", {})))
+    line = built_line(pelican.settings["DEFAULT_LANG"].lower(), pelican.settings.get("_DIGEST_BUILT", {}))
+    if _fork_lines is not None:
+        _fork_lines.append(line)
+    else:
+        console.print(line)
 
 
 def _without_pelican_done(print_):

@@ -17,7 +17,11 @@ sys.path.insert(0, str(ROOT / "plugins"))
 import digest_editions  # noqa: E402
 
 
-def test_side_by_side_or_in_turn_the_same_site(tmp_path, monkeypatch):
+def _edition_lines(out: str) -> list[str]:
+    return [ln.split(":")[0] for ln in out.splitlines() if ln.startswith(("zh-hans:", "en:"))]
+
+
+def test_side_by_side_or_in_turn_the_same_site(tmp_path, monkeypatch, capsys):
     marker = tmp_path / "built-by"
     build = digest_editions._build_editions
 
@@ -28,9 +32,12 @@ def test_side_by_side_or_in_turn_the_same_site(tmp_path, monkeypatch):
     monkeypatch.setattr(digest_editions, "_build_editions", recording)
     forked = build_site(tmp_path / "forked", DIGEST_JOBS=2)
     assert int(marker.read_text()) != os.getpid(), "the editions were not built in a second process"
+    # the fork's build line comes back to be said after the first edition's, as in turn
+    assert _edition_lines(capsys.readouterr().out) == ["zh-hans", "en"]
     assert not list((tmp_path / "forked").glob(".output.building-*"))
     in_turn = build_site(tmp_path / "in-turn", DIGEST_JOBS=1)
     assert int(marker.read_text()) == os.getpid()
+    assert _edition_lines(capsys.readouterr().out) == ["zh-hans", "en"]
     assert (forked / "en" / "index.html").is_file()
     assert tree_differences(forked, in_turn) == []
 
