@@ -32,6 +32,9 @@ def build_site(tmp: Path, seeds: Path = SEEDS, **overrides) -> Path:
         "DIGEST_CACHE_PATH": str(tmp / "digest-cache"),
         "CACHE_PATH": str(tmp / "pelican-cache"),
         "DIGEST_CATALOG": str(content / "translations" / "en.po"),
+        # Editions in turn: a fork only when a core is idle would make the messages tests
+        # read depend on the machine's load; tests/site/test_editions_fork.py covers the fork.
+        "DIGEST_JOBS": 1,
     }
     settings.update(overrides)
     Pelican(read_settings(str(ROOT / "pelicanconf.py"), override=settings)).run()
