@@ -95,8 +95,8 @@ def _benchmark(args, work: Path) -> dict:
         return result
 
     builds = Builds(work, corpus.folder)
-    runs: dict[str, list[dict]] = {"ours_cold": [], "bare": [], "ours_noop": []}
-    for round_ in range(args.rounds):  # alternating: cold, bare, no-op, cold, bare, no-op...
+    runs: dict[str, list[dict]] = {"ours_cold": [], "bare": [], "ours_noop": [], "ours_render": []}
+    for round_ in range(args.rounds):  # alternating: cold, bare, no-op, rendering, cold, bare...
         say(f"round {round_ + 1}/{args.rounds}: full build, empty caches")
         builds.forget_caches()
         runs["ours_cold"].append(builds.ours(f"cold-{round_}"))
@@ -104,18 +104,23 @@ def _benchmark(args, work: Path) -> dict:
         runs["bare"].append(builds.bare())
         say(f"  {runs['bare'][-1]['seconds']:.1f} s; rebuild with nothing changed")
         runs["ours_noop"].append(builds.ours(f"noop-{round_}"))
-        say(f"  {runs['ours_noop'][-1]['seconds']:.1f} s")
+        say(f"  {runs['ours_noop'][-1]['seconds']:.1f} s; rebuild rendering every page, nothing changed")
+        runs["ours_render"].append(builds.ours(f"render-{round_}", render=True))
+        say(f"  {runs['ours_render'][-1]['seconds']:.1f} s")
     cold, bare, noop = runs["ours_cold"][-1], runs["bare"][-1], runs["ours_noop"][-1]
+    rendered = runs["ours_render"][-1]
     name = touch_one_seed(corpus)
     say(f"rebuild after changing {name}")
     one_seed = builds.ours("one-seed") | {"touched": name}
     ok = not any("error" in b for group in runs.values() for b in group)
     seconds = {k: [b["seconds"] for b in v] for k, v in runs.items()}
-    result["builds"] = {"ours_cold": cold, "bare": bare, "ours_noop": noop, "one_seed": one_seed,
+    result["builds"] = {"ours_cold": cold, "bare": bare, "ours_noop": noop, "ours_render": rendered,
+                        "one_seed": one_seed,
                         "runs": seconds,
                         "spread": {k: spread(v) for k, v in seconds.items()},
                         "ratio_spread": ratios(seconds["ours_cold"], seconds["bare"]) if ok else {},
                         "ratio_cached_spread": ratios(seconds["ours_noop"], seconds["bare"]) if ok else {},
+                        "ratio_render_spread": ratios(seconds["ours_render"], seconds["bare"]) if ok else {},
                         "peak_rss_mb": max(b["peak_rss_mb"] for group in runs.values() for b in group),
                         "tree_peak_rss_mb": max((b["tree_peak_rss_mb"] or 0) for b in runs["ours_cold"])}
     result["builds"]["ratio"] = result["builds"]["ratio_spread"].get("median")
@@ -128,13 +133,13 @@ def _benchmark(args, work: Path) -> dict:
     if args.plugin_costs:
         costs = result["builds"]["plugin_costs"] = {}
         for plugin in (p for p in plugins if p not in BARE_PLUGINS + THEME_PLUGINS):
-            say(f"cached rebuild without {plugin}")
-            build = builds.ours(f"without-{plugin}", plugins=[p for p in plugins if p != plugin])
-            costs[plugin] = None if "error" in build else noop["seconds"] - build["seconds"]
+            say(f"rendering rebuild without {plugin}")
+            build = builds.ours(f"without-{plugin}", plugins=[p for p in plugins if p != plugin], render=True)
+            costs[plugin] = None if "error" in build else rendered["seconds"] - build["seconds"]
     if args.profile_build:
-        say("cached rebuild under cProfile")
+        say("rendering rebuild under cProfile")
         prof = work / "build.prof"
-        profiled = builds.ours("profiled", profile=prof)
+        profiled = builds.ours("profiled", profile=prof, render=True)
         if "error" not in profiled:
             result["build_profile_file"] = str(prof)
             result["build_profile"] = hot_spots(pstats.Stats(str(prof)), corpus.chars, args.profile_build)

@@ -62,7 +62,7 @@ class Builds:
         (a rebuild with nothing changed otherwise keeps the site as it is)."""
         if render:
             forget_site(self.work / "pelican-cache-ours")
-        before = set(self.digest_cache.glob("*")) if self.digest_cache.is_dir() else set()
+        before = set(self.digest_cache.glob("*.json")) if self.digest_cache.is_dir() else set()
         log = self.work / "logs" / f"{tag}.log"
         output = self.work / "output"
         overrides = self._overrides("ours") | ({"PLUGINS": plugins} if plugins is not None else {})
@@ -70,7 +70,7 @@ class Builds:
         if profile:
             cmd[1:3] = ["-m", "cProfile", "-o", str(profile), "-m", "pelican"]
         run = run_measured(cmd, log, snapshot_env(self.work), self.work)
-        after = set(self.digest_cache.glob("*")) if self.digest_cache.is_dir() else set()
+        after = set(self.digest_cache.glob("*.json")) if self.digest_cache.is_dir() else set()
         return _outcome(run, log) | {"html_files": _html_files(output), "seeds_converted": len(after - before)}
 
     def forget_caches(self) -> None:

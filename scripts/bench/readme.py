@@ -54,6 +54,9 @@ def table(r: dict) -> str:
                      "HTML pages", _span(sp.get("ours_cold", {})), ""])
         rows.append(["bare Pelican, same Markdown, same editions", _span(sp.get("bare", {})), ""])
         rows.append(["rebuild with nothing changed", _span(sp.get("ours_noop", {})), ""])
+        if sp.get("ours_render"):
+            rows.append(["rebuild rendering every page, nothing changed (what any edit pays)",
+                         _span(sp["ours_render"]), ""])
         for label, key, target in (("full build / bare Pelican", "ratio_spread", COLD_RATIO_TARGET),
                                    ("rebuild with nothing changed / bare Pelican", "ratio_cached_spread",
                                     BUILD_RATIO_TARGET)):
@@ -61,6 +64,8 @@ def table(r: dict) -> str:
             if ratio:
                 rows.append([label, _span(ratio, "×", "{:.2f}"),
                              f"≤ {target}×: {_met(ratio['median'] <= target)}"])
+        if b.get("ratio_render_spread"):
+            rows.append(["rendering rebuild / bare Pelican", _span(b["ratio_render_spread"], "×", "{:.2f}"), ""])
         one_seed = b["one_seed"]
         if "error" not in one_seed:
             rows.append(["rebuild after one seed changed", f"{one_seed['seconds']:.1f} s; "
