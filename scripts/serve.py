@@ -170,12 +170,12 @@ def _warm_up(settings) -> bool:
     """Load every table of the converter (mojibake model, pinyin...) now: a build whose
     seeds all come from the cache loads none, and the first edited seed would wait seconds."""
     try:
-        from digest.publish.sync import _preload
+        from digest.publish.sync import preload
         from digest.site.settings import convert_options
 
-        _preload(convert_options(settings))
-    except Exception:
-        pass
+        preload(convert_options(settings))
+    except Exception:  # noqa: BLE001 -- only the first save's speed is at stake
+        logging.warning("serve: the converter's tables could not be loaded ahead", exc_info=True)
     return True
 
 
@@ -264,6 +264,12 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
         sys.stdout.flush()
 
 
+def ignored(path: str) -> bool:
+    """Hidden files and folders, Python caches, editors' backup and swap files: never an edit."""
+    return (any(p.startswith(".") or p == "__pycache__" for p in path.split(os.sep))
+            or path.endswith((".pyc", "~", ".swp")))
+
+
 def snapshot(root: Path, entries: list[str]) -> dict[str, tuple[int, int]]:
     """``{path: (mtime_ns, size)}`` of every file under ``entries`` (hidden files skipped)."""
     state = {}
@@ -274,9 +280,9 @@ def snapshot(root: Path, entries: list[str]) -> dict[str, tuple[int, int]]:
             state[entry] = (st.st_mtime_ns, st.st_size)
             continue
         for folder, dirs, files in os.walk(top):
-            dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
+            dirs[:] = [d for d in dirs if not ignored(d)]
             for name in files:
-                if name.startswith(".") or name.endswith((".pyc", "~", ".swp")):
+                if ignored(name):
                     continue
                 path = os.path.join(folder, name)
                 try:
@@ -422,9 +428,7 @@ class Preview:
         big site costs a fifth of a second); ``None`` when a folder changed."""
         now = dict(state)
         for path in paths:
-            parts = path.split(os.sep)
-            if (not _under(path, WATCHED) or any(p.startswith(".") or p == "__pycache__" for p in parts)
-                    or path.endswith((".pyc", "~", ".swp"))):
+            if not _under(path, WATCHED) or ignored(path):
                 continue
             try:
                 st = os.stat(self.root / path)

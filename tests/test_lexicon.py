@@ -72,7 +72,7 @@ def test_an_unwritable_cache_folder_only_means_building(tmp_path, monkeypatch, s
 
 
 def test_the_saved_shelf_answers_as_the_parsed_dictionary(cache):
-    freqs, tags, (idf, _) = lexicon.word_frequencies(), lexicon._word_tags(), lexicon.idf_table()
+    (freqs, tags), idf = lexicon._dictionary(), lexicon.idf_table()
     for fresh_process in (True, False):  # first built, then read back from the saved file
         lexicon._shelf.cache_clear()
         lexicon._groups.clear()

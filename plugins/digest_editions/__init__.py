@@ -249,8 +249,6 @@ def _start_other_editions(pelican) -> None:
         return
     aside = editions_aside(Path(settings["OUTPUT_PATH"]))
     aside.mkdir()
-    snapshot = copy.deepcopy({k: v for k, v in settings.items() if k != "JINJA_GLOBALS"})
-    snapshot["JINJA_GLOBALS"] = settings.get("JINJA_GLOBALS", {})
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
     reader, writer = os.pipe()
@@ -263,8 +261,8 @@ def _start_other_editions(pelican) -> None:
             exit_with_parent(parent)  # a killed build leaves no fork writing on (and holding the lock)
             global _fork_lines
             _fork_lines = []
-            _build_editions(snapshot, str(aside))
-            state = {_receiver_name(r): v for r, v in edition_fork_state.send(None, state=None)}
+            _build_editions(settings, str(aside))  # the fork's own copy: the first edition's run cannot touch it
+            state = {_receiver_name(r): v for r, v in edition_fork_state.send(None)}
             with os.fdopen(writer, "wb") as fh:
                 pickle.dump({"state": state, "lines": _fork_lines}, fh)
             code = 0
@@ -313,7 +311,8 @@ def _join_other_editions(pelican) -> bool:
     target = Path(pelican.settings["OUTPUT_PATH"])
     merge_into(aside, target)
     sent = pickle.loads(raw)
-    edition_fork_state.send(pelican, state=sent["state"], moved=(aside, target))
+    for receiver in edition_fork_state.receivers_for(pelican):  # each gets back what it returned there
+        receiver(pelican, state=sent["state"].get(_receiver_name(receiver)), moved=(aside, target))
     from pelican.log import console
 
     for line in sent["lines"]:  # after this edition's own line, as a build in turn says them

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-import tempfile
 import time
 from itertools import chain
 from pathlib import Path
@@ -36,6 +35,7 @@ from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
 
+from digest.publish.store import atomic_open
 from digest.site.settings import current_edition, editions
 from digest.site.signals import article_refreshed
 
@@ -248,7 +248,7 @@ class PageWriter(Writer):
             self._skip_next = False
             return open(os.devnull, "w", encoding=encoding)
         self.done.append(filename)
-        return _AtomicFile(filename, encoding)
+        return atomic_open(Path(filename), encoding, sync=False)  # the next full build rewrites it
 
 
 class _OnlyPagesWith:
@@ -264,24 +264,3 @@ class _OnlyPagesWith:
             self.writer._skip_next = True
             return ""
         return self.template.render(context)
-
-
-class _AtomicFile:
-    """``open(path, "w")`` whose content appears at ``path`` only when complete."""
-
-    def __init__(self, path: str, encoding: str):
-        folder, name = os.path.split(path)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-        self.path, self.fh = path, os.fdopen(fd, "w", encoding=encoding)
-
-    def __enter__(self):
-        return self.fh
-
-    def __exit__(self, kind, value, tb):
-        self.fh.close()
-        if kind is None:
-            os.chmod(self.tmp, 0o644)
-            os.replace(self.tmp, self.path)
-        else:
-            os.unlink(self.tmp)
-        return False

@@ -21,11 +21,15 @@ import gzip
 import hashlib
 import itertools
 import json
+import logging
 import os
 import pickle
 import re
 import shutil
 from pathlib import Path
+
+from digest.publish.store import WriteError, atomic_write, read_json_object
+from digest.site.fingerprint import add_files, files_under
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -290,19 +294,8 @@ def _hash_tree(h, root: Path, skip: tuple[Path, ...] = ()) -> None:
     h.update(f"\0tree {root}\0".encode())
     if root.is_file():
         h.update(root.read_bytes())
-        return
-    for folder, dirs, files in os.walk(root):
-        here = Path(folder)
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and (here / d).resolve() not in skip)
-        for name in sorted(files):
-            if name.endswith(".pyc"):
-                continue
-            path = here / name
-            h.update(path.relative_to(root).as_posix().encode() + b"\0")
-            try:
-                h.update(hashlib.sha256(path.read_bytes()).digest())
-            except OSError:
-                h.update(b"<unreadable>")
+    else:
+        add_files(h, root, files_under(root, skip, keep=lambda name: not name.endswith(".pyc")))
 
 
 def build_inputs(settings: dict, code: list[Path], final: Path) -> tuple[str, list[Path], tuple[Path, ...]]:
@@ -381,19 +374,12 @@ def output_manifest(folder: Path) -> str:
     return h.hexdigest()
 
 
-def read_site_record(cache_path: Path) -> dict:
-    try:
-        record = json.loads((cache_path / SITE_RECORD).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return record if isinstance(record, dict) else {}
-
-
 def write_site_record(cache_path: Path, record: dict) -> None:
-    cache_path.mkdir(parents=True, exist_ok=True)
-    tmp = cache_path / f".{SITE_RECORD}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, cache_path / SITE_RECORD)
+    """Record the site just swapped in; if that fails (a full disk), the next build only renders again."""
+    try:
+        atomic_write(cache_path / SITE_RECORD, json.dumps(record, sort_keys=True))
+    except WriteError as exc:
+        logging.getLogger(__name__).warning("digest: %s; the next build renders everything again", exc)
 
 
 def forget_site_record(cache_path: Path) -> None:
@@ -403,6 +389,6 @@ def forget_site_record(cache_path: Path) -> None:
 def site_unchanged(cache_path: Path, key: str, final: Path) -> bool:
     """True when ``final`` is the site a completed build made from inputs with this
     ``key``, untouched since (same files, sizes and times)."""
-    record = read_site_record(cache_path)
+    record = read_json_object(cache_path / SITE_RECORD)
     return (bool(record) and record.get("key") == key and final.is_dir()
             and record.get("output") == str(final) and record.get("manifest") == output_manifest(final))

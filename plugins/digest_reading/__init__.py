@@ -253,13 +253,13 @@ def annotate(generator) -> None:
     related = RelatedIndex(articles)
     sections = topic_names(settings)
     for article in articles:
-        _annotate_one(article, settings, related, neighbours[id(article)], sections)
+        _annotate_one(article, settings, related.related(article), neighbours[id(article)], sections)
 
 
-def _annotate_one(article, settings, related: RelatedIndex, neighbours: tuple, sections: dict) -> None:
+def _annotate_one(article, settings, related: list, neighbours: tuple, sections: dict) -> None:
     article.date_modified = stated_modified(article)
     article.reading_minutes = reading_minutes(plain_text(article.content))
-    article.related = related.related(article)
+    article.related = related
     article.prev_in_topic, article.next_in_topic = neighbours
     article.jsonld = news_article(article, settings, sections)
 
@@ -269,22 +269,12 @@ def annotate_refreshed(generator, article, old) -> None:
     its neighbours are the old one's (its date and topic are unchanged), and so are
     its related articles while its keywords are."""
     if keyword_set(article) == keyword_set(old) and hasattr(old, "related"):
-        related = _Kept(old.related)
+        related = list(old.related)
     else:
-        related = RelatedIndex(generator.articles)
+        related = RelatedIndex(generator.articles).related(article)
     _annotate_one(article, generator.settings, related,
                   (getattr(old, "prev_in_topic", None), getattr(old, "next_in_topic", None)),
                   topic_names(generator.settings))
-
-
-class _Kept:
-    """A :class:`RelatedIndex` stand-in that answers with a list already known."""
-
-    def __init__(self, related: list):
-        self._related = related
-
-    def related(self, article) -> list:
-        return list(self._related)
 
 
 def register():

@@ -51,6 +51,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from digest.publish.store import WriteError, atomic_write, read_json_object
+from digest.site.fingerprint import add_files, files_under
 from digest.site.settings import setting
 from digest.site.signals import editions_finalized
 
@@ -136,19 +138,8 @@ def pages_key(exe: Path, folder: Path, skip: set[Path], cmd: list[str]) -> str:
     stat = exe.stat()
     h.update(f"{exe}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     h.update("\0".join(a.replace(str(folder), "<site>") for a in cmd[1:]).encode() + b"\0\0")
-    for path in _html_files(folder, skip):
-        h.update(path.relative_to(folder).as_posix().encode() + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
+    add_files(h, folder, files_under(folder, skip, keep=lambda name: name.endswith(".html")))
     return h.hexdigest()
-
-
-def _html_files(folder: Path, skip: set[Path]) -> list[Path]:
-    found = []
-    for root, dirs, files in os.walk(folder):
-        here = Path(root)
-        dirs[:] = sorted(d for d in dirs if (here / d).resolve() not in skip)
-        found += [here / f for f in sorted(files) if f.endswith(".html")]
-    return found
 
 
 def bundle_digest(bundle: Path) -> str | None:
@@ -156,31 +147,22 @@ def bundle_digest(bundle: Path) -> str | None:
     if not (bundle / "pagefind-entry.json").is_file():
         return None
     h = hashlib.sha256()
-    for path in sorted(p for p in bundle.rglob("*") if p.is_file() and p.name != VARIANTS_FILE):
-        h.update(path.relative_to(bundle).as_posix().encode() + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
+    add_files(h, bundle, files_under(bundle, keep=lambda name: name != VARIANTS_FILE))
     return h.hexdigest()
 
 
 def read_keys(cache_dir: Path | None) -> dict:
     """The recorded ``{lang: {"key", "bundle"}}``; empty when missing or unreadable."""
-    try:
-        keys = json.loads((cache_dir / KEYS_FILE).read_text(encoding="utf-8"))
-    except (TypeError, OSError, ValueError):
-        return {}
-    return keys if isinstance(keys, dict) else {}
+    return read_json_object(cache_dir / KEYS_FILE) if cache_dir is not None else {}
 
 
 def write_keys(cache_dir: Path | None, keys: dict) -> None:
     if cache_dir is None:
         return
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = cache_dir / f".{KEYS_FILE}.{os.getpid()}.tmp"
-        tmp.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, cache_dir / KEYS_FILE)
-    except OSError as exc:
-        log.warning("digest_search: %s: cannot record the search index keys (%s)", cache_dir, exc)
+        atomic_write(cache_dir / KEYS_FILE, json.dumps(keys, sort_keys=True))
+    except WriteError as exc:
+        log.warning("digest_search: cannot record the search index keys (%s)", exc)
 
 
 def reuse_bundle(previous: Path, bundle: Path, recorded: dict, key: str) -> bool:

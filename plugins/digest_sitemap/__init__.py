@@ -208,13 +208,13 @@ def build_sitemap(pelican, editions: list[dict]) -> None:
     log.info("digest_sitemap: %d URLs in %s", len(entries), url)
 
 
-def carry_dates(sender, state, moved=None):
+def carry_dates(sender, state=None, moved=None):
     """``edition_fork_state``: the dates remembered in the fork that built the further
     editions (returned there), taken in here with their paths moved to the build folder."""
-    if state is None:
+    if moved is None:  # in the fork
         return dict(_written_dates)
     src, dst = (os.path.realpath(p) for p in moved)
-    for path, date in state.get(f"{__name__}.{carry_dates.__qualname__}", {}).items():
+    for path, date in (state or {}).items():
         if path == src or path.startswith(src + os.sep):
             path = dst + path[len(src):]
         _written_dates[path] = date

@@ -18,11 +18,6 @@ BUILD_RATIO_TARGET = 1.5       # rebuild with nothing changed / bare Pelican
 COLD_RATIO_TARGET = 2.0        # full build with empty caches / bare Pelican
 PREVIEW_TARGET_S = 1.0         # edit a seed -> page changed, through the real server (2,000 articles)
 PREVIEW_TARGET_8K_S = 2.0      # the same beyond 2,000 articles (issue 16: at 8,000)
-
-
-def preview_target(articles: int) -> float:
-    """The preview's target for a corpus of ``articles``."""
-    return PREVIEW_TARGET_S if articles <= 2000 else PREVIEW_TARGET_8K_S
 BARE_PLUGINS = ["markdown_it_reader", "digest_editions"]
 #: Added to the bare build only when the theme fails to render without it.
 THEME_PLUGINS = ["digest_i18n"]
@@ -43,3 +38,8 @@ def snapshot_env(work: Path) -> dict:
         env.pop(name, None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(work / "src"), env.get("PYTHONPATH")]))
     return env
+
+
+def preview_target(articles: int) -> float:
+    """The preview's target for a corpus of ``articles``."""
+    return PREVIEW_TARGET_S if articles <= 2000 else PREVIEW_TARGET_8K_S

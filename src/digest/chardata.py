@@ -22,10 +22,10 @@ import re
 CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
 CJK_RUN = re.compile(f"[{CJK_RANGES}]+")
-#: A character of a word: letters, digits or Han.
 #: The Basic Multilingual Plane's Private Use Area: code points with no agreed
 #: meaning, only a font's or a tool's own (SogouCA pages mark paragraphs with U+E40C).
 PRIVATE_USE = "\ue000-\uf8ff"
+#: A character of a word: letters, digits or Han.
 WORD_CHAR = re.compile(f"[\\w{CJK_RANGES}]")
 
 # --- sentences --------------------------------------------------------------

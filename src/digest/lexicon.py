@@ -94,35 +94,32 @@ def word_frequencies() -> dict[str, int]:
     the whole dictionary and saved.  A word's own entry is looked up in the saved shelf instead
     (:func:`is_word`, :func:`word_tag`, :func:`word_log_prob`, :func:`word_idf`).
     """
+    return _dictionary()[0]
+
+
+def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
+    """jieba's dictionary file, read once: {word: frequency} and {word: tag} (words with a tag)."""
     freqs: dict[str, int] = {}
-    with open(jieba_file("dict.txt"), encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split(" ", 2)
-            if len(parts) >= 2:
-                freqs[parts[0]] = int(parts[1])
-    return freqs
-
-
-def _word_tags() -> dict[str, str]:
     tags: dict[str, str] = {}
     with open(jieba_file("dict.txt"), encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = sys.intern(parts[2])
-    return tags
+            if len(parts) >= 2:
+                freqs[parts[0]] = int(parts[1])
+                if len(parts) == 3:
+                    tags[parts[0]] = sys.intern(parts[2])
+    return freqs, tags
 
 
-def idf_table() -> tuple[dict[str, float], float]:
-    """jieba's IDF table and its median, parsed from the file each time (for tables built from all of it)."""
+def idf_table() -> dict[str, float]:
+    """jieba's IDF table, parsed from the file each time (for tables built from all of it)."""
     idf: dict[str, float] = {}
     with open(jieba_file("analyse/idf.txt"), encoding="utf-8") as fh:
         for line in fh:
             word, _, value = line.rstrip("\n").partition(" ")
             if value:
                 idf[word] = float(value)
-    values = sorted(idf.values())
-    return idf, values[len(values) // 2]
+    return idf
 
 
 #: Buckets of the shelf: a few words each, so a look-up unmarshals little besides its word.
@@ -144,8 +141,8 @@ def _build_shelf() -> tuple[bytes, bytes, int]:
     """
     buckets: list[tuple[dict[str, int], dict[str, str], dict[str, float]]] = [
         ({}, {}, {}) for _ in range(_BUCKETS)]
-    freqs = word_frequencies()
-    for table, values in enumerate((freqs, _word_tags(), idf_table()[0])):
+    freqs, tags = _dictionary()
+    for table, values in enumerate((freqs, tags, idf_table())):
         for word, value in values.items():
             buckets[_bucket(word)][table][word] = value
     chunks = [marshal.dumps(bucket) for bucket in buckets]

@@ -59,7 +59,7 @@ def unknown_idf() -> float:
 
 
 def _idf_decile() -> float:
-    values = sorted(idf_table()[0].values())  # 50 ms: saved between processes by unknown_idf
+    values = sorted(idf_table().values())  # 50 ms: saved between processes by unknown_idf
     return values[len(values) // 10]
 
 

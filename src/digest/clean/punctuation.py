@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import re
 
-from digest.chardata import CJK_RANGES
+from digest.chardata import CJK_CHAR, CJK_RANGES
 
 #: What counts as "Chinese context" next to a mark: ideographs, CJK symbols
 #: and full-width forms, Chinese quotes, ellipsis and dash.
 _CJK_CONTEXT = f"{CJK_RANGES}\u3000-\u303f\uff01-\uff60“”‘’…—"
 _CJK_CONTEXT_CHAR = re.compile(f"[{_CJK_CONTEXT}]")
-_IDEOGRAPH = re.compile(f"[{CJK_RANGES}]")
 
 #: Nothing to do unless one of these is present.  The lookahead lists the
 #: characters a candidate can start with, so the search skips plain text fast.
@@ -130,7 +129,7 @@ def widen_parentheses(text: str) -> str:
 def _is_chinese_pair(text: str, open_at: int, close_at: int) -> bool:
     """The rule of :func:`widen_parentheses` for one pair: Chinese inside, or
     Chinese just outside (on the right only if not glued to a Latin word)."""
-    if _IDEOGRAPH.search(text, open_at + 1, close_at):
+    if CJK_CHAR.search(text, open_at + 1, close_at):
         return True
     if close_at == open_at + 1:
         return False

@@ -185,7 +185,12 @@ def article_keys(articles: list[Article]) -> list[str]:
     return keys
 
 
-def _same_title(record: Record, base: str) -> bool:
+def seed_of(key: str) -> str:
+    """The seed of an article key (``<seed>#<n>``, :func:`article_keys`)."""
+    return key.rsplit("#", 1)[0]
+
+
+def same_title(record: Record, base: str) -> bool:
     """Whether ``record``'s slug was made from the title that gives ``base``
     (that slug itself, or it told apart from a same-titled twin)."""
     return record.slug == base or record.slug.startswith(base + "-")
@@ -210,11 +215,11 @@ def match_records(articles: list[Article], keys: list[str], records: list[Record
             free.remove(record)
 
     for i, (article, key) in enumerate(zip(articles, keys)):
-        bind(i, [r for r in free if r.key == key and _same_title(r, article.slug)])
+        bind(i, [r for r in free if r.key == key and same_title(r, article.slug)])
     for i, article in enumerate(articles):
         if found[i] is None:
-            bind(i, sorted((r for r in free if _same_title(r, article.slug)),
-                           key=lambda r: (r.key.rsplit("#", 1)[0] != article.source_file, r.key)))
+            bind(i, sorted((r for r in free if same_title(r, article.slug)),
+                           key=lambda r: (seed_of(r.key) != article.source_file, r.key)))
     for i, key in enumerate(keys):
         if found[i] is None:
             bind(i, [r for r in free if r.key == key])
@@ -273,7 +278,7 @@ def settle(articles: list[Article], folder: Path, seeds_dir: Path | None = None)
     redirects = read_redirects(folder / REDIRECTS_FILE)
     keys = article_keys(articles)
     bound = match_records(articles, keys, records)
-    wanted = {k: r.slug if r and _same_title(r, a.slug) else a.slug for a, k, r in zip(articles, keys, bound)}
+    wanted = {k: r.slug if r and same_title(r, a.slug) else a.slug for a, k, r in zip(articles, keys, bound)}
     final = unique_slugs(wanted, {r.slug: k for k, r in zip(keys, bound) if r})
     used_ids = {r.id for r in records}
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from digest.pipeline import ConvertOptions
 from digest.publish.page import render_page
-from digest.publish.permalinks import RECORDS_FILE, article_keys, read_records, settle
+from digest.publish.permalinks import RECORDS_FILE, article_keys, read_records, same_title, seed_of, settle
 from digest.publish.slug import make_slug
 from digest.publish.store import PAGE_SUFFIX, store_pages
 from digest.publish.sync import SyncReport, convert_seeds
@@ -26,15 +26,10 @@ def same_articles(articles, records, pages_dir: Path) -> bool:
     now hold: as many, at the same places, under the same titles."""
     keys = article_keys(articles)
     name = articles[0].source_file
-    live = {r.key: r for r in records if r.key.rsplit("#", 1)[0] == name
+    live = {r.key: r for r in records if seed_of(r.key) == name
             and (pages_dir / f"{r.slug}{PAGE_SUFFIX}").is_file()}
-    if sorted(live) != sorted(keys):
-        return False
-    for article, key in zip(articles, keys):
-        base, slug = make_slug(article.title), live[key].slug
-        if not (slug == base or slug.startswith(base + "-")):
-            return False
-    return True
+    return sorted(live) == sorted(keys) and all(
+        same_title(live[key], make_slug(article.title)) for article, key in zip(articles, keys))
 
 
 def resync_seeds(seeds: list[Path], seeds_dir: Path, pages_dir: Path, *, options: ConvertOptions,

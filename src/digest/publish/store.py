@@ -20,8 +20,10 @@ generated pages of FOLDER but keeps edited and hand-written ones.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,8 +67,21 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a synced temporary file and ``os.replace``.
+def read_json_object(path: Path) -> dict:
+    """The JSON object a build recorded in ``path``; ``{}`` when it is missing, unreadable
+    or not an object (a record half written or from another version is never trusted)."""
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+@contextmanager
+def atomic_open(path: Path, encoding: str = "utf-8", *, sync: bool = True):
+    """``open(path, "w")`` whose content appears at ``path`` only when complete:
+    a temporary file beside it (mode as the umask gives), synced when ``sync``,
+    renamed over ``path`` at the end of the block; removed if the block fails.
 
     Raises :class:`WriteError` naming ``path`` when the disk is full or the
     folder is read-only."""
@@ -77,16 +92,23 @@ def atomic_write(path: Path, text: str) -> None:
         raise WriteError(path, exc) from None
     try:
         os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "w", encoding=encoding, newline="\n") as fh:
+            yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            if sync:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise WriteError(path, exc) from None
         raise
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through :func:`atomic_open` (synced)."""
+    with atomic_open(path) as fh:
+        fh.write(text)
 
 
 def store_pages(pages: dict[str, str], folder: Path, *, force: bool = False,

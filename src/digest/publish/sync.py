@@ -184,7 +184,7 @@ def convert_seeds(seeds: list[Path], options: ConvertOptions, cache_dir: Path | 
     work = [(data, path.name, options) for _, path, data, _ in todo]
     converted: list[list[dict] | SeedError] = []
     if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
-        _preload(options)  # forked workers then share the loaded dictionaries
+        preload(options)  # forked workers then share the loaded dictionaries
         try:
             with worker_pool(jobs) as pool:
                 outputs = pool.map(_convert_one, work, chunksize=8)
@@ -231,7 +231,7 @@ _WARM_UP_PAGE = ("人工智能产业(chǎn)发展观察\n本报记者 张三\n"
                  "今年投入3000亿元资金支持消费品以旧换新。\n京ICP备12345678号\n")
 
 
-def _preload(options: ConvertOptions) -> None:
+def preload(options: ConvertOptions) -> None:
     """Load every table in this process before workers fork from it."""
     try:
         convert_bytes(_WARM_UP_PAGE.encode("utf-8"), "warm-up.txt", options)

@@ -20,7 +20,7 @@ article_refreshed = signal("digest_article_refreshed")
 #: The further editions may be built in a forked process (plugins/digest_editions), whose
 #: memory the first edition's process never sees. A plugin that gathers data while pages
 #: are written, for a whole-site step, connects here. In the fork, when its editions are
-#: written: ``send(None, state=None)``, and the receiver returns what it gathered (picklable).
-#: In the building process: ``send(pelican, state={receiver name: that value}, moved=(fork's
-#: folder, build folder))``, and the receiver takes its value in, paths moved to the build folder.
+#: written, a receiver is called as ``receiver(None)`` and returns what it gathered
+#: (picklable); in the building process as ``receiver(pelican, state=that value,
+#: moved=(fork's folder, build folder))``, and takes it in, paths moved to the build folder.
 edition_fork_state = signal("digest_edition_fork_state")
