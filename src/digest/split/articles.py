@@ -177,7 +177,7 @@ def _ends_standfirst(draft: _Draft, head: list[Line], body: list[Line]) -> bool:
 
     Web pages set an editor's summary under the headline, then the story with
     its lead or byline, sometimes under the paper's own headline:
-    ``15所学校过初选… / 甘肃首批16所…有望获得爱心运动鞋。 / 本报讯 6月13日上午，…``.
+    ``新能源车推广再提速 / 本市今年将新建充电桩1万个。 / 本报讯（记者 X）3月12日，…``.
     The lead or byline would start a new article; after a titled, uncredited,
     unled body of one or two short paragraphs it starts the story that body
     summarises (a short article of a paper's page carries its own byline).
