@@ -169,7 +169,8 @@ def test_seed_edit_and_title_hand_edit_are_shown_before_any_full_build(server):
     seed = project / "seeds" / "incremental.txt"
     seed.write_text(preview_seed("乙版本", INCREMENTAL_TITLE), encoding="utf-8")
     wait_for(lambda: "乙版本" in get(page)[1], "the page to show the edited seed")
-    assert "乙版本" in get(url + "/en" + path)[1], "the English edition's page"
+    # the editions' pages are written one after the other: poll the second too
+    wait_for(lambda: "乙版本" in get(url + "/en" + path)[1], "the English edition's page")
     after = wait_for(lambda: status(url)["builds"] != before and status(url)["builds"], "the build to end")
     assert after.get("incremental", 0) == before.get("incremental", 0) + 1
     assert after.get("full") == before.get("full") and after.get("quick") == before.get("quick")
