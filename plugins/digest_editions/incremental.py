@@ -36,6 +36,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
 
 from digest.publish.store import atomic_open
+from digest.site.members import Members
 from digest.site.settings import current_edition, editions
 from digest.site.signals import article_refreshed
 
@@ -189,8 +190,8 @@ def _write_lists(gen: ArticlesGenerator, pairs: list[tuple]) -> list[str]:
     # Pelican walks every topic and keyword, and for each tests every article
     # against its list: only ours here, and lists whose ``in`` is a set lookup.
     tags, categories = gen.tags, gen.categories
-    gen.tags = {tag: _Members(arts) for tag, arts in tags.items() if posixpath.normpath(tag.save_as) in names}
-    gen.categories = [(cat, _Members(arts)) for cat, arts in categories
+    gen.tags = {tag: Members(arts) for tag, arts in tags.items() if posixpath.normpath(tag.save_as) in names}
+    gen.categories = [(cat, Members(arts)) for cat, arts in categories
                       if posixpath.normpath(cat.save_as) in names]
     try:
         gen.generate_direct_templates(write)
@@ -201,17 +202,6 @@ def _write_lists(gen: ArticlesGenerator, pairs: list[tuple]) -> list[str]:
         gen.tags, gen.categories = tags, categories
     return writer.done
 
-
-class _Members(list):
-    """A list whose ``in`` is by identity through a set (Pelican's content objects
-    compare by identity), not a walk of the list."""
-
-    def __init__(self, items):
-        super().__init__(items)
-        self._ids = {id(x) for x in items}
-
-    def __contains__(self, item):
-        return id(item) in self._ids
 
 
 class PageWriter(Writer):

@@ -25,9 +25,9 @@ makes one run speak its ``DEFAULT_LANG``:
 
 Template filters: ``local_date`` (``|local_date``, ``|local_date(skeleton="yMMMM")``),
 ``local_list`` (``A、B和C`` / ``A, B and C``) and ``bcp47`` (``zh-hans`` -> ``zh-Hans``).
-Template globals: ``topic_name``, ``edition_feeds(topic=None)``, ``ENGLISH_EDITION``
-and the English helpers ``person_name``, ``org_name``, ``english_figure_phrase``,
-``keyword_glossary``, ``cedict_credit``.
+Template globals: ``topic_name``, ``edition_feeds(topic=None)``, ``ENGLISH_EDITION``,
+``DIGEST_ANY_UNTRANSLATED`` and the English helpers ``person_name``, ``org_name``,
+``english_figure_phrase``, ``keyword_glossary``, ``keyword_entry``, ``cedict_credit``.
 
 Settings: ``DIGEST_CATALOG`` (PO file of English titles and summaries),
 ``DIGEST_TOPICS``, ``DIGEST_BABEL_LOCALES`` (Babel locale of an edition's dates and
@@ -110,11 +110,21 @@ def annotate_articles(generator) -> None:
         annotate(article, catalog, english)
     generator.context["DIGEST_FEEDS"] = feeds.feed_links(settings, generator.articles,
                                                          generator.categories)
+    note_untranslated(generator)
+
+
+def note_untranslated(generator) -> None:
+    """``DIGEST_ANY_UNTRANSLATED``: whether an article of the edition is untranslated (the
+    home page then explains the "Not yet translated" badge). Once per edition: every page
+    of the paginated home page looked at every article, which grew with the square of the site."""
+    generator.context["DIGEST_ANY_UNTRANSLATED"] = not all(
+        getattr(a, "translated", False) for a in generator.articles)
 
 
 def annotate_refreshed(generator, article, old) -> None:
     """``article_refreshed`` (the preview): the English fields on an article read again."""
     annotate(article, load_english_catalog(generator.settings), is_english(_lang(generator.settings)))
+    note_untranslated(generator)
 
 
 def keep_edition_pages(generator) -> None:

@@ -130,6 +130,24 @@ def keyword_glossary(keywords, context: str = "") -> list:
     return glossary([str(k) for k in keywords or []], str(context))
 
 
+def keyword_entry(word, articles, topic_name):
+    """The glossary entry of a keyword page's keyword (or ``None``): its sense chosen by
+    the topics of the keyword's ``articles``, as :func:`keyword_glossary` would with
+    their topic names for context.
+
+    Every page of a paginated keyword named the topic of each of its articles, and
+    a keyword such as 人工智能 is in most articles: that grew with the square of the
+    site. The context counts as a set of words, so each topic once gives the same sense,
+    and a keyword with the same topics is looked up once."""
+    topics = " ".join(sorted({str(topic_name(a.category.name)) for a in articles}))
+    return _keyword_entry(str(word), topics)
+
+
+@lru_cache(maxsize=1 << 14)
+def _keyword_entry(word: str, topics: str):
+    return next(iter(keyword_glossary([word], topics)), None)
+
+
 def cedict_credit():
     from digest.english.glossary import CEDICT_CREDIT
 
@@ -140,4 +158,5 @@ def english_helpers() -> dict:
     """Jinja globals for English pages (imported on first use: the Chinese edition never calls them)."""
     return {"english_figure_phrase": english_figure_phrase,
             "person_name": person_name, "org_name": org_name,
-            "keyword_glossary": keyword_glossary, "cedict_credit": cedict_credit}
+            "keyword_glossary": keyword_glossary, "keyword_entry": keyword_entry,
+            "cedict_credit": cedict_credit}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gettext
 import logging
 import os
+from datetime import datetime
 from functools import lru_cache
 from io import BytesIO
 
@@ -120,13 +121,19 @@ def date_formatter(lang: str, overrides: dict | None = None):
     fields and lets the locale order them: ``yMMMM`` -> ``2026年1月`` / ``January 2026``.
     """
     locale = text_locale(lang, overrides)
+    # Babel formats a datetime by its date; a date is shown on every list that holds
+    # its articles (96,000 calls at 2,000 articles), so each is formatted once.
+    formatted: dict[tuple, str] = {}
 
     def local_date(value, format: str = "long", skeleton: str | None = None) -> str:
         if value is None:
             return ""
         if skeleton:
             return format_skeleton(skeleton, value, locale=locale)
-        return format_date(value, format=format, locale=locale)
+        key = (value.date() if isinstance(value, datetime) else value, format)
+        if key not in formatted:
+            formatted[key] = format_date(value, format=format, locale=locale)
+        return formatted[key]
 
     return local_date
 

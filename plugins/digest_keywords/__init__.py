@@ -22,6 +22,7 @@ from pelican import signals
 from pelican.urlwrappers import Tag
 
 from digest.publish.slug import pinyin_words
+from digest.site.members import lists_by_identity
 from digest.site.signals import article_refreshed
 from digest_reading import keywords_of
 
@@ -71,6 +72,21 @@ def tag_refreshed(generator, article, old) -> None:
     article.tags = [tags[w] for w in keywords_of(article) if w in tags]
 
 
+def write_lists_by_identity(generator) -> None:
+    """``article_generator_init``: write the edition's pages with keyword, topic and
+    author lists whose ``in`` is a set lookup (:mod:`digest.site.members`); Pelican
+    tested every article of the site against each keyword's list, which grew with
+    the square of the site."""
+    write_pages = generator.generate_pages
+
+    def generate_pages(writer):
+        with lists_by_identity(generator):
+            write_pages(writer)
+
+    generator.generate_pages = generate_pages
+
+
 def register():
+    signals.article_generator_init.connect(write_lists_by_identity)
     signals.article_generator_pretaxonomy.connect(tag_keywords)
     article_refreshed.connect(tag_refreshed)

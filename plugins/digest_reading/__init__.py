@@ -8,6 +8,7 @@ On ``article_generator_finalized`` (each edition's run; listed after
 ``prev_in_topic``     the next older article of its topic, or ``None``
 ``next_in_topic``     the next newer article of its topic, or ``None``
 ``date_modified``     the ``modified`` date the page states, or ``None`` (:func:`stated_modified`)
+``override_url``      its URL, expanded once (Pelican's ``url`` expands it at each use)
 ``jsonld``            a schema.org ``NewsArticle`` dict (:func:`news_article`); the
                       template prints it with ``|tojson``, which escapes ``<``, ``>``,
                       ``&`` and ``'``, so seed text cannot close the ``<script>``
@@ -124,13 +125,14 @@ class RelatedIndex:
         self.keywords = {id(a): keyword_set(a) for a in self.pool}
         self.order = {id(a): _newest_first(a) for a in self.pool}
         self.by_id = {id(a): a for a in self.pool}
+        self.topics = {id(a): _topic(a) for a in self.pool}  # str() of a Pelican category costs
         self.by_keyword: dict[str, list[int]] = {}
         self.by_topic: dict[str, list[int]] = {}
         for article in sorted(self.pool, key=_newest_first):
             key = id(article)
             for word in self.keywords[key]:
                 self.by_keyword.setdefault(word, []).append(key)
-            self.by_topic.setdefault(_topic(article), []).append(key)
+            self.by_topic.setdefault(self.topics[key], []).append(key)
         self.examined = 0  # candidates scored so far (the test of linearity reads it)
 
     def related(self, article, limit: int = RELATED_LIMIT) -> list:
@@ -148,7 +150,7 @@ class RelatedIndex:
         scored = []
         for key in candidates:
             other = self.by_id[key]
-            score = len(mine & self.keywords[key]) + (1 if topic and _topic(other) == topic else 0)
+            score = len(mine & self.keywords[key]) + (1 if topic and self.topics[key] == topic else 0)
             if score and other.slug != article.slug:
                 scored.append(((-score, self.order[key]), key))
         return [self.by_id[key] for _, key in heapq.nsmallest(limit, scored)]
@@ -257,6 +259,10 @@ def annotate(generator) -> None:
 
 
 def _annotate_one(article, settings, related: list, neighbours: tuple, sections: dict) -> None:
+    # Pelican expands an article's URL from the settings and its metadata at every use
+    # (195,000 times in a build of 2,000 articles); its slug, date, topic and language
+    # are final here, so it is expanded once, into the attribute Pelican reads first.
+    article.override_url = article.url
     article.date_modified = stated_modified(article)
     article.reading_minutes = reading_minutes(plain_text(article.content))
     article.related = related

@@ -1,0 +1,67 @@
+"""What keeps list pages linear in the size of the site (issue 16): keyword, topic and
+author lists tested by identity, a keyword page's gloss looked up once per topic set,
+and dates formatted once."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from types import SimpleNamespace
+
+from sitebuild import ROOT
+
+sys.path.insert(0, str(ROOT / "plugins"))
+from digest.english.glossary import glossary  # noqa: E402
+from digest.site.members import Members, lists_by_identity  # noqa: E402
+from digest_i18n.english import keyword_entry  # noqa: E402
+from digest_i18n.interface import date_formatter  # noqa: E402
+
+
+class Item:
+    """Compares equal to every other item: ``in`` on a plain list would find any."""
+
+    def __eq__(self, other):
+        return True
+
+    __hash__ = object.__hash__
+
+
+def test_members_answer_in_by_identity():
+    a, b = Item(), Item()
+    assert b in [a]
+    members = Members([a])
+    assert a in members and b not in members
+    assert list(members) == [a] and members[:1] == [a]
+
+
+def test_lists_are_members_while_writing_and_the_generator_keeps_its_own():
+    a, b = Item(), Item()
+    tags = {"t": [a]}
+    categories = [("c", [a, b])]
+    gen = SimpleNamespace(tags=tags, categories=categories, authors=[])
+    with lists_by_identity(gen):
+        assert isinstance(gen.tags["t"], Members) and b not in gen.tags["t"]
+        assert [type(arts) for _, arts in gen.categories] == [Members]
+        assert gen.categories[0][1] == [a, b]
+    assert gen.tags is tags and gen.categories is categories
+
+
+def _article(topic):
+    return SimpleNamespace(category=SimpleNamespace(name=topic))
+
+
+def test_a_keyword_page_gloss_is_the_one_its_articles_topics_give():
+    names = {"ai-policy": "AI policy", "mining": "Cryptocurrency mining", "sewing": "Sewing machinery"}
+    for topics in (["ai-policy"] * 5 + ["mining"], ["mining", "mining"], ["sewing", "ai-policy"]):
+        articles = [_article(t) for t in topics]
+        every = " ".join(names[t] for t in topics)  # what the template joined, page after page
+        expected = (glossary(["算力"], every) or [None])[0]
+        assert keyword_entry("算力", articles, names.get) == expected
+
+
+def test_a_date_formatted_once_per_day_reads_the_same():
+    local_date = date_formatter("en")
+    morning, evening = datetime(2025, 9, 25, 8), datetime(2025, 9, 25, 23, 59)
+    assert local_date(morning) == local_date(evening) == "25 September 2025"
+    assert local_date(morning, format="medium") == "25 Sept 2025"
+    assert local_date(datetime(2025, 9, 26)) == "26 September 2025"
