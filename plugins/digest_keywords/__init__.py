@@ -17,12 +17,13 @@ page of a keyword, or ``None`` when it has none.
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 
 from pelican import signals
 from pelican.urlwrappers import Tag
 
 from digest.publish.slug import pinyin_words
-from digest.site.members import lists_by_identity
+from digest.site.members import write_each_list
 from digest.site.signals import article_refreshed
 from digest_reading import keywords_of
 
@@ -72,21 +73,16 @@ def tag_refreshed(generator, article, old) -> None:
     article.tags = [tags[w] for w in keywords_of(article) if w in tags]
 
 
-def write_lists_by_identity(generator) -> None:
-    """``article_generator_init``: write the edition's pages with keyword, topic and
-    author lists whose ``in`` is a set lookup (:mod:`digest.site.members`); Pelican
-    tested every article of the site against each keyword's list, which grew with
-    the square of the site."""
-    write_pages = generator.generate_pages
-
-    def generate_pages(writer):
-        with lists_by_identity(generator):
-            write_pages(writer)
-
-    generator.generate_pages = generate_pages
+def write_lists_one_by_one(generator) -> None:
+    """``article_generator_init``: write each keyword's, topic's and author's pages
+    through :func:`digest.site.members.write_each_list`; Pelican tested every article
+    of the site against each list, which grew with the square of the site."""
+    for name in ("tags", "categories", "authors"):
+        method = f"generate_{name}"
+        setattr(generator, method, partial(write_each_list, generator, name, getattr(generator, method)))
 
 
 def register():
-    signals.article_generator_init.connect(write_lists_by_identity)
+    signals.article_generator_init.connect(write_lists_one_by_one)
     signals.article_generator_pretaxonomy.connect(tag_keywords)
     article_refreshed.connect(tag_refreshed)

@@ -12,7 +12,7 @@ from sitebuild import ROOT
 
 sys.path.insert(0, str(ROOT / "plugins"))
 from digest.english.glossary import glossary  # noqa: E402
-from digest.site.members import Members, lists_by_identity  # noqa: E402
+from digest.site.members import Members, write_each_list  # noqa: E402
 from digest_i18n.english import keyword_entry  # noqa: E402
 from digest_i18n.interface import date_formatter  # noqa: E402
 
@@ -34,16 +34,30 @@ def test_members_answer_in_by_identity():
     assert list(members) == [a] and members[:1] == [a]
 
 
-def test_lists_are_members_while_writing_and_the_generator_keeps_its_own():
-    a, b = Item(), Item()
-    tags = {"t": [a]}
-    categories = [("c", [a, b])]
-    gen = SimpleNamespace(tags=tags, categories=categories, authors=[])
-    with lists_by_identity(gen):
-        assert isinstance(gen.tags["t"], Members) and b not in gen.tags["t"]
-        assert [type(arts) for _, arts in gen.categories] == [Members]
-        assert gen.categories[0][1] == [a, b]
-    assert gen.tags is tags and gen.categories is categories
+def test_each_list_is_written_alone_with_its_articles_in_archive_order():
+    """What Pelican's ``generate_tags`` sees per call: the pages it writes get
+    ``dates = [a for a in generator.dates if a in articles]``, as over the whole site."""
+    items = [Item() for _ in range(6)]
+    dates = items[::-1]  # archive order differs from the lists' order
+    tags = {"t": [items[0], items[2], items[5]], "u": [items[1]], "none": []}
+    gen = SimpleNamespace(tags=tags, dates=dates)
+    seen = []
+
+    def generate_tags(write):
+        for tag, articles in gen.tags.items():
+            seen.append((tag, write, [a for a in gen.dates if a in articles]))
+
+    write_each_list(gen, "tags", generate_tags, "w")
+    everything = {t: [a for a in dates if any(a is x for x in arts)] for t, arts in tags.items()}
+    assert [(t, w) for t, w, _ in seen] == [("t", "w"), ("u", "w"), ("none", "w")]
+    assert all(found == everything[t] for t, _, found in seen)
+    assert [a for _, _, found in seen for a in found] != []
+    assert gen.tags is tags and gen.dates is dates
+    categories = [("c", [items[3], items[0]])]
+    gen.categories = categories
+    write_each_list(gen, "categories", lambda write: seen.append(
+        [a for _, arts in gen.categories for a in gen.dates if a in arts]), None)
+    assert seen[-1] == [items[3], items[0]] and gen.categories is categories
 
 
 def _article(topic):
