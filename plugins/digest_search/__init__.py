@@ -50,7 +50,6 @@ stopped and its half-written bundle removed); with ``DIGEST_STRICT`` (setting, o
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import logging
@@ -67,6 +66,7 @@ from pathlib import Path
 from pelican import signals
 
 from digest.publish.store import WriteError, atomic_write, read_json_object
+from digest.publish.workers import die_with_this_process
 from digest.site.fingerprint import add_files, files_under
 from digest.site.settings import setting
 from digest.site.signals import edition_fork_state, edition_written, editions_finalized
@@ -337,22 +337,12 @@ def start_index(edition: dict, source: dict, skip: set[Path], previous: Path | N
             job.output = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
             job.deadline = time.monotonic() + TIMEOUT_S
             job.proc = subprocess.Popen(cmd, stdout=job.output, stderr=subprocess.STDOUT, text=True,
-                                        stdin=subprocess.DEVNULL, preexec_fn=_die_with_build())
+                                        stdin=subprocess.DEVNULL, preexec_fn=die_with_this_process())
     except SearchIndexError as exc:
         job.error = str(exc)
     except OSError as exc:
         job.error = f"{edition['name']}: could not run Pagefind: {exc}"
     return job
-
-
-def _die_with_build():
-    """On Linux, Pagefind is killed when the build that started it dies (a killed
-    build leaves no index being written into its abandoned staging folder)."""
-    if not sys.platform.startswith("linux"):
-        return None
-    from digest.publish.workers import exit_with_parent
-
-    return functools.partial(exit_with_parent, os.getpid())
 
 
 VARIANTS_FILE = "zh-variants.json"
