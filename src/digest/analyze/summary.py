@@ -124,7 +124,7 @@ _LIST_OPENER = re.compile(
 )
 #: Numbered items run together in one "sentence" (``1、姓名2、性别3、民族``): a form or
 #: a list flattened by the page, not a statement.
-_RUN_OF_ITEMS = re.compile(r"(?<![\d.])\d{1,2}[、．](?!\d)")
+_RUN_OF_ITEMS = re.compile(r"\d(?<![\d.]\d)\d?[、．](?!\d)")  # a digit first: the scan skips to digits
 #: A sentence leaning on the one before it: a pronoun or connective opens it.
 _ANAPHORIC = re.compile(
     r"^(?:[他她它这该此其][们些]?|而|但|但是|然而|因此|所以|因而|同时|此外|另外|另一方面|与此同时|"

@@ -103,6 +103,8 @@ def is_heading_like(text: str) -> bool:
     ``…如何点燃消费新热情？`` is a headline. ``一笔笔资金活水，如何…，激活…？``
     (33 characters, two commas) is running text.
     """
+    if len(text) > max(TWO_PART_HEADING_MAX, HEADING_MAX):
+        return False  # too long for either limit: spares the two-part test
     limit = TWO_PART_HEADING_MAX if is_two_part_headline(text) else HEADING_MAX
     return (
         0 < len(text) <= limit
