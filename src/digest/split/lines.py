@@ -202,7 +202,9 @@ def _glued_outlet_lead(paragraph: str) -> int | None:
     a place name right before it belongs to it (``…关注滨江都市报讯`` → 滨江都市报).
     """
     window = paragraph[: HEADING_MAX + 24]
-    if (window.find("讯", 4) < 0 and window.find("电", 4) < 0) or _LEAD_KIND.search(window, 4) is None or FULL_STOP.search(window[:HEADING_MAX]):
+    if window.find("讯", 4) < 0 and window.find("电", 4) < 0:
+        return None  # no 讯 or 电 for a lead to end on: spares the search
+    if _LEAD_KIND.search(window, 4) is None or FULL_STOP.search(window[:HEADING_MAX]):
         return None
     candidates: list[tuple[int, str]] = []
     place_before: dict[int, int] = {}  # org start -> start of a place name right before it
