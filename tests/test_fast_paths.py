@@ -134,3 +134,10 @@ def test_mojibake_scores_a_choice_list_as_one_by_one():
     for prev in ("", "。", "人", "２", "完"):
         prev_key = mojibake._as_text(prev)
         assert batched.log_probs(prev, prev_key, choices) == [single.log_prob(prev, prev_key, c.cand) for c in choices]
+
+
+@given(_texts("中文a1，\u3400\uf900 "))
+def test_a_cjk_word_is_all_ideographs(token):
+    from digest.analyze.figures import _is_cjk_word
+
+    assert _is_cjk_word(token) == (bool(token) and all(chardata.CJK_CHAR.match(c) for c in token))
