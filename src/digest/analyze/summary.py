@@ -183,7 +183,8 @@ def _is_statement(sentence: str, min_cjk: int, strict: bool = True) -> bool:
     """
     if not ends_sentence(sentence) or cjk_count(sentence) < min_cjk:
         return False
-    if ("图" in sentence or "摄" in sentence or "（" in sentence or "(" in sentence) and _CAPTION.search(sentence) is not None:
+    if (("图" in sentence or "摄" in sentence or "（" in sentence or "(" in sentence)
+            and _CAPTION.search(sentence) is not None):
         return False
     if _LIST_ITEM.match(sentence) is not None:
         return False
@@ -196,7 +197,8 @@ def _is_statement(sentence: str, min_cjk: int, strict: bool = True) -> bool:
         if (("？" in sentence or "?" in sentence) and _QUESTION.search(sentence) is not None
                 and _REPORTED_QUESTION.search(sentence) is None):
             return False
-        if ("“" in sentence or "「" in sentence or "『" in sentence) and _quote_share(sentence) >= 0.5 and not news_figures(sentence):
+        if (("“" in sentence or "「" in sentence or "『" in sentence)
+                and _quote_share(sentence) >= 0.5 and not news_figures(sentence)):
             return False
     return not (_CREDIT_HINT.search(sentence) and parse_byline(sentence))
 
