@@ -48,7 +48,7 @@ from pelican import signals
 from digest.site.settings import current_edition, editions as _editions, root_siteurl, setting
 from digest.publish import page as page_module
 from digest.publish.workers import core_to_spare, exit_with_parent
-from digest.site.signals import edition_fork_state, editions_finalized
+from digest.site.signals import edition_fork_state, edition_written, editions_finalized
 
 from .preview import PREVIEW_KEY, SERVE_KEY, preview_writer
 from .staging import (build_inputs, clear_cache_if_code_changed, drop_broken_caches, editions_aside,
@@ -210,6 +210,7 @@ def _edition_settings(settings, edition: dict, root_output: str) -> dict:
         FEED_DOMAIN=siteurl if settings.get("FEED_DOMAIN") else None,
         DIGEST_ROOT_SITEURL=root,
         DIGEST_EDITION_CHILD=True,
+        _DIGEST_EDITIONS_ROOT=root_output,
         DIGEST_CONVERT=False,
         DELETE_OUTPUT_DIRECTORY=False,
         JINJA_GLOBALS={k: v for k, v in settings.get("JINJA_GLOBALS", {}).items()
@@ -320,15 +321,23 @@ def _join_other_editions(pelican) -> bool:
     return True
 
 
+def editions_with_folders(settings) -> list[dict]:
+    """Every edition with its ``output`` folder, as this run (first edition or a further one) lays them out."""
+    root = settings.get("_DIGEST_EDITIONS_ROOT") or settings["OUTPUT_PATH"]
+    editions = _editions(settings)
+    for edition in editions:
+        edition["output"] = os.path.join(root, edition["path"])
+    return editions
+
+
 def build_other_editions(pelican) -> None:
     settings = pelican.settings
+    editions = editions_with_folders(settings)
+    edition_written.send(pelican, edition=current_edition(settings, editions), editions=editions)
     if setting(settings, "DIGEST_EDITION_CHILD"):
         return
     if not _join_other_editions(pelican):
         _build_editions(settings, settings["OUTPUT_PATH"])
-    editions = _editions(settings)
-    for edition in editions:
-        edition["output"] = os.path.join(settings["OUTPUT_PATH"], edition["path"])
     editions_finalized.send(pelican, editions=editions)
     _finish_staging(pelican)
     mark_caches_complete(Path(settings["CACHE_PATH"]))

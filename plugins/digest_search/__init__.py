@@ -1,14 +1,20 @@
 """Pelican plugin: a Pagefind search index for each edition.
 
-Runs on ``digest_editions_finalized`` (every edition is built) and indexes
-each edition's folder on its own, into ``<edition>/pagefind/``:
+Indexes each edition's folder on its own, into ``<edition>/pagefind/``. An
+edition's index starts as soon as its pages are written (``digest_edition_written``),
+Pagefind in the background while the next edition renders, and every index is
+finished (waited for, checked, recorded) on ``digest_editions_finalized``, before
+the site is swapped in. A further edition built in a forked process is indexed
+in that fork, which sends the outcome back (``digest_edition_fork_state``).
 
 * The index holds only what the theme marks ``data-pagefind-body`` (the
   article's title, summary, keywords and text), so list pages and the site's
   chrome never turn up as results. Pagefind names the index after
   ``<html lang>``; the extended Pagefind build segments Chinese into words.
-* The first edition's folder holds the others (``output/en/``); its run
-  takes a glob of its own top-level entries, so it never indexes them.
+* Pagefind is given only the pages that mark a body (read from the written
+  pages, :func:`body_glob`): it would read every list page only to drop it,
+  which was half its time and memory. The first edition's folder holds the
+  others (``output/en/``); its glob never takes them in.
 * In an edition of another language, elements marked with the first
   edition's language (``lang="zh-Hans"``: Chinese text on English pages) are
   left out: Pagefind would index them with English rules, as unsegmented runs
@@ -21,11 +27,12 @@ each edition's folder on its own, into ``<edition>/pagefind/``:
 
 Pagefind is the binary of the ``pagefind[extended]`` package (found with
 ``pagefind.service.get_executable``, which honours ``PAGEFIND_BINARY_PATH``),
-run as a subprocess: one blocking call, no event loop inside a Pelican
-signal, and its exit status and messages for our log.
+run as a subprocess: no event loop inside a Pelican signal, its exit status
+and messages for our log, and it dies with the build (a killed build leaves no
+Pagefind writing on).
 
 An unchanged edition is not indexed again: the index is keyed by a hash
-of the pages Pagefind would read (their paths and bytes), the Pagefind
+of the pages that mark a body (their paths and bytes), the Pagefind
 binary and its options. When the key equals the one recorded for the
 served site's bundle (``CACHE_PATH/digest-search/index-keys.json``, with a
 hash of the bundle's files so a bundle changed or damaged since is not
@@ -36,7 +43,8 @@ builds), so the reused bundle is the one a run would write.
 
 Settings: ``DIGEST_SEARCH`` (default ``True``; ``False`` skips indexing and the
 templates leave the search box out). A failure is one log line and the site
-is published without search; with ``DIGEST_STRICT`` (setting, or
+is published without that edition's search (an index still running is
+stopped and its half-written bundle removed); with ``DIGEST_STRICT`` (setting, or
 ``DIGEST_STRICT=1`` in the environment) it fails the build.
 """
 
@@ -46,15 +54,22 @@ import hashlib
 import json
 import logging
 import os
+import posixpath
 import re
 import shutil
 import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
+from pelican import signals
+
 from digest.publish.store import WriteError, atomic_write, read_json_object
+from digest.publish.workers import die_with_this_process
 from digest.site.fingerprint import add_files, files_under
 from digest.site.settings import setting
-from digest.site.signals import editions_finalized
+from digest.site.signals import edition_fork_state, edition_written, editions_finalized
 
 log = logging.getLogger(__name__)
 
@@ -79,17 +94,80 @@ def pagefind_executable() -> Path:
     return Path(exe)
 
 
-def own_glob(folder: Path, skip: set[Path]) -> str:
-    """A Pagefind glob of the HTML files of ``folder`` outside the folders in ``skip``.
+def scan_pages(folder: Path, skip: set[Path]) -> dict[str, str | None]:
+    """Every HTML page of ``folder`` outside the folders of ``skip``, by path
+    relative to ``folder``: the SHA-256 of its bytes if it marks
+    ``data-pagefind-body`` (what Pagefind indexes once any page marks one), else None."""
+    pages: dict[str, str | None] = {}
+    for path in files_under(folder, skip, keep=lambda name: name.endswith(".html")):
+        data = path.read_bytes()
+        pages[path.relative_to(folder).as_posix()] = (
+            hashlib.sha256(data).hexdigest() if b"data-pagefind-body" in data else None)
+    return pages
 
-    ``output/`` holding ``articles/``, ``index.html`` and the English
-    edition ``en/`` gives ``{*.html,articles/**/*.html}``.
+
+#: A glob longer than this (pages listed one by one) gives way to whole folders: it
+#: goes to Pagefind as one argument, which Linux limits to 128 KiB.
+GLOB_MAX_CHARS = 32_000
+
+
+def body_glob(pages: dict[str, str | None], skipped: set[str] = frozenset()) -> str | None:
+    """A Pagefind glob of the pages of :func:`scan_pages` that mark a body (None when
+    none does). Pagefind reads every page its glob selects and then drops those
+    without a body, which were half its time and memory (the list pages outnumber
+    the articles). A page left out changes nothing in the index, a page taken in
+    without a body costs only its reading: so a folder where marked pages are at
+    least half is taken whole (``articles/**/*.html``, or its own ``*.html``),
+    elsewhere its marked pages are named one by one (all of a folder's if that
+    grows past :data:`GLOB_MAX_CHARS`). ``skipped``: folders (relative) left out
+    of the scan, never taken in by a ``**``.
+
+    ``articles/`` of article pages and a redirect, ``index.html`` without a body:
+    ``{articles/**/*.html}``.
     """
-    parts = ["*.html"]
-    for entry in sorted(folder.iterdir()):
-        if entry.is_dir() and entry.resolve() not in skip:
-            parts.append(_GLOB_SPECIAL.sub(r"\\\1", entry.name) + "/**/*.html")
-    return "{" + ",".join(parts) + "}"
+    marked: dict[str, list[int]] = {}  # folder -> [marked, unmarked] in its subtree
+    direct: dict[str, list[int]] = {}  # folder -> [marked, unmarked] directly in it
+    for rel, digest in pages.items():
+        folder = posixpath.dirname(rel)
+        direct.setdefault(folder, [0, 0])[digest is None] += 1
+        for parent in _self_and_parents(folder):
+            marked.setdefault(parent, [0, 0])[digest is None] += 1
+    if not any(m for m, _ in marked.values()):
+        return None
+    blocked = {parent for rel in skipped for parent in _self_and_parents(posixpath.dirname(rel))}
+
+    def parts(folder: str, fine: bool) -> list[str]:
+        prefix = _escape(folder) + "/" if folder else ""
+        m, u = marked.get(folder, (0, 0))
+        if folder not in blocked and m >= u:
+            return [prefix + "**/*.html"]
+        found = []
+        dm, du = direct.get(folder, (0, 0))
+        if dm and (dm >= du or not fine):
+            found.append(prefix + "*.html")
+        elif dm:
+            found += sorted(_escape(rel) for rel, digest in pages.items()
+                            if digest is not None and posixpath.dirname(rel) == folder)
+        children = sorted(f for f in marked if f and posixpath.dirname(f) == folder and marked[f][0])
+        for child in children:
+            found += parts(child, fine)
+        return found
+
+    glob = "{" + ",".join(parts("", True)) + "}"
+    return glob if len(glob) <= GLOB_MAX_CHARS else "{" + ",".join(parts("", False)) + "}"
+
+
+def _self_and_parents(rel: str) -> list[str]:
+    """``a/b`` -> ``["a/b", "a", ""]``: a folder and the folders above it, up to the site's."""
+    chain = [rel]
+    while rel:
+        rel = posixpath.dirname(rel)
+        chain.append(rel)
+    return chain
+
+
+def _escape(rel: str) -> str:
+    return _GLOB_SPECIAL.sub(r"\\\1", rel)
 
 
 def foreign_text_selector(edition: dict, source: dict) -> str | None:
@@ -101,18 +179,6 @@ def foreign_text_selector(edition: dict, source: dict) -> str | None:
     return None if mine == theirs else f'[lang|="{theirs}"]'
 
 
-def marks_bodies(folder: Path, pattern_skip: set[Path]) -> bool:
-    """True if a page of the edition marks ``data-pagefind-body``. Without one,
-    Pagefind would index whole pages (menus, list pages), which we never want."""
-    for path in folder.rglob("*.html"):
-        if any(s in path.parents for s in pattern_skip):
-            continue
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            if "data-pagefind-body" in fh.read():
-                return True
-    return False
-
-
 def pagefind_command(exe: Path, folder: Path, glob: str, exclude: str | None) -> list[str]:
     cmd = [str(exe), "--site", str(folder), "--output-subdir", BUNDLE, "--glob", glob]
     if exclude:
@@ -120,25 +186,27 @@ def pagefind_command(exe: Path, folder: Path, glob: str, exclude: str | None) ->
     return cmd
 
 
-def _last_error(result: subprocess.CompletedProcess) -> str:
-    lines = [ln.strip() for ln in (result.stderr + "\n" + result.stdout).splitlines() if ln.strip()]
+def _last_error(output: str, returncode: int) -> str:
+    lines = [ln.strip() for ln in output.splitlines() if ln.strip()]
     errors = [ln for ln in lines if ln.lower().startswith("error")]
-    return (errors or lines or [f"exit status {result.returncode}"])[-1]
+    return (errors or lines or [f"exit status {returncode}"])[-1]
 
 
 KEYS_FILE = "index-keys.json"
 
 
-def pages_key(exe: Path, folder: Path, skip: set[Path], cmd: list[str]) -> str:
-    """A hash of what Pagefind's index of ``folder`` is made from: every HTML
-    file outside ``skip`` (paths and bytes; a superset of what the glob
-    selects), the binary (path, size, mtime) and the options of ``cmd``
-    (paths relative, so the staging folder's name does not count)."""
+def pages_key(exe: Path, folder: Path, pages: dict[str, str | None], cmd: list[str]) -> str:
+    """A hash of what Pagefind's index of ``folder`` is made from: the pages the
+    glob selects (paths and bytes, from :func:`scan_pages`), the binary (path,
+    size, mtime) and the options of ``cmd`` with the glob (paths relative, so
+    the staging folder's name does not count)."""
     h = hashlib.sha256()
     stat = exe.stat()
     h.update(f"{exe}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     h.update("\0".join(a.replace(str(folder), "<site>") for a in cmd[1:]).encode() + b"\0\0")
-    add_files(h, folder, files_under(folder, skip, keep=lambda name: name.endswith(".html")))
+    for rel, digest in sorted(pages.items()):
+        if digest is not None:
+            h.update(f"{rel}\0{digest}\0".encode())
     return h.hexdigest()
 
 
@@ -188,39 +256,93 @@ def reuse_bundle(previous: Path, bundle: Path, recorded: dict, key: str) -> bool
     return True
 
 
-def index_edition(exe: Path, edition: dict, source: dict, skip: set[Path],
-                  previous: Path | None = None, keys: dict | None = None) -> tuple[dict, bool]:
-    """Pagefind's index of one edition, made or reused from ``previous`` (the
-    served site's bundle of this edition); returns ``pagefind-entry.json``'s
-    languages and whether the index was reused. ``keys`` (``{lang: record}``)
-    is read and updated."""
+class IndexJob:
+    """One edition's index, started by :func:`start_index` and ended by :meth:`finish`:
+    reused from the served site, or a Pagefind run in the background, so that it
+    runs while the next edition renders (Pagefind is native code, the build one
+    Python thread). Its outcome is plain data (:meth:`finish`), picklable from a
+    forked edition build."""
+
+    def __init__(self, edition: dict, folder: Path):
+        self.edition, self.folder = edition, folder
+        self.key: str | None = None
+        self.reused = False
+        self.error: str | None = None
+        self.unmarked = False  # no page marks a body: no index
+        self.proc: subprocess.Popen | None = None
+        self.output = None
+        self.deadline = 0.0
+
+    def finish(self) -> dict:
+        """Wait for Pagefind; ``{"lang", "key", "bundle", "languages", "reused", "error", "unmarked"}``."""
+        if self.proc is not None:
+            try:
+                self.proc.wait(timeout=max(0.0, self.deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                self.stop()
+                self.error = f"{self.edition['name']}: Pagefind took longer than {TIMEOUT_S} s"
+            else:
+                self.output.seek(0)
+                text = self.output.read()
+                if self.proc.returncode:
+                    self.error = (f"{self.edition['name']}: Pagefind failed: "
+                                  f"{_last_error(text, self.proc.returncode)}")
+                elif "(Extended)" not in text:
+                    log.warning("digest_search: %s is not the extended Pagefind build; "
+                                "Chinese text is indexed without word segmentation", Path(self.proc.args[0]).name)
+            self.output.close()
+            self.proc = None
+        bundle = self.folder / BUNDLE
+        outcome = {"lang": self.edition["lang"], "key": self.key, "reused": self.reused, "error": self.error,
+                   "unmarked": self.unmarked, "bundle": None, "languages": {}}
+        if self.error is None and not self.unmarked:
+            outcome["bundle"] = bundle_digest(bundle)
+            entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+            outcome["languages"] = entry.get("languages", {})
+        return outcome
+
+    def stop(self) -> None:
+        """End a Pagefind run that is no longer wanted (the build failed or stops),
+        and drop the bundle it had half written."""
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
+            self.output.close()
+            self.proc = None
+            shutil.rmtree(self.folder / BUNDLE, ignore_errors=True)
+
+
+def start_index(edition: dict, source: dict, skip: set[Path], previous: Path | None,
+                recorded: dict | None) -> IndexJob:
+    """Begin the index of one edition: reuse ``previous`` (the served site's bundle
+    of this edition) when ``recorded`` (its key and files' hash) matches the
+    pages, else start Pagefind on the pages that mark a body."""
     folder = Path(edition["output"]).resolve()
+    job = IndexJob(edition, folder)
     bundle = folder / BUNDLE
-    cmd = pagefind_command(exe, folder, own_glob(folder, skip | {bundle}),
-                           foreign_text_selector(edition, source))
-    keys = {} if keys is None else keys
-    key = pages_key(exe, folder, skip | {bundle}, cmd)
-    recorded = keys.pop(edition["lang"], None)
-    reused = previous is not None and reuse_bundle(previous, bundle, recorded or {}, key)
-    if not reused:
-        _run_pagefind(exe, edition, bundle, cmd)
-    keys[edition["lang"]] = {"key": key, "bundle": bundle_digest(bundle)}
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return entry.get("languages", {}), reused
-
-
-def _run_pagefind(exe: Path, edition: dict, bundle: Path, cmd: list[str]) -> None:
-    if bundle.exists():
-        shutil.rmtree(bundle)  # hashed file names: a re-run would leave stale ones
+    skip = skip | {bundle}
+    pages = scan_pages(folder, skip)
+    glob = body_glob(pages, {p.relative_to(folder).as_posix() for p in skip if folder in p.parents})
+    if glob is None:
+        job.unmarked = True
+        return job
     try:
-        result = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise SearchIndexError(f"{edition['name']}: could not run Pagefind: {exc}") from exc
-    if result.returncode:
-        raise SearchIndexError(f"{edition['name']}: Pagefind failed: {_last_error(result)}")
-    if "(Extended)" not in result.stdout:
-        log.warning("digest_search: %s is not the extended Pagefind build; "
-                    "Chinese text is indexed without word segmentation", exe.name)
+        exe = pagefind_executable()
+        cmd = pagefind_command(exe, folder, glob, foreign_text_selector(edition, source))
+        job.key = pages_key(exe, folder, pages, cmd)
+        job.reused = previous is not None and reuse_bundle(previous, bundle, recorded or {}, job.key)
+        if not job.reused:
+            if bundle.exists():
+                shutil.rmtree(bundle)  # hashed file names: a re-run would leave stale ones
+            job.output = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
+            job.deadline = time.monotonic() + TIMEOUT_S
+            job.proc = subprocess.Popen(cmd, stdout=job.output, stderr=subprocess.STDOUT, text=True,
+                                        stdin=subprocess.DEVNULL, preexec_fn=die_with_this_process())
+    except SearchIndexError as exc:
+        job.error = str(exc)
+    except OSError as exc:
+        job.error = f"{edition['name']}: could not run Pagefind: {exc}"
+    return job
 
 
 VARIANTS_FILE = "zh-variants.json"
@@ -233,31 +355,110 @@ def write_variants(bundle: Path, cache_dir: Path | None = None) -> None:
     (bundle / VARIANTS_FILE).write_text(cached_variant_tables_json(cache_dir), encoding="utf-8")
 
 
+class _Build:
+    """What this build process knows of the indexes: the recorded keys and the served
+    site (read as the build starts, before a fork, so further editions see them too),
+    the jobs started here, and the outcomes a forked edition build sent back."""
+
+    def __init__(self, cache: Path | None = None, served: Path | None = None):
+        self.cache, self.served = cache, served
+        self.keys = read_keys(cache)
+        self.jobs: dict[str, IndexJob] = {}
+        self.done: dict[str, dict] = {}
+
+    def stop(self) -> None:
+        for job in self.jobs.values():
+            job.stop()
+        self.jobs.clear()
+
+
+_build = _Build()
+
+
+def _cache_dir(settings) -> Path | None:
+    return Path(settings["CACHE_PATH"]) / "digest-search" if settings.get("CACHE_PATH") else None
+
+
+def begin_build(pelican) -> None:
+    """``initialized`` of the first edition's run: forget any index left from a failed build."""
+    global _build
+    settings = pelican.settings
+    if setting(settings, "DIGEST_EDITION_CHILD"):
+        return
+    _build.stop()
+    _build = _Build(_cache_dir(settings), served_site(settings, Path(settings["OUTPUT_PATH"]).resolve()))
+
+
+def _searching(pelican) -> bool:
+    """Whether this build ends with :func:`build_search` (the preview's quick builds
+    disconnect it: they keep the served index and must not start one)."""
+    return setting(pelican.settings, "DIGEST_SEARCH") and any(
+        r is build_search for r in editions_finalized.receivers_for(pelican))
+
+
+def edition_done(pelican, edition: dict, editions: list[dict]) -> None:
+    """``edition_written``: start this edition's index while the next one renders."""
+    if not _searching(pelican) or _build.served is None:
+        return
+    folder = Path(edition["output"]).resolve()
+    nested = {f for f in (Path(e["output"]).resolve() for e in editions) if folder in f.parents}
+    previous = _build.served / edition["path"] / BUNDLE
+    _build.jobs[edition["lang"]] = start_index(edition, editions[0], nested, previous,
+                                               _build.keys.get(edition["lang"]))
+
+
+def carry_outcomes(sender, state=None, moved=None):
+    """``edition_fork_state``: in the fork, wait for its editions' indexes and send their
+    outcomes; in the building process, take them in (a bundle's hash does not depend
+    on the folder it was moved to)."""
+    if sender is None:
+        outcomes = {lang: job.finish() for lang, job in _build.jobs.items()}
+        _build.jobs.clear()
+        return outcomes
+    _build.done.update(state or {})
+    return None
+
+
 def build_search(pelican, editions: list[dict]) -> None:
+    """``editions_finalized``: finish every edition's index (started as it was written,
+    or now), record the keys, add the variant tables."""
+    global _build
     settings = pelican.settings
     if not setting(settings, "DIGEST_SEARCH"):
         return
+    state, _build = _build, _Build()
+    cache = _cache_dir(settings)
+    if state.served is None or state.cache != cache:  # not begun by this build (called on its own)
+        state.stop()
+        state = _Build(cache, served_site(settings, Path(editions[0]["output"]).resolve()))
+    keys = state.keys
     folders = [Path(e["output"]).resolve() for e in editions]
-    cache = Path(settings["CACHE_PATH"]) / "digest-search" if settings.get("CACHE_PATH") else None
-    served = served_site(settings, folders[0])
-    keys = read_keys(cache)
     try:
-        exe = pagefind_executable()
         for edition, folder in zip(editions, folders):
-            nested = {f for f in folders if f != folder and folder in f.parents}
-            if not marks_bodies(folder, nested):
+            outcome = state.done.pop(edition["lang"], None)
+            if outcome is None:
+                job = state.jobs.pop(edition["lang"], None)
+                if job is None:
+                    nested = {f for f in folders if f != folder and folder in f.parents}
+                    job = start_index(edition, editions[0], nested, state.served / edition["path"] / BUNDLE,
+                                      keys.get(edition["lang"]))
+                outcome = job.finish()
+            keys.pop(edition["lang"], None)
+            if outcome["unmarked"]:
                 log.warning("digest_search: no page of the %s edition marks data-pagefind-body; "
                             "it gets no search index", edition["name"])
-                keys.pop(edition["lang"], None)
                 continue
-            previous = served / folder.relative_to(folders[0]) / BUNDLE
-            languages, reused = index_edition(exe, edition, editions[0], nested, previous, keys)
+            if outcome["error"]:
+                raise SearchIndexError(outcome["error"])
+            keys[edition["lang"]] = {"key": outcome["key"], "bundle": outcome["bundle"]}
             if edition is editions[0] and edition["html_lang"] == "zh-Hans":
                 write_variants(folder / BUNDLE, cache)
             log.info("digest_search: %s edition %s: %s", edition["name"],
-                     "unchanged, index reused" if reused else "indexed",
-                     ", ".join(f"{lang} {info.get('page_count', 0)} pages" for lang, info in languages.items()))
+                     "unchanged, index reused" if outcome["reused"] else "indexed",
+                     ", ".join(f"{lang} {info.get('page_count', 0)} pages"
+                               for lang, info in outcome["languages"].items()))
     except SearchIndexError as exc:
+        state.stop()
         if setting(settings, "DIGEST_STRICT"):
             raise
         log.error("digest_search: %s; the site is built without search", exc)
@@ -273,4 +474,7 @@ def served_site(settings, root: Path) -> Path:
 
 
 def register():
+    signals.initialized.connect(begin_build)
+    edition_written.connect(edition_done)
+    edition_fork_state.connect(carry_outcomes)
     editions_finalized.connect(build_search)

@@ -45,10 +45,11 @@ class Run:
     stdout: str
     maxrss_mb: float  # the largest single process of the tree
     tree_peak_mb: float | None  # sampled sum over the tree
+    cpu_seconds: float = 0.0  # user + system time of the process and every descendant it waited for
 
     def json(self) -> dict:
         return {"seconds": round(self.seconds, 3), "returncode": self.returncode,
-                "peak_rss_mb": round(self.maxrss_mb, 1),
+                "cpu_seconds": round(self.cpu_seconds, 2), "peak_rss_mb": round(self.maxrss_mb, 1),
                 "tree_peak_rss_mb": None if self.tree_peak_mb is None else round(self.tree_peak_mb, 1)}
 
 
@@ -82,7 +83,8 @@ def run_measured(cmd: list[str], log: Path | None = None, env: dict | None = Non
         stderr.close()
     largest = usage.ru_maxrss / 1024
     # samples can miss a short-lived peak; the sum is never below the largest process
-    return Run(seconds, proc.returncode, stdout, largest, max(peak[0] / 2**20, largest) if peak[0] else None)
+    return Run(seconds, proc.returncode, stdout, largest, max(peak[0] / 2**20, largest) if peak[0] else None,
+               usage.ru_utime + usage.ru_stime)
 
 
 def run_probe(name: str, code: str, *args: str, work: Path) -> tuple[dict | list, Run]:

@@ -46,15 +46,18 @@ CLAUSE_MARKS = "，,；;"
 
 #: A sentence end inside running text: full stops with the closers glued to them.
 SENTENCE_END_RUN = re.compile(f"[{FULL_STOPS}]+[{re.escape(CLOSERS)}]*")
-#: A line that ends a sentence: a final mark, then only closers and spaces.
-_ENDS_SENTENCE = re.compile(f"[{SENTENCE_END}][{re.escape(CLOSERS)}]*\\s*$")
 #: A full stop anywhere (a line holding one is running text).
 FULL_STOP = re.compile(f"[{FULL_STOPS}]")
 
 
 def ends_sentence(text: str) -> bool:
-    """Does the line end a sentence (``…。``, ``…！”``, ``……``)? Such a line is text, never furniture."""
-    return _ENDS_SENTENCE.search(text) is not None
+    """Does the line end a sentence (``…。``, ``…！”``, ``……``)? Such a line is text, never furniture.
+
+    A final mark, then only closers and spaces: read from the end (``str.rstrip`` strips
+    what ``\\s`` matches), not by a search through the whole line.
+    """
+    body = text.rstrip().rstrip(CLOSERS)
+    return bool(body) and body[-1] in SENTENCE_END
 
 
 #: A figure: a number with a unit or magnitude (3000亿元, 40%, 1.5万人). A line

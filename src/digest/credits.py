@@ -246,6 +246,7 @@ def _closes_when_trailing(text: str, credit: Credit) -> bool:
 
 #: Bracketed groups at a paragraph's end: （完）（《中国新闻》报 作者 任德辉 报道）.
 _TRAILING_GROUP = re.compile(r"[（(【〔\[](?P<credit>[^（）()【】〔〕\[\]]{1,60})[）)】〕\]]\s*$")
+_GROUP_CLOSERS = tuple("）)】〕]")
 
 
 #: An unbracketed credit after a lead, closed by 报道: ``记者 张三 通讯员 李四 报道``.
@@ -312,11 +313,11 @@ def split_trailing_credits(paragraph: str) -> tuple[str, Credit | None]:
     """
     found: Credit | None = None
     text = paragraph.rstrip()
-    m = _TRAILING_SOURCE.search(text)
+    m = _TRAILING_SOURCE.search(text) if ":" in text or "：" in text else None
     if m and m.start() > 0:
         found = Credit(source=clean_source(m["source"]), closes=True)
         text = text[: m.start()].rstrip()
-    while True:
+    while text.endswith(_GROUP_CLOSERS):  # the pattern ends on one (``text`` is stripped)
         m = _TRAILING_GROUP.search(text)
         if not m or m.start() == 0:
             break

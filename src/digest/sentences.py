@@ -29,7 +29,10 @@ from digest.chardata import CLOSERS, ELLIPSIS, FULL_STOPS, OPENERS, QUOTE_OPENER
 _OPENER_OF = dict(zip(CLOSERS, OPENERS))
 
 _FULL_STOP = re.compile(f"[{FULL_STOPS}]+")
-_TOKEN = re.compile(f"[{FULL_STOPS}]+|{ELLIPSIS}+|[{re.escape(OPENERS + CLOSERS)}]")
+#: A run of full stops, a run of ellipses, or one quote or bracket mark.  Written as
+#: one character class first (then the run it opens) so that the scan jumps from mark to mark.
+_TOKEN = re.compile(f"[{FULL_STOPS}{ELLIPSIS}{re.escape(OPENERS + CLOSERS)}]"
+                    f"(?:(?<=[{FULL_STOPS}])[{FULL_STOPS}]*|(?<={ELLIPSIS}){ELLIPSIS}*)?")
 
 #: Punctuation right after a closing quote that shows the sentence carries on.
 _CONTINUES = "，、；：,;:—"

@@ -64,3 +64,32 @@ def test_workers_exit_when_the_build_is_killed(tmp_path):
     finally:
         for pid in filter(_alive, workers):
             os.kill(pid, signal.SIGKILL)
+
+
+#: Starts a command (standing in for Pagefind) as the search index does, prints its
+#: pid and is killed.
+COMMAND_CHILD = """
+import os, signal, subprocess
+from digest.publish.workers import die_with_this_process
+
+proc = subprocess.Popen(["sleep", "300"], preexec_fn=die_with_this_process())
+print(proc.pid, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_command_started_for_the_build_exits_when_the_build_is_killed(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    out = tmp_path / "out"
+    with out.open("w") as stdout:
+        code = subprocess.run([sys.executable, "-c", COMMAND_CHILD], stdout=stdout, env=env).returncode
+    assert code == -signal.SIGKILL
+    pid = int(out.read_text())
+    try:
+        deadline = time.monotonic() + 60  # only bounds a failing run
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(pid)
+    finally:
+        if _alive(pid):
+            os.kill(pid, signal.SIGKILL)

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from digest_reading import (  # noqa: E402
     news_article, plain_text, reading_minutes, related_articles, topic_neighbours)
-from digest_search import SearchIndexError, build_search, own_glob  # noqa: E402
+from digest_search import SearchIndexError, body_glob, build_search, scan_pages  # noqa: E402
 from digest_sitemap import index_xml, is_listable, w3c_datetime, write_sitemaps  # noqa: E402
 
 SITE = "http://127.0.0.1:8000"
@@ -166,11 +166,22 @@ def test_sitemap_splits_past_the_url_limit(tmp_path, monkeypatch):
     assert index_xml([]).startswith(b"<?xml")
 
 
-def test_root_edition_glob_leaves_out_nested_editions(tmp_path):
-    for name in ("articles", "en", "pagefind", "topics"):
-        (tmp_path / name).mkdir()
+def test_glob_takes_the_pages_that_mark_a_body_and_leaves_out_nested_editions(tmp_path):
+    body, bare = "<main data-pagefind-body>文</main>", "<main>列表</main>"
+    files = {"index.html": bare, "about.html": body, "articles/a.html": body, "articles/b.html": body,
+             "articles/old.html": bare, "topics/t.html": bare, "topics/t2.html": bare, "topics/x.html": body,
+             "en/articles/a.html": body, "pagefind/x.html": body, "feeds/all.xml": body}
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
     skip = {(tmp_path / "en").resolve(), (tmp_path / "pagefind").resolve()}
-    assert own_glob(tmp_path, skip) == "{*.html,articles/**/*.html,topics/**/*.html}"
+    pages = scan_pages(tmp_path.resolve(), skip)
+    assert sorted(rel for rel, digest in pages.items() if digest) == [
+        "about.html", "articles/a.html", "articles/b.html", "topics/x.html"]
+    # a folder mostly of bodies is taken whole (a redirect page in it costs only its reading);
+    # elsewhere the pages are named; the nested edition and the bundle never come in
+    assert body_glob(pages, {"en", "pagefind"}) == "{*.html,articles/**/*.html,topics/x.html}"
+    assert body_glob({"index.html": None}) is None
 
 
 def test_pagefind_failure_is_one_log_line_or_fails_in_strict_mode(tmp_path, monkeypatch, caplog):

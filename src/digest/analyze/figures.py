@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.analyze.words import is_content_word
-from digest.chardata import CJK_CHAR
+from digest.chardata import CJK_RUN
 from digest.lexicon import cut, is_word, word_tag
 from digest.model import ArticleDraft, KeyFigure
 
@@ -119,7 +119,8 @@ def parse_chinese_number(text: str) -> float:
 
 
 def _is_cjk_word(token: str) -> bool:
-    return bool(token) and all(CJK_CHAR.match(c) for c in token)
+    """Every character a CJK ideograph (one match of a run, not one per character)."""
+    return CJK_RUN.fullmatch(token) is not None
 
 
 def _counted_after(text: str) -> str:

@@ -63,17 +63,16 @@ def _is_keyword_word(word: str) -> bool:
     return is_content_word(word) and word_tag(word) not in _NON_NOUN_TAGS and not _is_fragment(word)
 
 
-def _adjacent_pairs(tokens: list[str], is_keyword: list[bool]) -> Iterator[tuple[str, str]]:
+def _adjacent_pairs(tokens: list[str], is_keyword: list[bool]) -> list[tuple[str, str]]:
     """Adjacent keyword-word pairs ``(a, b)`` that could be one term, in text order.
 
     Only positions where both tokens are keyword words are visited; the two
-    must differ and be short together (MAX_PAIR_CHARS).
+    must differ and be short together (MAX_PAIR_CHARS).  A list, built in one
+    comprehension: a generator resumed per pair cost more than the pairs.
     """
     both = map(and_, is_keyword, is_keyword[1:])
-    for i in compress(range(len(tokens) - 1), both):
-        a, b = tokens[i], tokens[i + 1]
-        if a != b and len(a) + len(b) <= MAX_PAIR_CHARS:
-            yield a, b
+    return [(a, b) for a, b in compress(zip(tokens, tokens[1:]), both)
+            if a != b and len(a) + len(b) <= MAX_PAIR_CHARS]
 
 
 def _body_sentences(draft: ArticleDraft) -> Iterator[str]:

@@ -124,7 +124,7 @@ _LIST_OPENER = re.compile(
 )
 #: Numbered items run together in one "sentence" (``1、姓名2、性别3、民族``): a form or
 #: a list flattened by the page, not a statement.
-_RUN_OF_ITEMS = re.compile(r"(?<![\d.])\d{1,2}[、．](?!\d)")
+_RUN_OF_ITEMS = re.compile(r"\d(?<![\d.]\d)\d?[、．](?!\d)")  # a digit first: the scan skips to digits
 #: A sentence leaning on the one before it: a pronoun or connective opens it.
 _ANAPHORIC = re.compile(
     r"^(?:[他她它这该此其][们些]?|而|但|但是|然而|因此|所以|因而|同时|此外|另外|另一方面|与此同时|"
@@ -176,20 +176,31 @@ def _quote_share(sentence: str) -> float:
 
 def _is_statement(sentence: str, min_cjk: int, strict: bool = True) -> bool:
     """A whole sentence that states something: final punctuation, enough Chinese, not a
-    credit, caption or list item; when ``strict``, not a question nor a quotation without a figure."""
-    return (
-        ends_sentence(sentence)
-        and cjk_count(sentence) >= min_cjk
-        and _CAPTION.search(sentence) is None
-        and _ROLE_COLON.search(sentence) is None
-        and _LIST_ITEM.match(sentence) is None
-        and _LIST_OPENER.search(sentence) is None
-        and len(_RUN_OF_ITEMS.findall(sentence)) < 2
-        and not (strict and (
-            (_QUESTION.search(sentence) is not None and _REPORTED_QUESTION.search(sentence) is None)
-            or (_quote_share(sentence) >= 0.5 and not news_figures(sentence))))
-        and not (_CREDIT_HINT.search(sentence) and parse_byline(sentence))
-    )
+    credit, caption or list item; when ``strict``, not a question nor a quotation without a figure.
+
+    Each pattern is searched only when the sentence holds a character it needs
+    (a colon, a question mark, a quotation mark...): most sentences hold none.
+    """
+    if not ends_sentence(sentence) or cjk_count(sentence) < min_cjk:
+        return False
+    if (("图" in sentence or "摄" in sentence or "（" in sentence or "(" in sentence)
+            and _CAPTION.search(sentence) is not None):
+        return False
+    if _LIST_ITEM.match(sentence) is not None:
+        return False
+    if (":" in sentence or "：" in sentence) and (
+            _ROLE_COLON.search(sentence) is not None or _LIST_OPENER.search(sentence) is not None):
+        return False
+    if ("、" in sentence or "．" in sentence) and len(_RUN_OF_ITEMS.findall(sentence)) >= 2:
+        return False
+    if strict:
+        if (("？" in sentence or "?" in sentence) and _QUESTION.search(sentence) is not None
+                and _REPORTED_QUESTION.search(sentence) is None):
+            return False
+        if (("“" in sentence or "「" in sentence or "『" in sentence)
+                and _quote_share(sentence) >= 0.5 and not news_figures(sentence)):
+            return False
+    return not (_CREDIT_HINT.search(sentence) and parse_byline(sentence))
 
 
 def _candidates(paragraphs: list[str], min_cjk: int, strict: bool) -> list[_Candidate]:

@@ -29,21 +29,28 @@ import re
 
 from digest.chardata import CLOSERS, PRIVATE_USE, SENTENCE_END
 
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 (but \t \n \r) and C1 controls
+_INVISIBLE_CHARS = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 (but \t \n \r) and C1 controls
     "\u200b-\u200d\u2060\ufeff"  # zero-width space/joiners, word joiner, stray BOM
     "\u202a-\u202e\u2066-\u2069"  # bidirectional embeddings, overrides, isolates
-    "\ufff9-\ufffb]"  # interlinear annotation marks
+    "\ufff9-\ufffb"  # interlinear annotation marks
 )
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _PRIVATE = re.compile(f"[{PRIVATE_USE}]+")
 #: After a sentence end a private-use mark ends the paragraph; elsewhere it may
 #: stand between a label and its value (``产品名称：\ue40c规格``), so it only separates.
 _PRIVATE_AFTER_END = re.compile(f"([{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*)[{PRIVATE_USE}]+")
-_SPACES = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f]")
+_SPACE_CHARS = "\t\u00a0\u2000-\u200a\u202f\u205f"
+_SPACES = re.compile(f"[{_SPACE_CHARS}]")
+#: Any character the patterns above replace: most pages hold none, and one
+#: scan for them costs a quarter of the four substitutions.
+_ANY = re.compile(f"[{_INVISIBLE_CHARS}{PRIVATE_USE}{_SPACE_CHARS}]")
 
 
 def strip_control_characters(text: str) -> str:
     """Drop invisible control characters; private-use runs become line breaks after a
     sentence end and spaces elsewhere; tabs and exotic spaces become plain spaces."""
+    if _ANY.search(text) is None:
+        return text
     text = _PRIVATE_AFTER_END.sub("\\1\n", _INVISIBLE.sub("", text))
     return _SPACES.sub(" ", _PRIVATE.sub(" ", text))

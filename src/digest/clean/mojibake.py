@@ -56,7 +56,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from operator import itemgetter
@@ -326,12 +326,16 @@ class _Scorer:
 
     def __init__(self, page: str) -> None:
         self.page = page
-        self.page_bigrams = frozenset(_PAGE_BIGRAMS.findall(page))
         model = _model()
         self.unigram, self.bigram, self.split = model.unigram, model.bigram, model.split
         self.marked_page = _marked_page(page)
         self.break_elsewhere = _BREAK_AFTER_END if self.marked_page else _BREAK_ELSEWHERE
         self.memo: dict[str, float] = {}
+
+    @cached_property
+    def page_bigrams(self) -> frozenset[str]:
+        """Built when a run is first searched: most pages with a ``?`` need no search."""
+        return frozenset(_PAGE_BIGRAMS.findall(self.page))
 
     @cached_property
     def simplified_page(self) -> bool:
@@ -367,6 +371,32 @@ class _Scorer:
         if cand.char != cand.key and self.simplified_page:
             return score + _OTHER_SCRIPT
         return score
+
+    def log_probs(self, prev: str, prev_key: str, choices: list[_Choice]) -> list[float]:
+        """``log_prob(prev, prev_key, c.cand)`` for each choice: the search's innermost loop,
+        with the look-ups that depend on ``prev`` only done once (same arithmetic, same floats)."""
+        memo, unigram, bigram = self.memo, self.unigram, self.bigram
+        split = self.split.get(prev_key)
+        prev_digit = prev_key in _DIGITS
+        out = []
+        for c in choices:
+            cand = c.cand
+            key = cand.key
+            pair = prev_key + key
+            score = memo.get(pair)
+            if score is None:
+                p = unigram.get(key, _FLOOR)
+                if split:
+                    p = split[0] * p + split[1] * bigram.get(pair, 0)
+                if prev_digit or key in _CHECKED:
+                    p = _orthography(prev_key, key, p, self.break_elsewhere)
+                score = memo[pair] = math.log(p)
+            if score < _DOCUMENT_BIGRAM and prev + cand.char in self.page_bigrams:
+                score = _DOCUMENT_BIGRAM
+            elif cand.char != key and self.simplified_page:
+                score += _OTHER_SCRIPT
+            out.append(score)
+        return out
 
 
 def _is_simplified(page: str) -> bool:
@@ -465,15 +495,16 @@ class _Search:
     scorer: _Scorer
     left: str
 
-    def grow(self, paths: list[_Path], choices: Callable[[_Path], Iterable[_Choice]]) -> list[_Path]:
+    def grow(self, paths: list[_Path], choices: Callable[[_Path], list[_Choice]]) -> list[_Path]:
         """Extend every path by each choice ``choices(path)`` offers; keep the best few."""
         scored = []
-        log_prob = self.scorer.log_prob
+        log_probs = self.scorer.log_probs
         for path in paths:
             prev = path.text[-1] if path.text else self.left
             prev_key = path.last_key if path.text else _as_text(self.left)
             base = path.score
-            scored += [(base + c.prior + log_prob(prev, prev_key, c.cand), path, c) for c in choices(path)]
+            offered = choices(path)
+            scored += [(base + c.prior + s, path, c) for s, c in zip(log_probs(prev, prev_key, offered), offered)]
         return [_Path(score, path.text + c.cand.char,
                       path.unsure + ((len(path.text), c.rivals),) if c.rivals else path.unsure,
                       c.pending, c.cand.key)

@@ -25,12 +25,15 @@ _TONE_MARK = re.compile(f"[{_TONE_MARKS}]")
 _PINYIN_LETTERS = "a-zêüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿếề" + _TONE_MARKS
 _SYLLABLE_SPLIT = re.compile(r"[\s']+")
 
-_PAREN = f"[(（]([{_PINYIN_LETTERS}]+(?:[ '][{_PINYIN_LETTERS}]+)*)[)）]"
+#: A reading and its closing bracket (group 1: the reading).
+_READING = f"([{_PINYIN_LETTERS}]+(?:[ '][{_PINYIN_LETTERS}]+)*)[)）]"
+_PAREN = f"[(（]{_READING}"
 #: One ``(...)`` or ``（...）`` holding only lowercase pinyin letters.
 _ONE_ANNOTATION = re.compile(_PAREN)
 #: A chain of such parentheses right after a CJK character; whether each one
-#: really is a reading is decided in Python.
-_ANNOTATIONS = re.compile(f"(?<=[{CJK_RANGES}])(?:{_PAREN})+")
+#: really is a reading is decided in Python.  The pattern opens on the bracket
+#: (the CJK character is checked behind it) so that the scan skips to brackets.
+_ANNOTATIONS = re.compile(f"[(（](?<=[{CJK_RANGES}][(（]){_READING}(?:{_PAREN})*")
 #: The CJK characters that end the text before an annotation.
 _CJK_TAIL = re.compile(f"[{CJK_RANGES}]+$")
 

@@ -23,12 +23,15 @@ from digest.chardata import CJK_CHAR, CJK_RANGES
 _CJK_CONTEXT = f"{CJK_RANGES}\u3000-\u303f\uff01-\uff60“”‘’…—"
 _CJK_CONTEXT_CHAR = re.compile(f"[{_CJK_CONTEXT}]")
 
-#: Nothing to do unless one of these is present.  The lookahead lists the
-#: characters a candidate can start with, so the search skips plain text fast.
+#: Nothing to do unless one of these is present: a half-width mark, a full-width
+#: letter or digit, ``。。。``, a lone ``…`` or three of them, a space beside a mark.
+#: Only ever searched for (is there one?), so it is written as one character class
+#: first, with the rest checked around that character: the scan jumps from one to the next.
+_MARKS = "，。、；：？！"
 _CANDIDATES = re.compile(
-    r"(?=[,?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯。… \t，、；：？！])"
-    r"(?:[,?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯]|。。。|…{3,}|(?<!…)…(?!…)"
-    r"|[ \t][，。、；：？！]|[，。、；：？！][ \t])"
+    r"[,?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯。… \t" + _MARKS + "]"
+    r"(?:(?<=[,?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯])|(?<=。)。。|(?<=…)……"
+    r"|(?<!……)(?<=…)(?!…)|(?<=[ \t])[" + _MARKS + r"]|(?<=[" + _MARKS + r"])[ \t])"
 )
 
 _FULLWIDTH_ALNUM = str.maketrans(
@@ -58,6 +61,9 @@ def widen_marks(text: str) -> str:
     ``年初,《北京`` → ``年初，《北京``, ``精选:`` → ``精选：``. Between digits or Latin
     words (``3,000`` ``9:30`` ``e.g. 1,2``) they stay; spaces around a widened
     mark go with it."""
+    if "," not in text and "?" not in text and "!" not in text and ":" not in text and ";" not in text:
+        return text  # nothing to widen (a space alone is left alone)
+
     def fix(m: re.Match) -> str:
         if _touches_chinese(text, m.start(), m.end()):
             return "".join(_HALF_MARKS[c] for c in m.group(1))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import os
 import signal
 import sys
@@ -33,12 +34,27 @@ def exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
 
 
-def _set_death_signal() -> bool:
+@functools.cache
+def _prctl():
+    """libc's ``prctl``, or None (looked up once: ``find_library`` runs a subprocess)."""
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        return libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True).prctl
     except (OSError, AttributeError):
-        return False
+        return None
+
+
+def _set_death_signal() -> bool:
+    prctl = _prctl()
+    return prctl is not None and prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+
+
+def die_with_this_process():
+    """A ``preexec_fn`` for :class:`subprocess.Popen` that makes the command (Pagefind)
+    die with this process on Linux, or None elsewhere. The library is looked up
+    here, before the fork: the child between fork and exec must not start processes."""
+    if not sys.platform.startswith("linux") or _prctl() is None:
+        return None
+    return functools.partial(exit_with_parent, os.getpid())
 
 
 def _watch_parent(parent_pid: int) -> None:

@@ -10,6 +10,14 @@ from blinker import signal
 #: Whole-site steps (sitemap, search index) connect here.
 editions_finalized = signal("digest_editions_finalized")
 
+#: Sent when one edition's Pelican run has written its pages, before the next edition is
+#: built or the forked ones joined (in a forked edition build: in the fork):
+#: ``edition_written.send(pelican, edition={...}, editions=[...])``, every edition with its
+#: ``output`` folder as in :data:`editions_finalized`. A whole-site step that can start on
+#: one edition while the others render (the search index) starts here and finishes on
+#: :data:`editions_finalized`.
+edition_written = signal("digest_edition_written")
+
 #: Sent by the preview server when it reads an article page again and puts the
 #: new article in place of the old one in a built edition (``plugins/digest_editions/incremental.py``):
 #: ``article_refreshed.send(generator, article=new, old=old)``. A plugin that sets

@@ -103,6 +103,8 @@ def is_heading_like(text: str) -> bool:
     ``…如何点燃消费新热情？`` is a headline. ``一笔笔资金活水，如何…，激活…？``
     (33 characters, two commas) is running text.
     """
+    if len(text) > max(TWO_PART_HEADING_MAX, HEADING_MAX):
+        return False  # too long for either limit: spares the two-part test
     limit = TWO_PART_HEADING_MAX if is_two_part_headline(text) else HEADING_MAX
     return (
         0 < len(text) <= limit
@@ -200,6 +202,8 @@ def _glued_outlet_lead(paragraph: str) -> int | None:
     a place name right before it belongs to it (``…关注滨江都市报讯`` → 滨江都市报).
     """
     window = paragraph[: HEADING_MAX + 24]
+    if window.find("讯", 4) < 0 and window.find("电", 4) < 0:
+        return None  # no 讯 or 电 for a lead to end on: spares the search
     if _LEAD_KIND.search(window, 4) is None or FULL_STOP.search(window[:HEADING_MAX]):
         return None
     candidates: list[tuple[int, str]] = []

@@ -1,0 +1,143 @@
+"""Each shortcut taken for speed gives what the plain rule gives.
+
+The conversion skips a search when a cheap test proves it cannot match, and some
+patterns are written class-first so that the regex engine can skip to the
+characters a match opens on.  Here each one is checked against the plain form it
+replaced (written out below as the reference), on text made of the characters
+that matter to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from digest import chardata, dates, sentences
+from digest.analyze import summary
+from digest.chardata import CLOSERS, ELLIPSIS, FULL_STOPS, OPENERS, SENTENCE_END
+from digest.clean import controls, mojibake, punctuation
+
+
+def _texts(alphabet: str, max_size: int = 14):
+    return st.text(alphabet=alphabet, max_size=max_size)
+
+
+@settings(max_examples=500)
+@given(_texts(SENTENCE_END + CLOSERS + OPENERS + " \t\n\u3000\u2003中a"))
+def test_ends_sentence_is_the_pattern_read_from_the_end(text):
+    plain = re.compile(f"[{SENTENCE_END}][{re.escape(CLOSERS)}]*\\s*$")
+    assert chardata.ends_sentence(text) == (plain.search(text) is not None)
+
+
+@settings(max_examples=500)
+@given(_texts(FULL_STOPS + ELLIPSIS + OPENERS + CLOSERS + "中 "))
+def test_sentence_tokens_are_those_of_the_alternation(text):
+    plain = re.compile(f"[{FULL_STOPS}]+|{ELLIPSIS}+|[{re.escape(OPENERS + CLOSERS)}]")
+    assert [m.span() for m in sentences._TOKEN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_PLAIN_CANDIDATES = re.compile(
+    r"[,?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯]|。。。|…{3,}|(?<!…)…(?!…)"
+    r"|[ \t][，。、；：？！]|[，。、；：？！][ \t]"
+)
+
+
+@settings(max_examples=500)
+@given(_texts("，。、；：？！…⋯ \t,?!:;().\"'ａ１％中a"))
+def test_punctuation_candidates_are_found_as_before(text):
+    assert (punctuation._CANDIDATES.search(text) is None) == (_PLAIN_CANDIDATES.search(text) is None)
+
+
+@settings(max_examples=300)
+@given(_texts("，。中文a1 \t,?!:;"))
+def test_widen_marks_skips_only_text_without_half_width_marks(text):
+    def fix(m):
+        if punctuation._touches_chinese(text, m.start(), m.end()):
+            return "".join(punctuation._HALF_MARKS[c] for c in m.group(1))
+        return m.group()
+    assert punctuation.widen_marks(text) == punctuation._HALF_MARK.sub(fix, text)
+
+
+_PLAIN_FULL_DATE = re.compile(
+    r"(?=[12])(?<!\d)(?P<y>(?:19|20)\d\d)\s*"
+    r"(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日"
+    r"|(?P<sep>[-/.])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d))"
+)
+_PLAIN_YEAR = re.compile(dates._YEAR.pattern.replace(
+    r"(?P<y>[12](?<![\d.][12])(?:(?<=1)9[89]|(?<=2)0\d)\d)", r"(?<![\d.])(?P<y>(?:19[89]|20\d)\d)"))
+_DATE_PIECES = st.lists(st.sampled_from(["1", "2", "9", "0", "5", "19", "20", "年", "月", "日", "-", "/", ".", " ",
+                                         "万", "中", "2025年9月26日", "1998", "2025-09-26", "3"]), max_size=10)
+
+
+@settings(max_examples=500)
+@given(_DATE_PIECES)
+def test_dates_and_years_match_as_before(pieces):
+    text = "".join(pieces)
+    assert _PLAIN_YEAR.pattern != dates._YEAR.pattern
+    for fast, plain in ((dates._FULL_DATE, _PLAIN_FULL_DATE), (dates._YEAR, _PLAIN_YEAR)):
+        assert ([(m.span(), m.groupdict()) for m in fast.finditer(text)]
+                == [(m.span(), m.groupdict()) for m in plain.finditer(text)])
+
+
+@given(st.text(alphabet="中。！”\n\t\x00\x85\u200b\u00a0\u2003\ue40c\ufeff a", max_size=16) | st.text(max_size=16))
+def test_controls_fast_path_changes_nothing_the_substitutions_would(text):
+    full = controls._PRIVATE_AFTER_END.sub("\\1\n", controls._INVISIBLE.sub("", text))
+    full = controls._SPACES.sub(" ", controls._PRIVATE.sub(" ", full))
+    assert controls.strip_control_characters(text) == full
+
+
+@settings(max_examples=300)
+@given(_texts("0123456789、．.中"))
+def test_numbered_runs_are_counted_as_before(text):
+    plain = re.compile(r"(?<![\d.])\d{1,2}[、．](?!\d)")
+    assert summary._RUN_OF_ITEMS.findall(text) == plain.findall(text)
+
+
+def _plain_is_statement(sentence: str, min_cjk: int, strict: bool = True) -> bool:
+    s = summary
+    return (
+        chardata.ends_sentence(sentence)
+        and s.cjk_count(sentence) >= min_cjk
+        and s._CAPTION.search(sentence) is None
+        and s._ROLE_COLON.search(sentence) is None
+        and s._LIST_ITEM.match(sentence) is None
+        and s._LIST_OPENER.search(sentence) is None
+        and len(s._RUN_OF_ITEMS.findall(sentence)) < 2
+        and not (strict and (
+            (s._QUESTION.search(sentence) is not None and s._REPORTED_QUESTION.search(sentence) is None)
+            or (s._quote_share(sentence) >= 0.5 and not s.news_figures(sentence))))
+        and not (s._CREDIT_HINT.search(sentence) and s.parse_byline(sentence))
+    )
+
+
+_STATEMENT_PIECES = st.lists(st.sampled_from([
+    "记者", "张三", "摄", "图为", "（", "）", "(", ")", "图", "：", ":", "一是", "1、", "2、", "３．", "？", "?",
+    "“", "”", "「", "」", "提问", "报道", "新华社", "增长", "12%", "人工智能产业", "发展", "。", "，", "、",
+]), max_size=10)
+
+
+@settings(max_examples=400)
+@given(_STATEMENT_PIECES, st.sampled_from([4, 12]), st.booleans())
+def test_statement_test_skips_only_patterns_that_cannot_match(pieces, min_cjk, strict):
+    sentence = "".join(pieces)
+    assert summary._is_statement(sentence, min_cjk, strict) == _plain_is_statement(sentence, min_cjk, strict)
+
+
+def test_mojibake_scores_a_choice_list_as_one_by_one():
+    """The search's batched scoring (:meth:`_Scorer.log_probs`) equals :meth:`_Scorer.log_prob`, float for float."""
+    page = "完善?!缎袆?dòng)計(jì)劃》。今年人工智能产业发展，2025年增长１２％。"
+    batched, single = mojibake._Scorer(page), mojibake._Scorer(page)  # each with its own memo
+    cands = mojibake._candidates(0xA3, known_is_lead=True) + mojibake._candidates(0xB6, known_is_lead=False)
+    choices = [mojibake._Choice(c) for c in cands] + [mojibake._Choice(mojibake._BREAK)]
+    for prev in ("", "。", "人", "２", "完"):
+        prev_key = mojibake._as_text(prev)
+        assert batched.log_probs(prev, prev_key, choices) == [single.log_prob(prev, prev_key, c.cand) for c in choices]
+
+
+@given(_texts("中文a1，\u3400\uf900 "))
+def test_a_cjk_word_is_all_ideographs(token):
+    from digest.analyze.figures import _is_cjk_word
+
+    assert _is_cjk_word(token) == (bool(token) and all(chardata.CJK_CHAR.match(c) for c in token))
