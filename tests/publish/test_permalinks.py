@@ -8,10 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from digest.model import Article, Block
-from digest.publish.permalinks import (RECORDS_FILE, REDIRECTS_FILE, content_fingerprint, git_date,
-                                       read_records, read_redirects, settle)
+from digest.publish.permalinks import (RECORDS_FILE, REDIRECTS_FILE, Record, content_fingerprint, git_date,
+                                       match_records, read_records, read_redirects, same_title, seed_of, settle)
 from digest.publish.slug import make_slug
 
 DAY_1 = "1800000000"  # 2027-01-15 (UTC)
@@ -160,3 +161,40 @@ def test_a_bad_redirect_line_is_named_not_followed(site, line):
     with pytest.raises(ValueError, match=r"redirects\.txt: line 2: expected"):
         read_redirects(site / "content" / REDIRECTS_FILE)
 
+
+
+def _match_by_scanning(articles, keys, records):
+    """The matching as first written: every free record scanned for every article."""
+    free, found = list(records), [None] * len(articles)
+
+    def bind(i, candidates):
+        record = next(iter(candidates), None)
+        if record is not None:
+            found[i] = record
+            free.remove(record)
+
+    for i, (article, key) in enumerate(zip(articles, keys)):
+        bind(i, [r for r in free if r.key == key and same_title(r, article.slug)])
+    for i, article in enumerate(articles):
+        if found[i] is None:
+            bind(i, sorted((r for r in free if same_title(r, article.slug)),
+                           key=lambda r: (seed_of(r.key) != article.source_file, r.key)))
+    for i, key in enumerate(keys):
+        if found[i] is None:
+            bind(i, [r for r in free if r.key == key])
+    return found
+
+
+_slugs = st.lists(st.sampled_from(["a", "b", "ab", "a-b", "", "1f2e"]), min_size=1, max_size=3).map("-".join)
+_keys = st.builds(lambda seed, n: f"{seed}#{n}", st.sampled_from(["a.txt", "b.txt"]), st.integers(0, 3))
+
+
+@given(st.lists(st.tuples(_keys, _slugs), max_size=8, unique_by=lambda t: t[0]),
+       st.lists(st.tuples(_keys, _slugs), max_size=8, unique_by=lambda t: t[0]))
+def test_indexed_matching_binds_what_scanning_every_record_binds(wanted, kept):
+    """The key and title-base indexes of match_records pick, pass by pass, the record a scan
+    of every free record picked (a scan was quadratic: 7.6 s at 8,000 articles)."""
+    records = [Record(key=key, id=f"id{n}", slug=slug, text="") for n, (key, slug) in enumerate(kept)]
+    articles = [Article(source_file=seed_of(key), title="t", blocks=[], slug=slug) for key, slug in wanted]
+    keys = [key for key, _ in wanted]
+    assert match_records(articles, keys, records) == _match_by_scanning(articles, keys, records)

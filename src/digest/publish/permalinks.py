@@ -205,24 +205,33 @@ def match_records(articles: list[Article], keys: list[str], records: list[Record
        was renamed; it keeps its id, URL and dates;
     3. same place, another title: a corrected title (new URL, old one redirected).
     """
-    free = list(records)
+    free = [True] * len(records)
     found: list[Record | None] = [None] * len(articles)
+    by_key: dict[str, list[int]] = {}
+    by_base: dict[str, list[int]] = {}  # every base that same_title() accepts for the record
+    for n, record in enumerate(records):
+        by_key.setdefault(record.key, []).append(n)
+        parts = record.slug.split("-")
+        for j in range(1, len(parts) + 1):
+            by_base.setdefault("-".join(parts[:j]), []).append(n)
 
     def bind(i: int, candidates) -> None:
-        record = next(iter(candidates), None)
-        if record is not None:
-            found[i] = record
-            free.remove(record)
+        n = next((n for n in candidates if free[n]), None)
+        if n is not None:
+            found[i] = records[n]
+            free[n] = False
 
+    # Indexed by key and by title base, so that matching stays linear in the site's size
+    # (a scan of every free record per article was 7.6 s at 8,000 articles).
     for i, (article, key) in enumerate(zip(articles, keys)):
-        bind(i, [r for r in free if r.key == key and same_title(r, article.slug)])
+        bind(i, (n for n in by_key.get(key, ()) if same_title(records[n], article.slug)))
     for i, article in enumerate(articles):
         if found[i] is None:
-            bind(i, sorted((r for r in free if same_title(r, article.slug)),
-                           key=lambda r: (seed_of(r.key) != article.source_file, r.key)))
+            bind(i, sorted((n for n in by_base.get(article.slug, ()) if free[n]),
+                           key=lambda n: (seed_of(records[n].key) != article.source_file, records[n].key)))
     for i, key in enumerate(keys):
         if found[i] is None:
-            bind(i, [r for r in free if r.key == key])
+            bind(i, by_key.get(key, ()))
     return found
 
 
