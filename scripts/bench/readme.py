@@ -66,6 +66,9 @@ def table(r: dict) -> str:
                              f"≤ {target}×: {_met(ratio['median'] <= target)}"])
         if b.get("ratio_render_spread"):
             rows.append(["rendering rebuild / bare Pelican", _span(b["ratio_render_spread"], "×", "{:.2f}"), ""])
+        if b.get("cpu_ratio_spread"):
+            rows.append(["full build / bare Pelican, CPU time of all processes",
+                         _span(b["cpu_ratio_spread"], "×", "{:.2f}"), ""])
         one_seed = b["one_seed"]
         if "error" not in one_seed:
             rows.append(["rebuild after one seed changed", f"{one_seed['seconds']:.1f} s; "
