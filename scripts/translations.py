@@ -27,6 +27,7 @@ import yaml
 from digest.english.catalog import update_catalog
 from digest.english.machine import TranslatorError, load_translator, prefill
 from digest.publish.page import split_page
+from digest.publish.store import WriteError
 
 
 def read_articles(articles_dir: Path) -> tuple[list[dict], list[str]]:
@@ -78,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         translator = load_translator(args.machine)
         report = update_catalog(catalog, articles)
         filled = prefill(catalog, translator)
-    except (ValueError, TranslatorError) as exc:
+    except (ValueError, TranslatorError, WriteError) as exc:
         print(f"translations: {exc}", file=sys.stderr)
         return 1
     print(f"{catalog}: {report.format()}")

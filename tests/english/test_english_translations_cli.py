@@ -74,6 +74,17 @@ def test_cli_reports_malformed_catalog(content, capsys):
     assert "en.po" in capsys.readouterr().err
 
 
+def test_cli_names_a_catalog_it_cannot_write(content, tmp_path, capsys):
+    """The catalog's folder is a file: one line naming the catalog, no traceback, nothing left behind."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    catalog = blocker / "en.po"
+    assert cli.main(["--content", str(content), "--catalog", str(catalog)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith(f"translations: {catalog}: cannot write")
+    assert blocker.read_text(encoding="utf-8") == "x"
+
+
 def test_cli_help_runs_as_a_script():
     result = subprocess.run([sys.executable, str(SCRIPT), "--help"], capture_output=True, text=True,
                             timeout=60)

@@ -19,12 +19,12 @@ finds its entry.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
+
+from digest.publish.store import atomic_write
 
 HEADER = (
     "English translations of the digest's article titles and summary sentences.\n"
@@ -110,7 +110,7 @@ def new_po() -> polib.POFile:
 
 
 def write_po(po: polib.POFile, path: str | Path) -> bool:
-    """Write atomically (temporary file, then ``os.replace``); False if the file is unchanged.
+    """Write atomically (:func:`digest.publish.store.atomic_write`); False if the file is unchanged.
 
     An unchanged catalog is not rewritten, so its mtime does not trigger a rebuild.
     """
@@ -118,17 +118,7 @@ def write_po(po: polib.POFile, path: str | Path) -> bool:
     text = str(po).rstrip("\n") + "\n"
     if path.exists() and path.read_text(encoding="utf-8", errors="replace") == text:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, text)
     return True
 
 
