@@ -9,6 +9,7 @@ that matter to it.
 
 from __future__ import annotations
 
+import math
 import re
 
 from hypothesis import given, settings
@@ -125,15 +126,37 @@ def test_statement_test_skips_only_patterns_that_cannot_match(pieces, min_cjk, s
     assert summary._is_statement(sentence, min_cjk, strict) == _plain_is_statement(sentence, min_cjk, strict)
 
 
-def test_mojibake_scores_a_choice_list_as_one_by_one():
-    """The search's batched scoring (:meth:`_Scorer.log_probs`) equals :meth:`_Scorer.log_prob`, float for float."""
-    page = "完善?!缎袆?dòng)計(jì)劃》。今年人工智能产业发展，2025年增长１２％。"
-    batched, single = mojibake._Scorer(page), mojibake._Scorer(page)  # each with its own memo
-    cands = mojibake._candidates(0xA3, known_is_lead=True) + mojibake._candidates(0xB6, known_is_lead=False)
-    choices = [mojibake._Choice(c) for c in cands] + [mojibake._Choice(mojibake._BREAK)]
-    for prev in ("", "。", "人", "２", "完"):
-        prev_key = mojibake._as_text(prev)
-        assert batched.log_probs(prev, prev_key, choices) == [single.log_prob(prev, prev_key, c.cand) for c in choices]
+def _plain_score(page: str, prev: str, prev_key: str, cand) -> float:
+    """A candidate's score as first written: the character model, the orthography rules,
+    the page's own bigrams and the other-script penalty, with no memo."""
+    m = mojibake._model()
+    p = m.unigram.get(cand.key, mojibake._FLOOR)
+    split = m.split.get(prev_key)
+    if split:
+        p = split[0] * p + split[1] * m.bigram.get(prev_key + cand.key, 0)
+    if cand.key in mojibake._CHECKED or prev_key in mojibake._DIGITS:
+        p = mojibake._orthography(prev_key, cand.key, p, mojibake._BREAK_ELSEWHERE)
+    score = math.log(p)
+    if score < mojibake._DOCUMENT_BIGRAM and prev + cand.char in set(mojibake._PAGE_BIGRAMS.findall(page)):
+        return mojibake._DOCUMENT_BIGRAM
+    if cand.char != cand.key and mojibake._is_simplified(page):
+        return score + mojibake._OTHER_SCRIPT
+    return score
+
+
+def test_mojibake_scores_a_candidate_list_as_the_plain_rule():
+    """The search's batched, memoised scoring (:meth:`_Scorer.log_probs`) gives the plain
+    arithmetic's floats, on a Simplified page whose paragraphs end unmarked (the usual break rule),
+    so that every branch counts: page bigrams, Traditional candidates, digits, breaks."""
+    page = "完善?!缎袆?今年人工智能产业发展，2025年增长１２％。"
+    assert not mojibake._marked_page(page) and mojibake._is_simplified(page)
+    scorer = mojibake._Scorer(page)
+    cands = (list(mojibake._candidates(0xA3, known_is_lead=True)) + list(mojibake._candidates(0xB6, known_is_lead=False))
+             + [mojibake._BREAK])
+    for _ in range(2):  # the second round reads the memo
+        for prev in ("", "。", "人", "２", "完"):
+            prev_key = mojibake._as_text(prev)
+            assert scorer.log_probs(prev, prev_key, cands) == [_plain_score(page, prev, prev_key, c) for c in cands]
 
 
 @given(_texts("中文a1，\u3400\uf900 "))

@@ -396,14 +396,18 @@ def _searching(pelican) -> bool:
         r is build_search for r in editions_finalized.receivers_for(pelican))
 
 
+def nested_in(folder: Path, editions: list[dict]) -> set[Path]:
+    """The editions' folders inside ``folder`` (``output/en`` in ``output``): its index leaves them out."""
+    return {f for f in (Path(e["output"]).resolve() for e in editions) if folder in f.parents}
+
+
 def edition_done(pelican, edition: dict, editions: list[dict]) -> None:
     """``edition_written``: start this edition's index while the next one renders."""
     if not _searching(pelican) or _build.served is None:
         return
     folder = Path(edition["output"]).resolve()
-    nested = {f for f in (Path(e["output"]).resolve() for e in editions) if folder in f.parents}
     previous = _build.served / edition["path"] / BUNDLE
-    _build.jobs[edition["lang"]] = start_index(edition, editions[0], nested, previous,
+    _build.jobs[edition["lang"]] = start_index(edition, editions[0], nested_in(folder, editions), previous,
                                                _build.keys.get(edition["lang"]))
 
 
@@ -439,8 +443,8 @@ def build_search(pelican, editions: list[dict]) -> None:
             if outcome is None:
                 job = state.jobs.pop(edition["lang"], None)
                 if job is None:
-                    nested = {f for f in folders if f != folder and folder in f.parents}
-                    job = start_index(edition, editions[0], nested, state.served / edition["path"] / BUNDLE,
+                    job = start_index(edition, editions[0], nested_in(folder, editions),
+                                      state.served / edition["path"] / BUNDLE,
                                       keys.get(edition["lang"]))
                 outcome = job.finish()
             keys.pop(edition["lang"], None)

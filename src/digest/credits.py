@@ -222,7 +222,10 @@ def _add_name(credit: Credit, kind: str, name: str) -> None:
         target.append(name)
 
 
-_BRACKETED = re.compile(r"([（(【〔\[])(.{1,60})[）)】〕\]]")
+#: The brackets a credit may stand in: （记者 张三） (见习记者 李四) 【编辑 王五】 〔来源〕 [作者].
+_CREDIT_OPENERS, _CREDIT_CLOSERS = "（(【〔[", "）)】〕]"
+_OPEN, _CLOSE = f"[{re.escape(_CREDIT_OPENERS)}]", f"[{re.escape(_CREDIT_CLOSERS)}]"
+_BRACKETED = re.compile(f"({_OPEN})(.{{1,60}}){_CLOSE}")
 _PHOTO_CREDIT = re.compile(r"(?:摄|摄影|供图|图)\s*$|^\s*(?:图|摄影)")
 
 
@@ -245,8 +248,8 @@ def _closes_when_trailing(text: str, credit: Credit) -> bool:
 
 
 #: Bracketed groups at a paragraph's end: （完）（《中国新闻》报 作者 任德辉 报道）.
-_TRAILING_GROUP = re.compile(r"[（(【〔\[](?P<credit>[^（）()【】〔〕\[\]]{1,60})[）)】〕\]]\s*$")
-_GROUP_CLOSERS = tuple("）)】〕]")
+_TRAILING_GROUP = re.compile(
+    f"{_OPEN}(?P<credit>[^{re.escape(_CREDIT_OPENERS + _CREDIT_CLOSERS)}]{{1,60}}){_CLOSE}\\s*$")
 
 
 #: An unbracketed credit after a lead, closed by 报道: ``记者 张三 通讯员 李四 报道``.
@@ -317,7 +320,7 @@ def split_trailing_credits(paragraph: str) -> tuple[str, Credit | None]:
     if m and m.start() > 0:
         found = Credit(source=clean_source(m["source"]), closes=True)
         text = text[: m.start()].rstrip()
-    while text.endswith(_GROUP_CLOSERS):  # the pattern ends on one (``text`` is stripped)
+    while text.endswith(tuple(_CREDIT_CLOSERS)):  # the pattern ends on one (``text`` is stripped)
         m = _TRAILING_GROUP.search(text)
         if not m or m.start() == 0:
             break

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import stat
 import sys
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -82,6 +83,10 @@ def test_a_new_build_stops_an_index_left_running_and_drops_its_half_bundle(site,
         tmp_path, f'mkdir -p "{folder / BUNDLE}"; touch "{folder / BUNDLE}/half"; exec sleep 300'))
     edition_done(pelican, editions[0], editions)
     proc = digest_search._build.jobs["zh-hans"].proc
+    deadline = time.monotonic() + 60  # the bundle begun, or the drop below would prove nothing
+    while not (folder / BUNDLE / "half").exists():
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.01)
     begin_build(pelican)  # the build failed before build_search; the next one starts
     assert proc.poll() is not None
     assert not (folder / BUNDLE).exists()

@@ -342,16 +342,9 @@ class _Scorer:
         """Asked only when a Traditional candidate comes up."""
         return _is_simplified(self.page)
 
-    def key_log_prob(self, prev_key: str, key: str) -> float:
-        """``_CharModel.log_prob`` (inlined: it runs thousands of times a run)
-        with :func:`_orthography`; remembered, as beams share their last characters."""
-        pair = prev_key + key
-        score = self.memo.get(pair)
-        if score is None:
-            score = self.memo[pair] = self._key_log_prob(prev_key, key)
-        return score
-
     def _key_log_prob(self, prev_key: str, key: str) -> float:
+        """``_CharModel.log_prob`` (inlined: it runs thousands of times a run) with
+        :func:`_orthography`; :meth:`log_probs` remembers it, as beams share their last characters."""
         p = self.unigram.get(key, _FLOOR)
         split = self.split.get(prev_key)
         if split:
@@ -361,36 +354,20 @@ class _Scorer:
         return math.log(p)
 
     def log_prob(self, prev: str, prev_key: str, cand: _Candidate) -> float:
-        """:meth:`key_log_prob`, raised to a floor for a bigram the page itself uses."""
-        key = cand.key
-        score = self.memo.get(prev_key + key)  # key_log_prob inlined: the search's innermost call
-        if score is None:
-            score = self.key_log_prob(prev_key, key)
-        if score < _DOCUMENT_BIGRAM and prev + cand.char in self.page_bigrams:
-            return _DOCUMENT_BIGRAM
-        if cand.char != cand.key and self.simplified_page:
-            return score + _OTHER_SCRIPT
-        return score
+        """:meth:`log_probs` of one candidate."""
+        return self.log_probs(prev, prev_key, (cand,))[0]
 
-    def log_probs(self, prev: str, prev_key: str, choices: list[_Choice]) -> list[float]:
-        """``log_prob(prev, prev_key, c.cand)`` for each choice: the search's innermost loop,
-        with the look-ups that depend on ``prev`` only done once (same arithmetic, same floats)."""
-        memo, unigram, bigram = self.memo, self.unigram, self.bigram
-        split = self.split.get(prev_key)
-        prev_digit = prev_key in _DIGITS
-        out = []
-        for c in choices:
-            cand = c.cand
+    def log_probs(self, prev: str, prev_key: str, cands) -> list[float]:
+        """The score of each candidate after ``prev``: :meth:`_key_log_prob`, raised to a
+        floor for a bigram the page itself uses, lowered for a Traditional character on a
+        Simplified page. The search's innermost loop, so a whole choice list is scored in
+        one call and the memo is read inline."""
+        memo, out = self.memo, []
+        for cand in cands:
             key = cand.key
-            pair = prev_key + key
-            score = memo.get(pair)
+            score = memo.get(prev_key + key)
             if score is None:
-                p = unigram.get(key, _FLOOR)
-                if split:
-                    p = split[0] * p + split[1] * bigram.get(pair, 0)
-                if prev_digit or key in _CHECKED:
-                    p = _orthography(prev_key, key, p, self.break_elsewhere)
-                score = memo[pair] = math.log(p)
+                score = memo[prev_key + key] = self._key_log_prob(prev_key, key)
             if score < _DOCUMENT_BIGRAM and prev + cand.char in self.page_bigrams:
                 score = _DOCUMENT_BIGRAM
             elif cand.char != key and self.simplified_page:
@@ -504,7 +481,8 @@ class _Search:
             prev_key = path.last_key if path.text else _as_text(self.left)
             base = path.score
             offered = choices(path)
-            scored += [(base + c.prior + s, path, c) for s, c in zip(log_probs(prev, prev_key, offered), offered)]
+            scores = log_probs(prev, prev_key, [c.cand for c in offered])
+            scored += [(base + c.prior + s, path, c) for s, c in zip(scores, offered)]
         return [_Path(score, path.text + c.cand.char,
                       path.unsure + ((len(path.text), c.rivals),) if c.rivals else path.unsure,
                       c.pending, c.cand.key)

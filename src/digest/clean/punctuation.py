@@ -61,7 +61,7 @@ def widen_marks(text: str) -> str:
     ``年初,《北京`` → ``年初，《北京``, ``精选:`` → ``精选：``. Between digits or Latin
     words (``3,000`` ``9:30`` ``e.g. 1,2``) they stay; spaces around a widened
     mark go with it."""
-    if "," not in text and "?" not in text and "!" not in text and ":" not in text and ";" not in text:
+    if not any(mark in text for mark in _HALF_MARKS):
         return text  # nothing to widen (a space alone is left alone)
 
     def fix(m: re.Match) -> str:

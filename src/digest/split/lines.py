@@ -189,7 +189,8 @@ def split_glued_lead(paragraph: str) -> list[str]:
 #: Lengths of a paper's name, most usual first (南城晨报, 北京考试报, 东南网).
 _USUAL_NAME_LENGTHS = (4, 5, 3)
 #: Where a glued outlet lead may end: 讯, or a dateline's 电 (某某网杭州6月19日电).
-_LEAD_KIND = re.compile(f"(?:{MONTH_DAY})?(?:讯|电)")
+_LEAD_ENDS = "讯电"
+_LEAD_KIND = re.compile(f"(?:{MONTH_DAY})?[{_LEAD_ENDS}]")
 
 
 def _glued_outlet_lead(paragraph: str) -> int | None:
@@ -202,7 +203,7 @@ def _glued_outlet_lead(paragraph: str) -> int | None:
     a place name right before it belongs to it (``…关注滨江都市报讯`` → 滨江都市报).
     """
     window = paragraph[: HEADING_MAX + 24]
-    if window.find("讯", 4) < 0 and window.find("电", 4) < 0:
+    if all(window.find(end, 4) < 0 for end in _LEAD_ENDS):
         return None  # no 讯 or 电 for a lead to end on: spares the search
     if _LEAD_KIND.search(window, 4) is None or FULL_STOP.search(window[:HEADING_MAX]):
         return None
