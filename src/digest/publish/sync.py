@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from digest import __version__
+from digest.files import code_fingerprint
 from digest.model import LOST, Article, SeedError
 from digest.pipeline import SEED_SUFFIXES, ConvertOptions, convert_bytes
 from digest.publish.page import render_page
@@ -102,11 +102,7 @@ def find_seeds(folder: Path) -> list[Path]:
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
     """Hash of the converter's own source, so a code change invalidates the cache."""
-    h = hashlib.sha256(__version__.encode())
-    root = Path(__file__).resolve().parent.parent
-    for path in sorted(root.rglob("*.py")):
-        h.update(path.read_bytes())
-    return h.hexdigest()
+    return code_fingerprint([Path(__file__).resolve().parent.parent])
 
 
 def _options_key(options: ConvertOptions) -> str:
