@@ -90,3 +90,17 @@ def test_saved_mojibake_counts_equal_a_fresh_count(cache):
     counts = mojibake._count_characters()
     precomputed("counts", mojibake._model_sources(), mojibake._count_characters)
     assert precomputed("counts", mojibake._model_sources(), lambda: None) == counts
+
+
+def test_a_full_disk_leaves_no_half_table_behind(cache, source, monkeypatch):
+    """The table is written like every file (digest.files.atomic_write): a write that
+    fails at the rename leaves neither the table nor its temporary file."""
+    import errno
+    import os
+
+    def full(src, dst):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", full)
+    assert precomputed("t", (source,), lambda: {"一": 1}) == {"一": 1}
+    assert list(cache.iterdir()) == []

@@ -28,8 +28,8 @@ import re
 import shutil
 from pathlib import Path
 
-from digest.publish.store import WriteError, atomic_write, read_json_object
-from digest.files import add_files, code_fingerprint, files_under
+from digest.files import WriteError, add_files, atomic_write, code_fingerprint, files_under
+from digest.publish.store import read_json_object
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100

@@ -65,9 +65,9 @@ from pathlib import Path
 
 from pelican import signals
 
-from digest.publish.store import WriteError, atomic_write, read_json_object
+from digest.files import WriteError, add_files, atomic_write, files_under
+from digest.publish.store import read_json_object
 from digest.publish.workers import die_with_this_process
-from digest.files import add_files, files_under
 from digest.site.settings import setting
 from digest.site.signals import edition_fork_state, edition_written, editions_finalized
 

@@ -1,16 +1,77 @@
-"""Hashes of folders of files, for the steps that reuse earlier work while their
-inputs are unchanged (``output/`` kept as it is, a search index reused, a cache
-kept while the code that filled it is the same): a file counts by its path
-relative to the folder and the SHA-256 of its bytes.
+"""Files written whole, and hashes of folders of files.
 
-Below every stage: the converter's cache (``publish/``) and the plugins share it."""
+Every write of a page, a cache or a table goes to a temporary file in the same
+folder, is flushed (and synced, unless the file is only a cache) and renamed
+into place, so an interrupted build (even a power cut) never leaves half a
+file. Files get the usual permissions (0666 less the umask), like any file the
+editor's tools create; a temporary file alone would be private (0600).
+
+The hashes serve the steps that reuse earlier work while their inputs are
+unchanged (``output/`` kept as it is, a search index reused, a cache kept while
+the code that filled it is the same): a file counts by its path relative to the
+folder and the SHA-256 of its bytes.
+
+Below every stage: the saved tables (:mod:`digest.lexicon`), the converter's
+cache and pages (``publish/``) and the plugins share it."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from pathlib import Path
+
+
+class WriteError(Exception):
+    """A page or cache file could not be written (disk full, read-only folder…);
+    the message names the file and the reason in one line."""
+
+    def __init__(self, path: Path, exc: OSError):
+        super().__init__(f"{path}: cannot write ({exc.strerror or exc})")
+        self.path = path
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def atomic_open(path: Path, encoding: str = "utf-8", *, sync: bool = True, binary: bool = False):
+    """``open(path, "w")`` (``"wb"`` when ``binary``) whose content appears at
+    ``path`` only when complete: a temporary file beside it (mode as the umask
+    gives), synced when ``sync``, renamed over ``path`` at the end of the block;
+    removed if the block fails.
+
+    Raises :class:`WriteError` naming ``path`` when the disk is full or the
+    folder is read-only."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise WriteError(path, exc) from None
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="\n")) as fh:
+            yield fh
+            fh.flush()
+            if sync:
+                os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise WriteError(path, exc) from None
+        raise
+
+
+def atomic_write(path: Path, data: str | bytes, *, sync: bool = True) -> None:
+    """Write ``data`` (text as UTF-8, or bytes) to ``path`` through :func:`atomic_open`."""
+    with atomic_open(path, sync=sync, binary=isinstance(data, bytes)) as fh:
+        fh.write(data)
 
 
 def files_under(root: Path, skip: Iterable[Path] = (), keep: Callable[[str], bool] = lambda name: True) -> list[Path]:

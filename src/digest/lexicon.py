@@ -21,6 +21,7 @@ from typing import Callable, TypeVar
 
 # Re-exported for the stages that ask the lexicon and the character classes together.
 from digest.chardata import CJK_CHAR, CJK_RANGES, CJK_RUN  # noqa: F401
+from digest.files import WriteError, atomic_write
 
 T = TypeVar("T")
 
@@ -79,10 +80,8 @@ def precomputed(name: str, sources: tuple[Path, ...], build: Callable[[], T]) ->
         TABLE_CACHE_DIR.mkdir(parents=True, exist_ok=True)
         for old in TABLE_CACHE_DIR.glob(f"{name}-*.marshal"):
             old.unlink(missing_ok=True)
-        tmp = file.with_name(f".{file.name}.{os.getpid()}")
-        tmp.write_bytes(marshal.dumps((digest, value)))
-        os.replace(tmp, file)
-    except OSError:
+        atomic_write(file, marshal.dumps((digest, value)), sync=False)  # a cache: rebuilt if lost
+    except (OSError, WriteError):
         pass
     return value
 

@@ -17,13 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from digest.files import code_fingerprint
+from digest.files import WriteError, atomic_write, code_fingerprint
 from digest.model import LOST, Article, SeedError
 from digest.pipeline import SEED_SUFFIXES, ConvertOptions, convert_bytes
 from digest.publish.page import render_page
 from digest.publish.seed_files import read_seed
 from digest.publish.permalinks import PermalinkReport, content_fingerprint, settle
-from digest.publish.store import PAGE_SUFFIX, StoreReport, WriteError, atomic_write, store_pages
+from digest.publish.store import PAGE_SUFFIX, StoreReport, store_pages
 from digest.publish.workers import worker_pool
 
 #: Below this many seeds to convert, worker start-up costs more than it saves.
