@@ -29,7 +29,7 @@ from datetime import datetime
 from markupsafe import Markup
 from pelican import signals
 
-from digest.lexicon import CJK_CHAR
+from digest.chardata import CJK_CHAR
 from digest.site.settings import bcp47, is_english, topics
 from digest.site.signals import article_refreshed
 

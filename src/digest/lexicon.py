@@ -19,8 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, TypeVar
 
-# Re-exported for the stages that ask the lexicon and the character classes together.
-from digest.chardata import CJK_CHAR, CJK_RANGES, CJK_RUN  # noqa: F401
+from digest.chardata import CJK_RUN
 from digest.files import WriteError, atomic_write
 
 T = TypeVar("T")
