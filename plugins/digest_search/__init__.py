@@ -43,9 +43,10 @@ builds), so the reused bundle is the one a run would write.
 
 Settings: ``DIGEST_SEARCH`` (default ``True``; ``False`` skips indexing and the
 templates leave the search box out). A failure is one log line and the site
-is published without that edition's search (an index still running is
-stopped and its half-written bundle removed); with ``DIGEST_STRICT`` (setting, or
-``DIGEST_STRICT=1`` in the environment) it fails the build.
+is published without that edition's search (its half-written bundle removed;
+the other editions keep theirs); with ``DIGEST_STRICT`` (setting, or
+``DIGEST_STRICT=1`` in the environment) it fails the build, and the indexes
+still running are stopped.
 """
 
 from __future__ import annotations
@@ -453,7 +454,13 @@ def build_search(pelican, editions: list[dict]) -> None:
                             "it gets no search index", edition["name"])
                 continue
             if outcome["error"]:
-                raise SearchIndexError(outcome["error"])
+                if setting(settings, "DIGEST_STRICT"):
+                    raise SearchIndexError(outcome["error"])
+                # this edition goes without search (no half-written bundle); the others keep theirs
+                shutil.rmtree(folder / BUNDLE, ignore_errors=True)
+                log.error("digest_search: %s; the %s edition is built without search",
+                          outcome["error"], edition["name"])
+                continue
             keys[edition["lang"]] = {"key": outcome["key"], "bundle": outcome["bundle"]}
             if edition is editions[0] and edition["html_lang"] == "zh-Hans":
                 write_variants(folder / BUNDLE, cache)
@@ -461,12 +468,8 @@ def build_search(pelican, editions: list[dict]) -> None:
                      "unchanged, index reused" if outcome["reused"] else "indexed",
                      ", ".join(f"{lang} {info.get('page_count', 0)} pages"
                                for lang, info in outcome["languages"].items()))
-    except SearchIndexError as exc:
-        state.stop()
-        if setting(settings, "DIGEST_STRICT"):
-            raise
-        log.error("digest_search: %s; the site is built without search", exc)
     finally:
+        state.stop()  # after a strict failure, the indexes of the editions after it
         write_keys(cache, keys)
 
 

@@ -194,7 +194,7 @@ def test_pagefind_failure_is_one_log_line_or_fails_in_strict_mode(tmp_path, monk
     build_search(pelican, editions)
     errors = [r for r in caplog.records if r.levelname == "ERROR"]
     assert [r.getMessage() for r in errors] == [
-        "digest_search: 中文: Pagefind failed: exit status 1; the site is built without search"]
+        "digest_search: 中文: Pagefind failed: exit status 1; the 中文 edition is built without search"]
     assert errors[0].exc_info is None
     pelican.settings["DIGEST_STRICT"] = True
     with pytest.raises(SearchIndexError, match="Pagefind failed"):
