@@ -46,7 +46,8 @@ templates leave the search box out). A failure is one log line and the site
 is published without that edition's search (its half-written bundle removed;
 the other editions keep theirs); with ``DIGEST_STRICT`` (setting, or
 ``DIGEST_STRICT=1`` in the environment) it fails the build, and the indexes
-still running are stopped.
+still running are stopped. ``DIGEST_SEARCH_INDEX = False`` (the preview's
+quick builds) keeps the index already in the output folder and starts none.
 """
 
 from __future__ import annotations
@@ -390,11 +391,11 @@ def begin_build(pelican) -> None:
     _build = _Build(_cache_dir(settings), served_site(settings, Path(settings["OUTPUT_PATH"]).resolve()))
 
 
-def _searching(pelican) -> bool:
-    """Whether this build ends with :func:`build_search` (the preview's quick builds
-    disconnect it: they keep the served index and must not start one)."""
-    return setting(pelican.settings, "DIGEST_SEARCH") and any(
-        r is build_search for r in editions_finalized.receivers_for(pelican))
+def _searching(settings) -> bool:
+    """Whether this build indexes its pages: not when search is off, nor in the
+    preview's quick builds (``DIGEST_SEARCH_INDEX`` off), which keep the index of
+    the site they start from."""
+    return setting(settings, "DIGEST_SEARCH") and setting(settings, "DIGEST_SEARCH_INDEX")
 
 
 def nested_in(folder: Path, editions: list[dict]) -> set[Path]:
@@ -404,7 +405,7 @@ def nested_in(folder: Path, editions: list[dict]) -> set[Path]:
 
 def edition_done(pelican, edition: dict, editions: list[dict]) -> None:
     """``edition_written``: start this edition's index while the next one renders."""
-    if not _searching(pelican) or _build.served is None:
+    if not _searching(pelican.settings) or _build.served is None:
         return
     folder = Path(edition["output"]).resolve()
     previous = _build.served / edition["path"] / BUNDLE
@@ -429,7 +430,7 @@ def build_search(pelican, editions: list[dict]) -> None:
     or now), record the keys, add the variant tables."""
     global _build
     settings = pelican.settings
-    if not setting(settings, "DIGEST_SEARCH"):
+    if not _searching(settings):
         return
     state, _build = _build, _Build()
     cache = _cache_dir(settings)

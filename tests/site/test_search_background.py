@@ -92,14 +92,16 @@ def test_a_new_build_stops_an_index_left_running_and_drops_its_half_bundle(site,
     assert not (folder / BUNDLE).exists()
 
 
-def test_a_quick_preview_build_starts_no_index(site):
-    pelican, editions, _ = site
-    editions_finalized.disconnect(build_search)  # as scripts/serve.py does for a quick build
-    try:
-        edition_done(pelican, editions[0], editions)
-    finally:
-        editions_finalized.connect(build_search)
+def test_a_quick_preview_build_starts_no_index_and_keeps_the_one_it_has(site):
+    pelican, editions, folder = site
+    (folder / BUNDLE).mkdir()
+    (folder / BUNDLE / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    pelican.settings["DIGEST_SEARCH_INDEX"] = False  # as scripts/serve.py sets it for a quick build
+    edition_done(pelican, editions[0], editions)
     assert not digest_search._build.jobs
+    build_search(pelican, editions)
+    assert (folder / BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8") == "{}"
+    assert not (Path(pelican.settings["CACHE_PATH"]) / "digest-search" / KEYS_FILE).exists()
 
 
 def test_an_edition_whose_index_fails_goes_without_search_and_the_others_keep_theirs(site, tmp_path,
