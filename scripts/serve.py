@@ -52,6 +52,9 @@ START = "(start)"  # the pending "change" that asks for the first build
 SHOWN = "shown"    # the build process, before its answer: the changed article pages are written
 IDLE_S = 2.0     # after a quick build, this long without a change starts the full one
 
+#: The line giving the server's address (``--port 0`` takes a free port); clients read it with ADDRESS.
+ADDRESS_LINE = "Serving {output}/ on {url}/ (Ctrl-C to stop)"
+ADDRESS = re.compile(r"Serving \S+ on (http://\S+?)/ ")
 RELOAD_PATH = "/__digest/build"
 RELOAD_SCRIPT_PATH = "/__digest/reload.js"
 RELOAD_SCRIPT = f"""(function () {{
@@ -593,7 +596,7 @@ def main(argv: list[str] | None = None) -> int:
         print("serve: no site yet; building it (the server answers meanwhile)", flush=True)
     else:
         print("serve: serving the last complete site while it is rebuilt", flush=True)
-    print(f"Serving {args.output}/ on {preview.siteurl}/ (Ctrl-C to stop)", flush=True)
+    print(ADDRESS_LINE.format(output=args.output, url=preview.siteurl), flush=True)
     preview.start()
     try:
         threading.Event().wait()
