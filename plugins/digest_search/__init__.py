@@ -67,6 +67,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from digest.chardata import CJK_RANGES
 from digest.files import WriteError, add_files, atomic_write, files_under
 from digest.publish.store import read_json_object
 from digest.publish.workers import die_with_this_process
@@ -391,6 +392,18 @@ def begin_build(pelican) -> None:
     _build = _Build(_cache_dir(settings), served_site(settings, Path(settings["OUTPUT_PATH"]).resolve()))
 
 
+def js_class(ranges: str) -> str:
+    """A character class's ranges (``CJK_RANGES``) as the inside of a JavaScript
+    ``/[…]/u`` class: every character as a ``\\u{…}`` escape, the dashes as they are."""
+    return "".join(c if c == "-" else f"\\u{{{ord(c):x}}}" for c in ranges)
+
+
+def add_context(pelican) -> None:
+    """``initialized``: the Han ranges of :mod:`digest.chardata` for the search page
+    (``data-han``), so theme/js/search.js never restates them."""
+    pelican.settings.setdefault("JINJA_GLOBALS", {})["SEARCH_HAN"] = js_class(CJK_RANGES)
+
+
 def _searching(settings) -> bool:
     """Whether this build indexes its pages: not when search is off, nor in the
     preview's quick builds (``DIGEST_SEARCH_INDEX`` off), which keep the index of
@@ -483,6 +496,7 @@ def served_site(settings, root: Path) -> Path:
 
 def register():
     signals.initialized.connect(begin_build)
+    signals.initialized.connect(add_context)
     edition_written.connect(edition_done)
     edition_fork_state.connect(carry_outcomes)
     editions_finalized.connect(build_search)

@@ -341,6 +341,27 @@ def test_search_index_per_edition_holds_articles_only(out):
         assert set(entry["languages"]) == {lang}
 
 
+@pytest.mark.build
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the page's pattern")
+def test_the_search_page_takes_its_han_class_from_chardata(out):
+    """search.js builds its Han pattern from the page's data-han, written from
+    digest.chardata.CJK_RANGES: JavaScript and Python agree character by character."""
+    import subprocess
+
+    from digest.chardata import CJK_CHAR, CJK_RANGES
+
+    assert not re.search(r"\\u(?:3400|4e00|\{3400\})", (ROOT / "theme/static/js/search.js").read_text(encoding="utf-8"))
+    for edition in ("", "en/"):
+        han = BeautifulSoup((out / edition / "search.html").read_text(encoding="utf-8"), "html.parser") \
+            .select_one("#search")["data-han"]
+        edges = sorted({ord(c) + d for c in CJK_RANGES if c != "-" for d in (-1, 0, 1)} | {0x41, 0x3002})
+        sample = "".join(map(chr, edges))
+        js = ("const re = new RegExp(`[${process.argv[1]}]`, 'u');"
+              "console.log(JSON.stringify([...process.argv[2]].map(c => re.test(c))));")
+        answer = subprocess.run(["node", "-e", js, han, sample], capture_output=True, text=True, check=True)
+        assert json.loads(answer.stdout) == [bool(CJK_CHAR.match(c)) for c in sample]
+
+
 # ---------------------------------------------------------------- in the browser
 
 def indexed_text(page: Path) -> str:
