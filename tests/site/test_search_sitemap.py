@@ -18,6 +18,8 @@ from types import SimpleNamespace
 from urllib.parse import urljoin
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from bs4 import BeautifulSoup
 from lxml import etree
 
@@ -145,6 +147,25 @@ def test_listable_reads_the_head_only():
     assert not is_listable(noindex)
     assert not is_listable(refresh)
     assert is_listable(quoted)
+
+
+_TAG_PARTS = ['<meta name="robots" content="noindex">', "<META NAME='Robots' CONTENT='NoIndex, follow'>",
+              '<meta name="robots" content="index">', '<meta name="description" content="noindex refresh">',
+              '<meta http-equiv="Refresh" content="0; url=x.html">', '<meta http-equiv="content-type">',
+              "<title>refresh</title>", "<title>t</title>", '<meta charset="utf-8">', "noindex"]
+
+
+@given(st.lists(st.sampled_from(_TAG_PARTS), max_size=5), st.lists(st.sampled_from(_TAG_PARTS), max_size=3))
+def test_listable_shortcut_agrees_with_reading_every_meta_tag(head, body):
+    """``is_listable`` returns early when neither ``noindex`` nor ``refresh`` is in the head;
+    the answer must be the one of reading every tag."""
+    from digest_sitemap import _HEAD_END, _meta_tags
+
+    html = f"<html><head>{''.join(head)}</head><body>{''.join(body)}</body></html>"
+    metas = _meta_tags(_HEAD_END.split(html, maxsplit=1)[0])
+    plain = not any((m.get("name", "").lower() == "robots" and "noindex" in m.get("content", "").lower())
+                    or m.get("http-equiv", "").lower() == "refresh" for m in metas)
+    assert is_listable(html) is plain
 
 
 def test_w3c_datetime():
