@@ -60,7 +60,6 @@ import posixpath
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
