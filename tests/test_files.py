@@ -59,3 +59,17 @@ def test_the_converter_cache_and_the_content_cache_share_the_fingerprint():
     assert sync._code_fingerprint() == code_fingerprint([ROOT / "src" / "digest"])
     plugins = [ROOT / "plugins"]
     assert reader_fingerprint(plugins) == code_fingerprint(plugins, ["pelican", "markdown-it-py", "pyyaml"])
+
+
+def test_the_temporary_a_killed_writer_leaves_is_found_by_its_name(tmp_path):
+    from digest.files import atomic_open, remove_temporaries
+
+    with atomic_open(tmp_path / "a.md") as fh:
+        fh.write("page")
+        [temporary] = [p.name for p in tmp_path.iterdir()]
+    # as a writer killed before its rename would leave it, beside another kind of file's
+    other = ".b.txt" + temporary[len(".a.md"):]
+    for name in (temporary, other):
+        (tmp_path / name).write_text("half", encoding="utf-8")
+    remove_temporaries(tmp_path, "*.md")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.md", other])

@@ -33,6 +33,19 @@ class WriteError(Exception):
         self.path = path
 
 
+def _temporary_name(name: str) -> tuple[str, str]:
+    """The prefix and suffix of the temporary file that becomes ``name``."""
+    return f".{name}.", ".tmp"
+
+
+def remove_temporaries(folder: Path, name_glob: str) -> None:
+    """Remove the temporary files that a killed writer left in ``folder`` for the
+    files whose name matches ``name_glob``."""
+    prefix, suffix = _temporary_name(name_glob)
+    for stale in folder.glob(f"{prefix}*{suffix}"):
+        stale.unlink(missing_ok=True)
+
+
 def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
@@ -50,7 +63,8 @@ def atomic_open(path: Path, encoding: str = "utf-8", *, sync: bool = True, binar
     folder is read-only."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        prefix, suffix = _temporary_name(path.name)
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=path.parent)
     except OSError as exc:
         raise WriteError(path, exc) from None
     try:

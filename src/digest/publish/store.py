@@ -22,7 +22,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from digest.files import WriteError, atomic_write
+from digest.files import WriteError, atomic_write, remove_temporaries
 from digest.publish.page import page_state
 
 PAGE_SUFFIX = ".md"
@@ -91,7 +91,7 @@ def store_pages(pages: dict[str, str], folder: Path, *, force: bool = False,
                 _remove(path, report)
             elif state == "edited":
                 report.kept_orphaned.append(path)
-    _remove_stale_temporaries(folder)
+    remove_temporaries(folder, f"*{PAGE_SUFFIX}")  # what a killed build left
     return report
 
 
@@ -103,12 +103,6 @@ def _remove(path: Path, report: StoreReport) -> None:
     except OSError as exc:
         raise WriteError(path, exc) from None
     report.removed.append(path)
-
-
-def _remove_stale_temporaries(folder: Path) -> None:
-    """Temporary files a killed build left behind."""
-    for stale in folder.glob(f".*{PAGE_SUFFIX}.*.tmp"):
-        stale.unlink(missing_ok=True)
 
 
 def remove_generated(folder: Path) -> StoreReport:
@@ -123,7 +117,7 @@ def remove_generated(folder: Path) -> StoreReport:
             _remove(path, report)
         else:
             (report.kept_edited if state == "edited" else report.kept_manual).append(path)
-    _remove_stale_temporaries(folder)
+    remove_temporaries(folder, f"*{PAGE_SUFFIX}")  # what a killed build left
     return report
 
 
