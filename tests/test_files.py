@@ -53,10 +53,19 @@ def test_package_versions_count(tmp_path):
     assert code_fingerprint([code], ["no-such-package-here"]) != code_fingerprint([code])
 
 
+def test_an_upgrade_of_a_package_the_converter_uses_empties_its_cache(monkeypatch):
+    import importlib.metadata
+
+    before = code_fingerprint([ROOT / "src" / "digest"], sync.CONVERTER_PACKAGES)
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "9.9" if name == "opencc" else real(name))
+    assert code_fingerprint([ROOT / "src" / "digest"], sync.CONVERTER_PACKAGES) != before
+
+
 def test_the_converter_cache_and_the_content_cache_share_the_fingerprint():
     from digest_editions.staging import reader_fingerprint
 
-    assert sync._code_fingerprint() == code_fingerprint([ROOT / "src" / "digest"])
+    assert sync._code_fingerprint() == code_fingerprint([ROOT / "src" / "digest"], sync.CONVERTER_PACKAGES)
     plugins = [ROOT / "plugins"]
     assert reader_fingerprint(plugins) == code_fingerprint(plugins, ["pelican", "markdown-it-py", "pyyaml"])
 

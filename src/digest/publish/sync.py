@@ -99,10 +99,17 @@ def find_seeds(folder: Path) -> list[Path]:
                   if not p.name.startswith(".") and p.suffix.lower() in SEED_SUFFIXES)
 
 
+#: The installed packages whose behaviour or data shape a converted page: decoding,
+#: HTML reading, OpenCC's tables, jieba's dictionary and rjieba, pinyin, the front matter.
+CONVERTER_PACKAGES = ("charset-normalizer", "beautifulsoup4", "opencc", "jieba", "rjieba", "pypinyin", "pyyaml")
+
+
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """Hash of the converter's own source, so a code change invalidates the cache."""
-    return code_fingerprint([Path(__file__).resolve().parent.parent])
+    """Hash of the converter's own source and of the packages it converts with, so a
+    code change or an upgrade (new OpenCC tables, a new jieba dictionary) invalidates
+    the cache instead of serving pages the old ones made."""
+    return code_fingerprint([Path(__file__).resolve().parent.parent], CONVERTER_PACKAGES)
 
 
 def _options_key(options: ConvertOptions) -> str:
