@@ -155,6 +155,7 @@ def test_a_full_disk_for_the_site_stops_the_build_with_one_line_naming_the_folde
         builder(tmp_path, seeds=seeds)
     [line] = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert line == f"digest: {tmp_path / 'output'}: cannot write the site (No space left on device)"
+    assert not [p.name for p in tmp_path.iterdir() if ".building-" in p.name]  # the space it took is freed
     from digest.publish import lock
 
     assert (tmp_path / "digest-cache" / lock.LOCK_NAME).resolve() not in lock._held  # released

@@ -53,7 +53,8 @@ from digest.site.signals import edition_fork_state, edition_written, editions_fi
 from .preview import PREVIEW_KEY, SERVE_KEY, preview_writer
 from .staging import (build_inputs, clear_cache_if_code_changed, drop_broken_caches, editions_aside,
                       forget_site_record, inputs_key, mark_caches_complete, merge_into, new_staging,
-                      output_manifest, reader_fingerprint, site_unchanged, swap_in, write_site_record)
+                      output_manifest, reader_fingerprint, remove_stale, site_unchanged, swap_in,
+                      write_site_record)
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +168,12 @@ def _skip_if_unchanged(pelican, final: Path, cache: Path) -> None:
         _start_other_editions(pelican)
         try:
             return run(*args, **kwargs)
+        except BaseException:
+            # A failed build removes its own staging folders now, not at the next build:
+            # on a full disk they hold the very space the user is told to free.
+            _stop_other_editions(pelican)
+            remove_stale(final)
+            raise
         finally:
             _stop_other_editions(pelican)  # only if the first edition failed before joining it
 
