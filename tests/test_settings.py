@@ -96,3 +96,20 @@ def test_pelicanconf_is_valid_and_names_the_topics(monkeypatch):
     monkeypatch.setenv("DIGEST_TRADITIONAL", "yes")
     conf = runpy.run_path(str(ROOT / "pelicanconf.py"))
     assert [e["lang"] for e in editions(conf)] == ["zh-hans", "zh-hant", "en"]
+
+
+def test_a_wrong_flag_ends_the_build_with_its_message_and_no_traceback(tmp_path):
+    """What a user sees: Pelican's own command, a wrong flag, one message naming it."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "DIGEST_STRICT": "maybe", "COLUMNS": "300",
+           "PYTHONPATH": os.pathsep.join([str(root / "src"), os.environ.get("PYTHONPATH", "")])}
+    run = subprocess.run([sys.executable, "-m", "pelican", str(root / "content"), "-o", str(tmp_path / "out"),
+                          "-s", str(root / "pelicanconf.py")],
+                         cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    shown = run.stdout + run.stderr
+    assert run.returncode == 1
+    assert "SettingError: environment variable DIGEST_STRICT='maybe'" in shown
+    assert "Traceback" not in shown

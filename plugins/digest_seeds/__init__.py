@@ -28,7 +28,7 @@ from pelican.log import console
 from digest.files import WriteError
 from digest.publish import lock
 from digest.publish.sync import sync_seeds
-from digest.site.settings import convert_options, setting
+from digest.site.settings import StopBuild, convert_options, setting
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 _SUMMARIES: dict[int, str] = {}
 
 
-class SeedErrors(Exception):
+class SeedErrors(StopBuild):
     """Raised in strict mode when any seed could not be converted."""
 
 

@@ -14,7 +14,7 @@ import logging
 
 from pelican import signals
 
-from digest.site.settings import apply_defaults
+from digest.site.settings import StopBuild, apply_defaults
 
 log = logging.getLogger(__name__)
 
@@ -24,5 +24,22 @@ def check_settings(pelican) -> None:
         log.warning("digest: %s", warning)
 
 
+class _WithoutTraceback(logging.Filter):
+    """Pelican logs the exception that ends a build with its traceback: forty lines
+    of Pelican's frames under ``SeedErrors: 2 seed(s) could not be converted`` or a
+    wrong ``DIGEST_STRICT``. A :class:`StopBuild` message says it all."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], StopBuild):
+            record.exc_info = record.exc_text = None
+        return True
+
+
+_FILTER = _WithoutTraceback()
+
+
 def register():
     signals.initialized.connect(check_settings)
+    pelican_log = logging.getLogger("pelican")  # the logger of Pelican's main(), which ends the build
+    if _FILTER not in pelican_log.filters:
+        pelican_log.addFilter(_FILTER)

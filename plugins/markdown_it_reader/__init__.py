@@ -27,7 +27,7 @@ from pelican import signals
 from pelican.readers import BaseReader
 
 from digest.publish.page import escape_markdown, split_page
-from digest.site.settings import setting
+from digest.site.settings import StopBuild, setting
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class FrontMatterError(ValueError):
         super().__init__(f"{where}: {reason}")
 
 
-class PagesNotRead(Exception):
+class PagesNotRead(StopBuild):
     """Raised in strict mode when any page could not be read."""
 
 

@@ -33,7 +33,13 @@ NOT_LISTED = ("404.html", "search.html")
 BCP47 = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "zh-cn": "zh-Hans", "zh-tw": "zh-Hant", "en": "en"}
 
 
-class SettingError(ValueError):
+class StopBuild(Exception):
+    """An error whose message tells the user what to fix (a wrong setting, a bad seed
+    in strict mode): the build ends with that message, without a traceback
+    (``plugins/digest_settings``; ``pelican -D`` still prints it)."""
+
+
+class SettingError(StopBuild, ValueError):
     """A ``DIGEST_*`` setting or environment flag has a value the site cannot use."""
 
 
