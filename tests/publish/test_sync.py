@@ -278,3 +278,29 @@ def test_an_unreadable_seed_is_named_with_the_reason(tmp_path, monkeypatch):
     report = sync_seeds(seeds, tmp_path / "pages")
     assert [str(e) for e in report.errors] == ["locked.txt: cannot be read (Permission denied)"]
     assert {a.source_file for a in report.articles} == {"a.txt"}
+
+
+def test_what_is_in_the_seeds_folder_but_not_read_is_named_once(tmp_path):
+    """A subfolder of seeds, a .docx, a file without suffix: said, not silently skipped."""
+    seeds = _seeds(tmp_path, "good.txt")
+    (seeds / "2025-09").mkdir()
+    shutil.copy(SEED_000, seeds / "2025-09" / "nested.txt")
+    (seeds / "images").mkdir()  # no seed in it: nothing to say
+    (seeds / "images" / "a.png").write_bytes(b"\x89PNG")
+    (seeds / "article.docx").write_bytes(b"PK\x03\x04")
+    (seeds / "notes").write_text("新华社电", encoding="utf-8")
+    (seeds / ".gitkeep").write_bytes(b"")
+    (seeds / "images" / "root").symlink_to("/")  # never searched
+    report = sync_seeds(seeds, tmp_path / "pages")
+    said = [m for m in report.messages if "not read" in m]
+    assert said == ["2025-09/: a folder inside the seeds folder; the seeds in it are not read "
+                    "(move them into the seeds folder itself)",
+                    "article.docx: not a .txt, .html, .htm file; not read",
+                    "notes: not a .txt, .html, .htm file; not read"]
+    assert {a.source_file for a in report.articles} == {"good.txt"}
+
+
+def test_a_missing_seeds_folder_is_said(tmp_path):
+    report = sync_seeds(tmp_path / "seeds", tmp_path / "pages")
+    assert report.messages == [f"{tmp_path / 'seeds'}: no seeds folder; no seed is read, and the "
+                               "pages generated from seeds are removed"]

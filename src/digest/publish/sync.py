@@ -21,7 +21,7 @@ from digest.files import WriteError, atomic_write, code_fingerprint
 from digest.model import LOST, Article, SeedError
 from digest.pipeline import SEED_SUFFIXES, ConvertOptions, convert_bytes
 from digest.publish.page import render_page
-from digest.publish.seed_files import read_seed
+from digest.publish.seed_files import display_name, read_seed
 from digest.publish.permalinks import PermalinkReport, content_fingerprint, settle
 from digest.publish.store import PAGE_SUFFIX, StoreReport, store_pages
 from digest.publish.workers import worker_pool
@@ -42,7 +42,7 @@ class SyncReport:
     store: StoreReport = field(default_factory=StoreReport)
     permalinks: PermalinkReport = field(default_factory=PermalinkReport)
     #: Cache entries that could not be read (notes); a cache that could not be
-    #: written, a worker that died (warnings).
+    #: written, a worker that died, what the seeds folder holds but is not read (warnings).
     cache_notes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     cache_unwritable: bool = False
@@ -97,6 +97,29 @@ def find_seeds(folder: Path) -> list[Path]:
         return []
     return sorted(p for p in folder.iterdir()
                   if not p.name.startswith(".") and p.suffix.lower() in SEED_SUFFIXES)
+
+
+def unread_entries(folder: Path) -> list[str]:
+    """What an editor may have meant as seeds but :func:`find_seeds` leaves out, each
+    said once rather than skipped silently: a missing folder (its generated pages go),
+    a subfolder holding seeds (only the folder itself is read), a file of another kind
+    (``.docx``, ``.pdf``, no suffix)."""
+    if not folder.is_dir():
+        return [f"{folder}: no seeds folder; no seed is read, and the pages generated "
+                "from seeds are removed"]
+    out = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith(".") or entry.suffix.lower() in SEED_SUFFIXES:
+            continue  # hidden, or find_seeds' (read_seed names what is wrong with it)
+        name = display_name(entry.name)
+        if entry.is_dir():
+            # a link to a folder is not searched (it may lead to ``/``); rglob follows no other link
+            if entry.is_symlink() or any(p.suffix.lower() in SEED_SUFFIXES for p in entry.rglob("*")):
+                out.append(f"{name}/: a folder inside the seeds folder; the seeds in it are "
+                           "not read (move them into the seeds folder itself)")
+        else:
+            out.append(f"{name}: not a {', '.join(SEED_SUFFIXES)} file; not read")
+    return out
 
 
 #: The installed packages whose behaviour or data shape a converted page: decoding,
@@ -255,6 +278,7 @@ def sync_seeds(seeds_dir: Path, pages_dir: Path, *, options: ConvertOptions | No
     """Convert every seed in ``seeds_dir`` and bring ``pages_dir`` in line with the result."""
     options = options or ConvertOptions()
     report = convert_seeds(find_seeds(seeds_dir), options, cache_dir, jobs, progress)
+    report.problems += unread_entries(seeds_dir)
     report.permalinks = settle(report.articles, pages_dir.parent, seeds_dir)  # slugs, ids, dates
     pages = {a.slug: render_page(a, lang) for a in report.articles}
     report.store = store_pages(pages, pages_dir, force=force)
