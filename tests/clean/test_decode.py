@@ -124,3 +124,15 @@ def test_utf8_cut_mid_character_is_read_with_the_loss_marked(cut):
     text, encoding = decode_bytes(data, "cut.txt")
     assert encoding == "utf-8"
     assert text == SEED_000.rstrip().replace("\r\n", "\n") + "\ufffd"
+
+
+@pytest.mark.parametrize("data, reason", [
+    (codecs.BOM_UTF8 + "新闻".encode() + b"\xff\xfe abc",
+     "starts with a UTF-8 byte-order mark but is not valid UTF-8 (byte 9); re-save it as UTF-8"),
+    (codecs.BOM_UTF16_LE + bytes(range(128, 256)) * 20,
+     "starts with a UTF-16 byte-order mark but is not valid UTF-16 (byte 90); re-save it as UTF-8"),
+])
+def test_a_bom_followed_by_bytes_its_encoding_forbids_says_where_and_what_to_do(data, reason):
+    with pytest.raises(SeedError) as err:
+        decode_bytes(data, "x.txt")
+    assert err.value.reason == reason

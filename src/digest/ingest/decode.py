@@ -108,6 +108,19 @@ def _damaged_wide(data: bytes, source_file: str) -> SeedError | None:
     return None
 
 
+def _bad_after_bom(data: bytes, codec: str, source_file: str) -> SeedError:
+    """A byte-order mark followed by bytes its encoding does not allow: said with
+    the encoding's usual name and where the first bad byte is, so it can be found."""
+    name = codec.removesuffix("-sig").upper()
+    try:
+        data.decode(codec)
+        where = ""
+    except UnicodeDecodeError as exc:
+        where = f" (byte {exc.start + len(data) - len(exc.object):,})"  # utf-8-sig drops the BOM
+    return SeedError(source_file, f"starts with a {name} byte-order mark but is not valid "
+                                  f"{name}{where}; re-save it as UTF-8")
+
+
 def _guess_utf16(data: bytes) -> tuple[str, str] | None:
     return _guess_wide(data, *_UTF16)
 
@@ -179,7 +192,7 @@ def _decode(data: bytes, source_file: str) -> tuple[str, str]:
         if (text := _decode_strict(data, codec)) is None:
             if (damaged := _damaged_wide(data, source_file)) is not None:
                 raise damaged
-            raise SeedError(source_file, f"starts with a {codec} byte-order mark but is not valid {codec}")
+            raise _bad_after_bom(data, codec, source_file)
         return text, codec
     if b"\x00" in data:
         if (wide := _guess_utf16(data) or _guess_utf32(data)) is not None:
