@@ -70,7 +70,8 @@ from digest.chardata import CJK_RANGES
 from digest.files import WriteError, add_files, atomic_write, files_under
 from digest.publish.store import read_json_object
 from digest.publish.workers import die_with_this_process
-from digest.site.settings import StopBuild, setting
+from digest.model import StopBuild
+from digest.site.settings import setting
 from digest.site.signals import edition_fork_state, edition_written, editions_finalized
 
 log = logging.getLogger(__name__)

@@ -28,7 +28,8 @@ from pelican.log import console
 from digest.files import WriteError
 from digest.publish import lock
 from digest.publish.sync import sync_seeds
-from digest.site.settings import StopBuild, convert_options, setting
+from digest.model import StopBuild
+from digest.site.settings import convert_options, setting
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,8 @@ import logging
 
 from pelican import signals
 
-from digest.site.settings import StopBuild, apply_defaults
+from digest.model import StopBuild
+from digest.site.settings import apply_defaults
 
 log = logging.getLogger(__name__)
 

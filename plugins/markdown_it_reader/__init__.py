@@ -27,7 +27,8 @@ from pelican import signals
 from pelican.readers import BaseReader
 
 from digest.publish.page import escape_markdown, split_page
-from digest.site.settings import StopBuild, setting
+from digest.model import StopBuild
+from digest.site.settings import setting
 
 log = logging.getLogger(__name__)
 

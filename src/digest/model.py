@@ -13,6 +13,12 @@ from datetime import date
 LOST = "□"
 
 
+class StopBuild(Exception):
+    """An error whose message tells the user what to fix (a wrong setting, a bad seed
+    in strict mode, a damaged permalink record): the build ends with that message,
+    without a traceback (``plugins/digest_settings``; ``pelican -D`` still prints it)."""
+
+
 class SeedError(Exception):
     """A seed that cannot be converted at all (empty, binary, undecodable, too big).
 

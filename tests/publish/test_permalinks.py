@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from digest.model import Article, Block
+from digest.model import Article, Block, StopBuild
 from digest.publish.permalinks import (RECORDS_FILE, REDIRECTS_FILE, Record, content_fingerprint, git_date,
                                        match_records, read_records, read_redirects, same_title, seed_of, settle)
 from digest.publish.slug import make_slug
@@ -151,14 +151,14 @@ def test_records_are_one_sorted_line_per_article(site):
 
 def test_a_damaged_records_file_is_named_in_the_error(site):
     (site / "content" / RECORDS_FILE).write_text("{not json\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"permalinks\.jsonl: line 1"):
+    with pytest.raises(StopBuild, match=r"permalinks\.jsonl: line 1"):  # its message, no traceback
         build(site, [art("标题")])
 
 
 @pytest.mark.parametrize("line", ["../../etc/passwd new-slug", "old-slug", "Old new", "a b c"])
 def test_a_bad_redirect_line_is_named_not_followed(site, line):
     (site / "content" / REDIRECTS_FILE).write_text(f"# comment\n{line}\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"redirects\.txt: line 2: expected"):
+    with pytest.raises(StopBuild, match=r"redirects\.txt: line 2: expected"):
         read_redirects(site / "content" / REDIRECTS_FILE)
 
 

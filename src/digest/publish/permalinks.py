@@ -48,7 +48,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from digest.files import atomic_write
-from digest.model import Article
+from digest.model import Article, StopBuild
 from digest.publish.slug import make_slug, short_hash
 
 RECORDS_FILE = "permalinks.jsonl"
@@ -56,6 +56,11 @@ REDIRECTS_FILE = "redirects.txt"
 #: What a slug may be: a redirect page is written at the old one, so no path tricks.
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _FIELDS = ("key", "id", "slug", "text", "seed", "first_seen", "modified")
+
+
+class RecordError(StopBuild, ValueError):
+    """A damaged line of ``permalinks.jsonl`` or ``redirects.txt`` (a merge conflict, a
+    hand edit): the build stops naming it, as rewriting the file would lose URLs."""
 
 
 @dataclass
@@ -144,7 +149,7 @@ def read_records(path: Path) -> list[Record]:
             data = json.loads(line)
             record = Record(**{k: data.get(k) for k in _FIELDS})
         except (ValueError, TypeError) as exc:
-            raise ValueError(f"{path}: line {n}: not a permalink record ({exc})") from None
+            raise RecordError(f"{path}: line {n}: not a permalink record ({exc})") from None
         records.append(record)
     return records
 
@@ -159,7 +164,7 @@ def read_redirects(path: Path) -> dict[str, str]:
         if not words:
             continue
         if len(words) != 2 or not all(_SLUG.fullmatch(w) for w in words):
-            raise ValueError(f"{path}: line {n}: expected “old-slug new-slug” (a-z, 0-9, -), "
+            raise RecordError(f"{path}: line {n}: expected “old-slug new-slug” (a-z, 0-9, -), "
                              f"got {line.strip()!r}")
         out[words[0]] = words[1]
     return out

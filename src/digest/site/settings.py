@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from digest.analyze.topics import DEFAULT_TOPICS, Topic, topics_from_settings
+from digest.model import StopBuild
 from digest.pipeline import ConvertOptions
 
 _CORE = ConvertOptions()
@@ -31,12 +32,6 @@ NOT_LISTED = ("404.html", "search.html")
 
 #: BCP 47 tags for ``<html lang>``, ``hreflang`` and feeds; settings use lowercase codes.
 BCP47 = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "zh-cn": "zh-Hans", "zh-tw": "zh-Hant", "en": "en"}
-
-
-class StopBuild(Exception):
-    """An error whose message tells the user what to fix (a wrong setting, a bad seed
-    in strict mode): the build ends with that message, without a traceback
-    (``plugins/digest_settings``; ``pelican -D`` still prints it)."""
 
 
 class SettingError(StopBuild, ValueError):
