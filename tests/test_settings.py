@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import runpy
+import sys
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,25 @@ def test_a_wrong_flag_ends_the_build_with_its_message_and_no_traceback(tmp_path)
     assert run.returncode == 1
     assert "SettingError: environment variable DIGEST_STRICT='maybe'" in shown
     assert "Traceback" not in shown
+
+
+@pytest.mark.parametrize("siteurl, said", [
+    ("", "set SITEURL"),
+    ("news.example.org", "SITEURL 'news.example.org' is not an absolute address"),
+])
+def test_publishconf_refuses_a_missing_or_relative_siteurl(monkeypatch, siteurl, said):
+    """A SITEURL without https:// would build a site without sitemap, newsletters or period feeds."""
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.setenv("SITEURL", siteurl)
+    monkeypatch.chdir(root)
+    monkeypatch.setattr(sys, "path", list(sys.path))  # publishconf appends "."
+    with pytest.raises(SystemExit, match=said):
+        runpy.run_path(str(root / "publishconf.py"))
+
+
+def test_publishconf_takes_an_absolute_siteurl(monkeypatch):
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.setenv("SITEURL", "https://news.example.org/")
+    monkeypatch.chdir(root)
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    assert runpy.run_path(str(root / "publishconf.py"))["FEED_DOMAIN"] == "https://news.example.org"
