@@ -588,7 +588,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this one)")
     args = parser.parse_args(argv)
     preview = Preview(args.root.resolve(), args.output, "")
-    server = make_server(preview, args.host, args.port)
+    try:
+        server = make_server(preview, args.host, args.port)
+    except OSError as exc:  # a port in use (another preview?) or a host not of this machine
+        print(f"serve: cannot serve on {args.host}:{args.port} ({exc.strerror or exc}); "
+              "stop what uses it, or pick another port: make serve PORT=8001", file=sys.stderr)
+        return 2
     host, port = server.server_address[:2]
     preview.siteurl = f"http://{host}:{port}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
