@@ -305,6 +305,26 @@ def changed(before: dict, after: dict) -> list[str]:
     return sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
 
 
+def edited_by_hand(root: Path, before: dict, after: dict) -> list[str]:
+    """The generated pages that changed between ``before`` and ``after`` (states of
+    what builds write) and no longer match their hash line: an editor's save during a
+    build, which the build may have read too early. What the build writes itself
+    matches its hash, and it never rewrites an edited page (``DIGEST_FORCE`` makes it
+    generated again)."""
+    from digest.publish.page import page_state
+
+    out = []
+    for path in changed(before, after):
+        if path in after and is_content(path):
+            try:
+                text = (root / path).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if page_state(text) != "generated":
+                out.append(path)
+    return out
+
+
 class Preview:
     """The watcher, the builder and what the HTTP handler needs to know."""
 
@@ -325,6 +345,7 @@ class Preview:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._ours_after: dict | None = None  # BUILD_WRITES as the last build left them
+        self._ours_seen: dict = {}  # BUILD_WRITES as the watcher last accounted for them
 
     # -- building -------------------------------------------------------------
     def _start_worker(self) -> None:
@@ -368,15 +389,22 @@ class Preview:
         ``quick`` renders again only what changed pages touch (seeds or pages edited),
         from the site kept in memory when ``changed`` names them (else a quick build)."""
         start = time.perf_counter()
-        self.building = True
+        self.building = True  # from now on the watcher leaves BUILD_WRITES to this method
+        with self._lock:
+            before = self._ours_seen
         request = ("refresh", changed) if quick and changed and not fresh else "quick" if quick else "full"
         try:
             error, kind = self._run_build(fresh, request)
         finally:
             after = self._build_owned(snapshot(self.root, BUILD_WRITES))
+            edited = edited_by_hand(self.root, before, after)  # saved while it built: not its own
             with self._lock:
                 self._ours_after = after  # the watcher's new baseline for what builds write
+                self._ours_seen = after
+                self._pending.extend(edited)
             self.building = False
+            if edited:
+                self._wake.set()
         self.last_seconds = time.perf_counter() - start
         if error:
             self.last_error = error
@@ -411,6 +439,8 @@ class Preview:
             elif not was_building and not self.building:
                 diff += changed(ours, self._build_owned(now))
                 ours = self._build_owned(now)
+                with self._lock:
+                    self._ours_seen = ours
             if diff:
                 with self._lock:
                     self._pending.extend(diff)
@@ -494,6 +524,7 @@ class Preview:
         """Take the watcher's first look now, then build: an edit made while the
         first build runs (or right after it) is never missed."""
         baseline = snapshot(self.root, WATCHED)
+        self._ours_seen = self._build_owned(baseline)
         threading.Thread(target=self.watch, args=(baseline,), daemon=True).start()
         threading.Thread(target=self.builder, daemon=True).start()
         with self._lock:
