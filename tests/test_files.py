@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from digest.files import code_fingerprint
+from digest.files import add_files, code_fingerprint, files_under
 from digest.publish import sync
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,3 +82,21 @@ def test_the_temporary_a_killed_writer_leaves_is_found_by_its_name(tmp_path):
         (tmp_path / name).write_text("half", encoding="utf-8")
     remove_temporaries(tmp_path, "*.md")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.md", other])
+
+
+def test_a_file_name_that_is_not_utf8_is_hashed_by_its_bytes(tmp_path):
+    """A page saved under a GBK name (content/pages/关于.md from a Windows editor) ended
+    every build in a UnicodeEncodeError while the site's inputs were hashed."""
+    import hashlib
+    import os
+
+    os.makedirs(tmp_path / "a")
+    os.makedirs(tmp_path / "b")
+    (tmp_path / "a" / os.fsdecode("关于.md".encode("gbk"))).write_text("x", encoding="utf-8")
+    (tmp_path / "b" / os.fsdecode("关於.md".encode("gbk"))).write_text("x", encoding="utf-8")
+    digests = []
+    for folder in ("a", "b"):
+        h = hashlib.sha256()
+        add_files(h, tmp_path / folder, files_under(tmp_path / folder))
+        digests.append(h.hexdigest())
+    assert digests[0] != digests[1]

@@ -103,7 +103,8 @@ def files_under(root: Path, skip: Iterable[Path] = (), keep: Callable[[str], boo
 def add_files(h, root: Path, files: Iterable[Path]) -> None:
     """Feed each file's path (relative to ``root``) and content hash into ``h``."""
     for path in files:
-        h.update(path.relative_to(root).as_posix().encode() + b"\0")
+        # a name that is not UTF-8 (a page saved under a GBK name) is hashed as its bytes
+        h.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
         try:
             h.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError:
