@@ -29,11 +29,24 @@ import shutil
 from pathlib import Path
 
 from digest.files import WriteError, add_files, atomic_write, code_fingerprint, files_under
+from digest.model import StopBuild
 from digest.publish.store import read_json_object
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 _counter = itertools.count()
+
+
+class OutputNotAFolder(StopBuild, OSError):
+    """The output path is a file: no site can be swapped in there."""
+
+    def __init__(self, final: Path):
+        super().__init__(f"{final} is not a folder; remove it and build again")
+
+
+def _check_output(final: Path) -> None:
+    if (final.exists() or final.is_symlink()) and not final.is_dir():
+        raise OutputNotAFolder(final)
 
 
 def staging_name(final: Path) -> str:
@@ -78,6 +91,7 @@ def new_staging(final: Path, keep: list[str] | None = None, copy_all: bool = Fal
     site carried over; ``copy_all`` (``DELETE_OUTPUT_DIRECTORY = False``) starts
     from a copy of the whole old site, as building in place would.
     """
+    _check_output(final)  # before the build, not after rendering every page
     final.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(final)
     staging = final.parent / staging_name(final)
@@ -138,7 +152,7 @@ def swap_in(staging: Path, final: Path) -> None:
         os.rename(staging, final)
         return
     if final.is_symlink() or not final.is_dir():
-        raise OSError(f"{final} is not a folder; remove it and build again")
+        raise OutputNotAFolder(final)
     if _exchange(staging, final):
         shutil.rmtree(staging, ignore_errors=True)  # now the old site
         return

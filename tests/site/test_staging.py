@@ -74,3 +74,18 @@ def test_without_renameat2_two_renames_give_the_same_result(tmp_path, monkeypatc
     staging.swap_in(new, final)
     assert (final / "index.html").read_text(encoding="utf-8") == "new"
     assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+def test_an_output_path_that_is_a_file_stops_the_build_before_it_renders(tmp_path):
+    """Was found only at the swap, after every page was rendered, as an OSError with a traceback."""
+    from digest.model import StopBuild
+
+    final = tmp_path / "output"
+    final.write_text("not a site", encoding="utf-8")
+    try:
+        staging.new_staging(final)
+    except StopBuild as exc:
+        assert str(exc) == f"{final} is not a folder; remove it and build again"
+    else:
+        raise AssertionError("no StopBuild")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
