@@ -2,6 +2,7 @@ import polib
 import pytest
 
 from digest.english.catalog import TranslationCatalog, load_catalog, update_catalog
+from digest.model import StopBuild
 
 
 def _article(slug, title, *summary):
@@ -31,6 +32,14 @@ def test_malformed_catalog_names_file_and_line(tmp_path):
     path = tmp_path / "en.po"
     path.write_text('msgid "标题"\nmsgstr "Title"\nbogus line\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"en\.po.*line 3"):
+        load_catalog(path)
+
+
+def test_a_merge_conflict_in_the_catalog_stops_the_build_with_its_line_not_a_traceback(tmp_path):
+    path = tmp_path / "en.po"
+    path.write_text('msgid "标题"\nmsgstr "Title"\n<<<<<<< HEAD\nmsgid "a"\nmsgstr "b"\n=======\n',
+                    encoding="utf-8")
+    with pytest.raises(StopBuild, match=r"en\.po: cannot read translation catalog: .*line 3"):
         load_catalog(path)
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 import polib
 
 from digest.files import atomic_write
+from digest.model import StopBuild
 
 HEADER = (
     "English translations of the digest's article titles and summary sentences.\n"
@@ -86,11 +87,16 @@ class TranslationCatalog:
         return sum(self.get(i) is not None for i in items), len(items)
 
 
+class CatalogError(StopBuild, ValueError):
+    """The editors' PO file cannot be read (a merge conflict, a hand edit): the build
+    stops with its name and line, without a traceback."""
+
+
 def read_po(path: str | Path) -> polib.POFile:
-    """Parse a PO file; a missing file is an empty catalog, a broken one a ValueError.
+    """Parse a PO file; a missing file is an empty catalog, a broken one a :class:`CatalogError`.
 
     polib's own message already names the line (``Syntax error in po file
-    content/translations/en.po(line 12)``); it is re-raised as ValueError so
+    content/translations/en.po(line 12)``); it is re-raised as a ValueError so
     callers handle one exception type for "the editors' file is broken".
     """
     path = Path(path)
@@ -99,7 +105,7 @@ def read_po(path: str | Path) -> polib.POFile:
     try:
         return polib.pofile(str(path), encoding="utf-8")
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise ValueError(f"{path}: cannot read translation catalog: {exc}") from exc
+        raise CatalogError(f"{path}: cannot read translation catalog: {exc}") from exc
 
 
 def new_po() -> polib.POFile:
