@@ -37,3 +37,16 @@ def test_bad_seed_gives_one_line_naming_the_file_and_no_traceback(tmp_path):
     assert str(bad) in result.stderr and "Traceback" not in result.stderr
     strict = digest("convert", str(bad), "--strict")
     assert strict.returncode == 1 and "Traceback" not in strict.stderr
+
+
+def test_sync_with_a_damaged_permalink_record_is_one_line_not_a_traceback(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_bytes((SEEDS / "000_f5b23160764b9db6.txt").read_bytes())
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "permalinks.jsonl").write_text("<<<<<<< HEAD\n", encoding="utf-8")
+    result = digest("sync", "--seeds", str(seeds), "--out", str(tmp_path / "content" / "articles"),
+                    "--cache", str(tmp_path / "cache"))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"digest: {tmp_path / 'content' / 'permalinks.jsonl'}: line 1: ")
+    assert "Traceback" not in result.stderr

@@ -16,7 +16,8 @@ import signal
 import sys
 from pathlib import Path
 
-from digest.model import SeedError
+from digest.files import WriteError
+from digest.model import SeedError, StopBuild
 from digest.pipeline import convert_file
 from digest.publish.slug import make_slug
 from digest.publish.sync import sync_seeds
@@ -73,14 +74,21 @@ def main(argv: list[str] | None = None) -> int:
     conv.add_argument("--strict", action="store_true", help="exit 1 if any seed could not be converted")
     conv.set_defaults(func=_convert)
     syn = sub.add_parser("sync", help="convert seeds/ into Markdown pages (what `make html` does first)")
-    syn.add_argument("--seeds", default=setting(None, "DIGEST_SEEDS_PATH"))
-    syn.add_argument("--out", default=f"content/{setting(None, 'DIGEST_ARTICLES_DIR')}")
-    syn.add_argument("--cache", default=setting(None, "DIGEST_CACHE_PATH"))
+    syn.add_argument("--seeds", default=setting(None, "DIGEST_SEEDS_PATH"), help="the seeds folder (%(default)s)")
+    syn.add_argument("--out", default=f"content/{setting(None, 'DIGEST_ARTICLES_DIR')}",
+                     help="the pages folder (%(default)s); permalinks.jsonl and redirects.txt go in "
+                          "the folder that holds it")
+    syn.add_argument("--cache", default=setting(None, "DIGEST_CACHE_PATH"),
+                     help="the conversion cache (%(default)s)")
     syn.add_argument("--force", action="store_true", help="regenerate pages an editor changed")
     syn.add_argument("--strict", action="store_true", help="exit 1 if any seed could not be converted")
     syn.set_defaults(func=_sync)
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except (StopBuild, WriteError) as exc:  # a damaged permalink record, a full disk: its own line
+        print(f"digest: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
