@@ -22,6 +22,12 @@ def test_core_defaults_come_from_the_core():
     assert setting({}, "DIGEST_SUMMARY_CHARS") == core.summary_chars
     assert setting({}, "DIGEST_TOPIC_THRESHOLD") == core.topic_threshold
     assert convert_options({}).topics == core.topics
+    assert convert_options({}).max_bytes == core.max_bytes
+
+
+def test_the_seed_size_limit_is_a_setting():
+    """The README's answer to "too large": raise it in pelicanconf.py, not in the code."""
+    assert convert_options({"DIGEST_MAX_SEED_BYTES": 12 * 2**20}).max_bytes == 12 * 2**20
 
 
 @pytest.mark.parametrize("raw,value", [("1", True), ("true", True), ("YES", True), (" on ", True),

@@ -66,6 +66,7 @@ DEFAULTS: dict[str, Setting] = {
                              "topics: dicts with slug, name_zh, name_en, keywords; None: the built-in list"),
     "DIGEST_TOPIC_THRESHOLD": Setting(_CORE.topic_threshold, (int, float), "minimum topic score; below it 'other'"),
     "DIGEST_SUMMARY_CHARS": Setting(_CORE.summary_chars, (int,), "length budget of the summary box, in characters"),
+    "DIGEST_MAX_SEED_BYTES": Setting(_CORE.max_bytes, (int,), "a bigger seed is refused by name, unread"),
     # editions and languages (plugins/digest_editions, plugins/digest_i18n)
     "DIGEST_TRADITIONAL": Setting(False, (bool,), "add a Traditional-Chinese edition at /zh-hant/", env=True),
     "DIGEST_EDITIONS": Setting(None, (list, tuple, type(None)),
@@ -180,7 +181,8 @@ def convert_options(settings) -> ConvertOptions:
     """The core's options as the site configures them."""
     return ConvertOptions(topics=topics(settings),
                           topic_threshold=float(setting(settings, "DIGEST_TOPIC_THRESHOLD")),
-                          summary_chars=int(setting(settings, "DIGEST_SUMMARY_CHARS")))
+                          summary_chars=int(setting(settings, "DIGEST_SUMMARY_CHARS")),
+                          max_bytes=int(setting(settings, "DIGEST_MAX_SEED_BYTES")))
 
 
 def bcp47(lang: str) -> str:
