@@ -115,7 +115,8 @@ def _plain_is_statement(sentence: str, min_cjk: int, strict: bool = True) -> boo
 
 _STATEMENT_PIECES = st.lists(st.sampled_from([
     "记者", "张三", "摄", "图为", "（", "）", "(", ")", "图", "：", ":", "一是", "1、", "2、", "３．", "？", "?",
-    "“", "”", "「", "」", "提问", "报道", "新华社", "增长", "12%", "人工智能产业", "发展", "。", "，", "、",
+    "“", "”", "「", "」", "『", "』", "提问", "报道", "新华社", "增长", "12%", "人工智能产业", "发展", "。", "，", "、",
+    "供图", "（图/新华社）", "。", "．",
 ]), max_size=10)
 
 
@@ -164,3 +165,26 @@ def test_a_cjk_word_is_all_ideographs(token):
     from digest.analyze.figures import _is_cjk_word
 
     assert _is_cjk_word(token) == (bool(token) and all(chardata.CJK_CHAR.match(c) for c in token))
+
+
+_GUARDED = [  # (pattern, its guard characters)
+    (summary._CAPTION, summary._CAPTION_GUARD),
+    (summary._ROLE_COLON, summary._COLONS),
+    (summary._LIST_OPENER, summary._COLONS),
+    (summary._RUN_OF_ITEMS, summary._ITEM_MARKS),
+    (summary._QUESTION, summary._QUESTION_MARKS),
+    (summary._QUOTED, summary._QUOTE_OPENERS),
+]
+
+
+@settings(max_examples=400)
+@given(_STATEMENT_PIECES, st.sampled_from(range(len(_GUARDED))))
+def test_a_statement_pattern_never_matches_without_its_guard_characters(pieces, which):
+    """The guards of :func:`summary._is_statement` come from the constants the patterns
+    are built from; a sentence holding none of a pattern's guard characters never matches it."""
+    pattern, guard = _GUARDED[which]
+    sentence = "".join(pieces)
+    if pattern.search(sentence) is not None:
+        assert any(c in sentence for c in guard)
+    stripped = sentence.translate(dict.fromkeys(map(ord, guard), "中"))
+    assert pattern.search(stripped) is None

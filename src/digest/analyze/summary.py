@@ -91,8 +91,19 @@ NAME_WEIGHT = 0.25
 #: Dictionary tags of named things: organisations, places, other proper nouns, abbreviations (发改委).
 _NAME_TAGS = frozenset({"nt", "ns", "nz", "j"})
 
+#: Each pattern below needs one of its guard characters: :func:`_is_statement`
+#: searches it only in a sentence holding one (most hold none).
+_QUESTION_MARKS = "？?"
+_COLONS = ":："
+_PARENS = "（("
+_ITEM_MARKS = "、．"
+_QUOTE_PAIRS = ("“”", "「」", "『』")
+_QUOTE_OPENERS = "".join(pair[0] for pair in _QUOTE_PAIRS)
+#: A caption names a picture (图, 摄) or stands in brackets.
+_CAPTION_GUARD = "图摄" + _PARENS
+
 #: A question: ends on a question mark, possibly inside closing quotes.
-_QUESTION = re.compile(f"[？?][{re.escape(CLOSERS)}]*\\s*$")
+_QUESTION = re.compile(f"[{_QUESTION_MARKS}][{re.escape(CLOSERS)}]*\\s*$")
 #: A question someone asked, reported by the writer (``有记者提问，……会不会影响健康？``):
 #: a fact of the story (what was asked at a press conference), not the writer's
 #: rhetorical question to the reader.
@@ -101,14 +112,14 @@ _REPORTED_QUESTION = re.compile(r"(?<!^)(?:提问|问道|询问|追问|发问|�
 #: A credit inside a sentence (``《冰雪之约》作者：张三，……``): a role word and a colon.
 #: One-character roles (文, 图, 摄) are left out: ``如图：`` is running text.
 _ROLES = alternation(tuple(r for r in AUTHOR_ROLES + EDITOR_ROLES + SOURCE_ROLES if len(r) > 1))
-_ROLE_COLON = re.compile(f"(?:{_ROLES})[:：]")
+_ROLE_COLON = re.compile(f"(?:{_ROLES})[{_COLONS}]")
 #: What any credit line holds (a role word, 报道, 摄): only such a sentence is
 #: worth the full credit parser.
 _CREDIT_HINT = re.compile(f"{_ROLES}|报道|报导|摄")
 #: A photo caption or credit: ``图为……``, ``（图/新华社）``, ``……（记者 张三 摄）``.
 _CAPTION = re.compile(
     r"^(?:图为|图片为|上图|下图|左图|右图|资料图|视频截图|图[:：/／])"
-    r"|[（(](?:图|摄影?|资料图|供图|图片来源)[^）)]{0,20}[）)][。]?$"
+    f"|[{_PARENS}](?:图|摄影?|资料图|供图|图片来源)[^）)]{{0,20}}[）)][。]?$"
     r"|(?:摄|供图)[）)]?[。]?$"
 )
 #: One item of an enumeration (``二是坚持结构调整……``, ``（三）……``, ``其次，……``):
@@ -120,11 +131,12 @@ _LIST_ITEM = re.compile(
 #: A sentence that opens an enumeration (``……转型升级：一是……``), for the same reason,
 #: or is one: a label and its items (``原料：大米、红枣、黑芝麻。``).
 _LIST_OPENER = re.compile(
-    r"[：:]\s*(?:一是|第一|首先|[（(]?[一1][）)、．.]|(?:[^，,。；：:、]{1,12}、)+[^，,。；：:、]{1,12}[。！!]?$)"
+    f"[{_COLONS}]"
+    r"\s*(?:一是|第一|首先|[（(]?[一1][）)、．.]|(?:[^，,。；：:、]{1,12}、)+[^，,。；：:、]{1,12}[。！!]?$)"
 )
 #: Numbered items run together in one "sentence" (``1、姓名2、性别3、民族``): a form or
 #: a list flattened by the page, not a statement.
-_RUN_OF_ITEMS = re.compile(r"\d(?<![\d.]\d)\d?[、．](?!\d)")  # a digit first: the scan skips to digits
+_RUN_OF_ITEMS = re.compile(f"\\d(?<![\\d.]\\d)\\d?[{_ITEM_MARKS}](?!\\d)")  # a digit first: the scan skips to digits
 #: A sentence leaning on the one before it: a pronoun or connective opens it.
 _ANAPHORIC = re.compile(
     r"^(?:[他她它这该此其][们些]?|而|但|但是|然而|因此|所以|因而|同时|此外|另外|另一方面|与此同时|"
@@ -133,7 +145,7 @@ _ANAPHORIC = re.compile(
 #: An indirect question inside a statement: ``如何……成为……课题``.
 _INDIRECT_QUESTION = re.compile(r"如何|怎样|怎么|为何|为什么")
 #: Quotation marks whose content is someone's words (not ``《》`` titles).
-_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』")
+_QUOTED = re.compile("|".join(f"{o}[^{c}]*{c}" for o, c in _QUOTE_PAIRS))
 #: A policy, law or work named in title marks: ``《行动计划》``.
 _TITLE_MARKS = re.compile(r"《[^》]{2,30}》")
 #: Cues of a scene rather than news: a person's words or a question, first or
@@ -178,26 +190,26 @@ def _is_statement(sentence: str, min_cjk: int, strict: bool = True) -> bool:
     """A whole sentence that states something: final punctuation, enough Chinese, not a
     credit, caption or list item; when ``strict``, not a question nor a quotation without a figure.
 
-    Each pattern is searched only when the sentence holds a character it needs
-    (a colon, a question mark, a quotation mark...): most sentences hold none.
+    Each pattern is searched only when the sentence holds one of its guard
+    characters (a colon, a question mark, a quotation mark...): most hold none.
     """
     if not ends_sentence(sentence) or cjk_count(sentence) < min_cjk:
         return False
-    if (("图" in sentence or "摄" in sentence or "（" in sentence or "(" in sentence)
-            and _CAPTION.search(sentence) is not None):
+    holds = sentence.__contains__
+    if any(map(holds, _CAPTION_GUARD)) and _CAPTION.search(sentence) is not None:
         return False
     if _LIST_ITEM.match(sentence) is not None:
         return False
-    if (":" in sentence or "：" in sentence) and (
+    if any(map(holds, _COLONS)) and (
             _ROLE_COLON.search(sentence) is not None or _LIST_OPENER.search(sentence) is not None):
         return False
-    if ("、" in sentence or "．" in sentence) and len(_RUN_OF_ITEMS.findall(sentence)) >= 2:
+    if any(map(holds, _ITEM_MARKS)) and len(_RUN_OF_ITEMS.findall(sentence)) >= 2:
         return False
     if strict:
-        if (("？" in sentence or "?" in sentence) and _QUESTION.search(sentence) is not None
+        if (any(map(holds, _QUESTION_MARKS)) and _QUESTION.search(sentence) is not None
                 and _REPORTED_QUESTION.search(sentence) is None):
             return False
-        if (("“" in sentence or "「" in sentence or "『" in sentence)
+        if (any(map(holds, _QUOTE_OPENERS))
                 and _quote_share(sentence) >= 0.5 and not news_figures(sentence)):
             return False
     return not (_CREDIT_HINT.search(sentence) and parse_byline(sentence))
@@ -218,9 +230,10 @@ def _candidates(paragraphs: list[str], min_cjk: int, strict: bool) -> list[_Cand
     return out
 
 
-def _headline_weights(title: str) -> dict[str, float]:
-    """The headline's content words with their IDF, normalised to sum to 1."""
-    weights = {w: idf(w) for w in content_words(title)}
+def _idf_shares(text: str) -> dict[str, float]:
+    """``text``'s content words with their IDF, normalised to sum to 1 (empty without any):
+    the headline's weights, and what a summary sentence brings."""
+    weights = {w: idf(w) for w in content_words(text)}
     total = sum(weights.values())
     return {w: v / total for w, v in weights.items()} if total else {}
 
@@ -301,7 +314,7 @@ def rank_sentences(draft: ArticleDraft, min_cjk: int = MIN_CJK,
     cands = _candidates(paragraphs, min_cjk, strict)
     if not cands:
         return []
-    _score(cands, paragraphs[0], _headline_weights(draft.title) if draft.headline else {})
+    _score(cands, paragraphs[0], _idf_shares(draft.title) if draft.headline else {})
     ranked = [(c.text, c.score, c.order) for c in cands]
     ranked.sort(key=lambda r: (-r[1], r[2]))
     return ranked
@@ -309,9 +322,8 @@ def rank_sentences(draft: ArticleDraft, min_cjk: int = MIN_CJK,
 
 def _novelty(text: str, said: set[str]) -> float:
     """IDF-weighted share of ``text``'s content words not in ``said`` (1.0 for no content words)."""
-    weights = {w: idf(w) for w in content_words(text)}
-    total = sum(weights.values())
-    return sum(v for w, v in weights.items() if w not in said) / total if total else 1.0
+    shares = _idf_shares(text)
+    return sum(v for w, v in shares.items() if w not in said) if shares else 1.0
 
 
 def summarize(draft: ArticleDraft, max_chars: int = SUMMARY_CHARS) -> list[str]:

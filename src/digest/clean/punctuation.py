@@ -28,10 +28,12 @@ _CJK_CONTEXT_CHAR = re.compile(f"[{_CJK_CONTEXT}]")
 #: Only ever searched for (is there one?), so it is written as one character class
 #: first, with the rest checked around that character: the scan jumps from one to the next.
 _MARKS = "，。、；：？！"
+#: Any one of these is work: half-width marks, full-width digits and letters, ``％``, ``⋯``.
+_SINGLE = r",?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯"
 _CANDIDATES = re.compile(
-    r"[,?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯。… \t" + _MARKS + "]"
-    r"(?:(?<=[,?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯])|(?<=。)。。|(?<=…)……"
-    r"|(?<!……)(?<=…)(?!…)|(?<=[ \t])[" + _MARKS + r"]|(?<=[" + _MARKS + r"])[ \t])"
+    f"[{_SINGLE}。… \t{_MARKS}]"
+    f"(?:(?<=[{_SINGLE}])|(?<=。)。。|(?<=…)……"
+    f"|(?<!……)(?<=…)(?!…)|(?<=[ \t])[{_MARKS}]|(?<=[{_MARKS}])[ \t])"
 )
 
 _FULLWIDTH_ALNUM = str.maketrans(
