@@ -188,3 +188,38 @@ def test_a_statement_pattern_never_matches_without_its_guard_characters(pieces, 
         assert any(c in sentence for c in guard)
     stripped = sentence.translate(dict.fromkeys(map(ord, guard), "中"))
     assert pattern.search(stripped) is None
+
+
+def _plain_ranking(draft, min_cjk, strict):
+    """Every candidate scored, then sorted: what :func:`summary._ranked` must give lazily."""
+    paragraphs = [b.text for b in draft.blocks if not b.heading]
+    cands = list(summary._statements(paragraphs, min_cjk, strict))
+    if not cands:
+        return []
+    headline = summary._idf_shares(draft.title) if draft.headline else {}
+    lazy = summary._Candidates(paragraphs, min_cjk, strict)
+    assert lazy.has(1)
+    start = summary._news_start(lazy, paragraphs[0], headline)
+    ranked = [(c.text, summary._score(c, start, headline), c.order) for c in cands]
+    return sorted(ranked, key=lambda r: (-r[1], r[2]))
+
+
+_SENTENCES = st.sampled_from([
+    "今年前8个月，缝制机械出口额同比增长12%。", "北京人工智能产业规模达3500亿元，综合实力领跑全国。",
+    "市民牛女士说：“这补贴政策真好！”", "他强调，要推动人工智能与实体经济深度融合发展。",
+    "如何携手构建人工智能生态，成为各区共同面对的课题。", "一是加强算力基础设施建设，提升数据开放水平。",
+    "人工智能“潮”起北京，政协委员热议产业未来发展。", "海淀区政协委员刘涛建议加大应用场景培育力度。",
+    "清晨，走进上海新国际博览中心，展馆里人头攒动。", "国务院审议通过《关于深入实施“人工智能+”行动的意见》。",
+    "近期，北京市各区两会陆续召开，多位政协委员分享构想。", "这背后，是企业多年的技术积累与市场开拓。",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_SENTENCES, min_size=1, max_size=6), min_size=1, max_size=8),
+       st.sampled_from(["人工智能产业规模达3500亿元", "缝制机械出口回暖", "海淀原点社区"]), st.booleans(),
+       st.sampled_from([(12, True), (4, True), (4, False)]))
+def test_lazy_ranking_is_the_full_ranking(paragraphs, title, headline, rule):
+    from digest.model import ArticleDraft, Block
+
+    draft = ArticleDraft(title, [Block("".join(p)) for p in paragraphs], headline=headline)
+    assert summary.rank_sentences(draft, *rule) == _plain_ranking(draft, *rule)

@@ -43,15 +43,19 @@ the way an editor does:
    each exactly as it stands.
 
 Cost is linear in the article: only the first MAX_CANDIDATES statements are
-scored (with the prior above, a later one cannot win), each from the words
-the keywords segment anyway; no sentence graph.
+candidates (with the prior above, a later one cannot win), each scored from the
+words the keywords segment anyway, and only while it could still be among the
+ones taken (:func:`_ranked`); no sentence graph.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from digest.analyze.figures import news_figures
 from digest.analyze.sentences import paragraph_sentences
@@ -168,7 +172,6 @@ class _Candidate:
     text: str
     paragraph: int  # index among body paragraphs
     order: int  # position among the statements, in article order
-    score: float = 0.0
 
 
 def _strip_dateline(sentence: str) -> str:
@@ -215,19 +218,46 @@ def _is_statement(sentence: str, min_cjk: int, strict: bool = True) -> bool:
     return not (_CREDIT_HINT.search(sentence) and parse_byline(sentence))
 
 
-def _candidates(paragraphs: list[str], min_cjk: int, strict: bool) -> list[_Candidate]:
-    """The first MAX_CANDIDATES statements of the body paragraphs, without repeats."""
+def _statements(paragraphs: list[str], min_cjk: int, strict: bool) -> Iterator[_Candidate]:
+    """The first MAX_CANDIDATES statements of the body paragraphs, without repeats, in order."""
     seen: set[str] = set()
-    out: list[_Candidate] = []
+    order = 0
     for p, para in enumerate(paragraphs):
         for sentence in paragraph_sentences(para):
             sentence = _strip_dateline(sentence)
             if sentence not in seen and _is_statement(sentence, min_cjk, strict):
                 seen.add(sentence)
-                out.append(_Candidate(sentence, p, len(out)))
-                if len(out) == MAX_CANDIDATES:
-                    return out
-    return out
+                yield _Candidate(sentence, p, order)
+                order += 1
+                if order == MAX_CANDIDATES:
+                    return
+
+
+class _Candidates:
+    """The statements, found only as far as they are asked for (:func:`_statements`)."""
+
+    def __init__(self, paragraphs: list[str], min_cjk: int, strict: bool) -> None:
+        self.found: list[_Candidate] = []
+        self._rest = _statements(paragraphs, min_cjk, strict)
+
+    def has(self, n: int) -> bool:
+        """Are there at least ``n`` statements (found now if need be)?"""
+        found = self.found
+        while len(found) < n:
+            nxt = next(self._rest, None)
+            if nxt is None:
+                return False
+            found.append(nxt)
+        return True
+
+    def first_after_opening(self) -> _Candidate | None:
+        """The first statement past the first paragraph."""
+        i = 0
+        while self.has(i + 1):
+            if self.found[i].paragraph > 0:
+                return self.found[i]
+            i += 1
+        return None
 
 
 def _idf_shares(text: str) -> dict[str, float]:
@@ -271,7 +301,7 @@ def _is_scene_setting(paragraph: str, headline: dict[str, float]) -> bool:
     )
 
 
-def _news_start(cands: list[_Candidate], first_paragraph: str, headline: dict[str, float]) -> int:
+def _news_start(cands: _Candidates, first_paragraph: str, headline: dict[str, float]) -> int:
     """Position of the first statement past a scene-setting opening (0 if there is none).
 
     A scene-setting first paragraph (:func:`_is_scene_setting`) is stepped over
@@ -281,43 +311,75 @@ def _news_start(cands: list[_Candidate], first_paragraph: str, headline: dict[st
     when a later one of them does.
     """
     start = 0
-    if (cands[0].paragraph == 0 and any(c.paragraph > 0 for c in cands)
-            and _is_scene_setting(first_paragraph, headline)):
-        start = next(c.order for c in cands if c.paragraph > 0)
-    for c in cands[start:start + OPENING]:
-        if c.paragraph != cands[start].paragraph:
+    if cands.found[0].paragraph == 0:
+        later = cands.first_after_opening()
+        if later is not None and _is_scene_setting(first_paragraph, headline):
+            start = later.order
+    cands.has(start + OPENING)
+    for c in cands.found[start:start + OPENING]:
+        if c.paragraph != cands.found[start].paragraph:
             break
         if _headline_share(_word_set(c.text), headline) >= NEWS_HEADLINE or news_figures(c.text):
             return c.order
     return start
 
 
-def _score(cands: list[_Candidate], first_paragraph: str, headline: dict[str, float]) -> None:
-    """Set each candidate's score: position prior × (1 + headline share + informativeness)."""
-    start = _news_start(cands, first_paragraph, headline)
-    for c in cands:
-        if c.order >= start:
-            prior = 1.0 / (1.0 + (c.order - start) / 2.0)
-        else:
-            prior = SCENE / (1.0 + c.order / 2.0)
-        c.score = prior * (1.0 + _headline_share(_word_set(c.text), headline) + _informativeness(c.text))
-        if _ANAPHORIC.match(c.text):
-            c.score *= ANAPHORA
-        if _INDIRECT_QUESTION.search(c.text):
-            c.score *= INDIRECT_QUESTION
+def _prior(order: int, start: int) -> float:
+    """The position prior of the statement at ``order`` when the news starts at ``start``."""
+    if order >= start:
+        return 1.0 / (1.0 + (order - start) / 2.0)
+    return SCENE / (1.0 + order / 2.0)
+
+
+#: A score is at most its prior times this: 1 + headline share (shares sum to 1,
+#: give or take rounding) + informativeness (at most 1); the rest only lower it.
+_MAX_FACTOR = 3.0 + 1e-9
+
+
+def _score(c: _Candidate, start: int, headline: dict[str, float]) -> float:
+    """Position prior × (1 + headline share + informativeness), lowered for an anaphor or
+    an indirect question."""
+    score = _prior(c.order, start) * (1.0 + _headline_share(_word_set(c.text), headline) + _informativeness(c.text))
+    if _ANAPHORIC.match(c.text):
+        score *= ANAPHORA
+    if _INDIRECT_QUESTION.search(c.text):
+        score *= INDIRECT_QUESTION
+    return score
+
+
+def _ranked(draft: ArticleDraft, min_cjk: int, strict: bool) -> Iterator[tuple[str, float, int]]:
+    """(sentence, score, position among the statements) for each candidate, best first
+    (ties in article order), each scored only when it might come next.
+
+    Past the news start, priors fall with position, so once a scored sentence
+    beats the most the next unscored one could reach (:data:`_MAX_FACTOR`), it is
+    the next best; the summary takes two or three, so most statements are
+    never scored, nor looked for.
+    """
+    paragraphs = [b.text for b in draft.blocks if not b.heading]
+    cands = _Candidates(paragraphs, min_cjk, strict)
+    if not cands.has(1):
+        return
+    headline = _idf_shares(draft.title) if draft.headline else {}
+    start = _news_start(cands, paragraphs[0], headline)
+    scored: list[tuple[float, int, str]] = []
+    j = 0
+    while True:
+        while cands.has(j + 1) and (j < start or not scored
+                                    or _prior(j, start) * _MAX_FACTOR >= -scored[0][0]):
+            c = cands.found[j]
+            heapq.heappush(scored, (-_score(c, start, headline), c.order, c.text))
+            j += 1
+        if not scored:
+            return
+        score, order, text = heapq.heappop(scored)
+        yield text, -score, order
 
 
 def rank_sentences(draft: ArticleDraft, min_cjk: int = MIN_CJK,
                    strict: bool = True) -> list[tuple[str, float, int]]:
     """(sentence, score, position among the statements) for each candidate, best first."""
-    paragraphs = [b.text for b in draft.blocks if not b.heading]
-    cands = _candidates(paragraphs, min_cjk, strict)
-    if not cands:
-        return []
-    _score(cands, paragraphs[0], _idf_shares(draft.title) if draft.headline else {})
-    ranked = [(c.text, c.score, c.order) for c in cands]
-    ranked.sort(key=lambda r: (-r[1], r[2]))
-    return ranked
+    return list(_ranked(draft, min_cjk, strict))
 
 
 def _novelty(text: str, said: set[str]) -> float:
@@ -337,15 +399,18 @@ def summarize(draft: ArticleDraft, max_chars: int = SUMMARY_CHARS) -> list[str]:
     an article with no finished sentence at all gets an empty summary rather
     than a fragment.
     """
-    ranked = (rank_sentences(draft) or rank_sentences(draft, min_cjk=4)
-              or rank_sentences(draft, min_cjk=4, strict=False))
-    if not ranked:
+    for min_cjk, strict in ((MIN_CJK, True), (4, True), (4, False)):
+        ranked = _ranked(draft, min_cjk, strict)
+        best = next(ranked, None)
+        if best is not None:
+            break
+    else:
         return []
     target = min(TARGET_CHARS, max_chars)
     chosen: list[tuple[str, float, int]] = []
     said: set[str] = set()
     used = 0
-    for text, score, order in ranked:
+    for text, score, order in chain((best,), ranked):
         if len(chosen) == MAX_SENTENCES or used >= target:
             break
         if used + len(text) > max_chars or _novelty(text, said) < NOVELTY:
@@ -354,5 +419,5 @@ def summarize(draft: ArticleDraft, max_chars: int = SUMMARY_CHARS) -> list[str]:
         said.update(content_words(text))
         used += len(text)
     if not chosen:
-        chosen = [ranked[0]]
+        chosen = [best]
     return [text for text, _, _ in sorted(chosen, key=lambda r: r[2])]
