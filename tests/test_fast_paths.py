@@ -223,3 +223,37 @@ def test_lazy_ranking_is_the_full_ranking(paragraphs, title, headline, rule):
 
     draft = ArticleDraft(title, [Block("".join(p)) for p in paragraphs], headline=headline)
     assert summary.rank_sentences(draft, *rule) == _plain_ranking(draft, *rule)
+
+
+def _plain_key_figures(draft):
+    """Every figure built with its phrase, then sorted and deduplicated (the eager rule)."""
+    from digest.analyze import figures
+
+    found, offset = [], 0
+    for text in [draft.title] + [b.text for b in draft.blocks if not b.heading]:
+        found += [(f.figure(), f.rank, f.order) for f in figures._figures_in(text, offset)]
+        offset += len(text) + 1
+    title = {(fig.amount, fig.unit) for fig, _, order in found if order < len(draft.title)}
+    found.sort(key=lambda f: (f[1], (f[0].amount, f[0].unit) not in title, f[2]))
+    out, seen = [], set()
+    for fig, _, _ in found:
+        if (fig.amount, fig.unit) not in seen:
+            seen.add((fig.amount, fig.unit))
+            out.append(fig)
+    return out[:figures.MAX_FIGURES]
+
+
+_FIGURE_PIECES = st.lists(st.sampled_from([
+    "产业规模达", "3500亿元", "40%", "的", "顶尖人才", "2400家", "核心企业", "，", "。", "增长12%", "690亿元",
+    "超长期特别国债", "1名孕妇", "5项目", "三千亿元", "两万人", "3.5倍", "出口额", "同比", "10分钟", "消费者",
+]), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FIGURE_PIECES, st.lists(_FIGURE_PIECES, max_size=4))
+def test_key_figures_build_only_the_listed_ones_as_the_eager_rule(title, paragraphs):
+    from digest.analyze.figures import key_figures
+    from digest.model import ArticleDraft, Block
+
+    draft = ArticleDraft("".join(title), [Block("".join(p)) for p in paragraphs])
+    assert key_figures(draft) == _plain_key_figures(draft)
