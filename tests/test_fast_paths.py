@@ -257,3 +257,47 @@ def test_key_figures_build_only_the_listed_ones_as_the_eager_rule(title, paragra
 
     draft = ArticleDraft("".join(title), [Block("".join(p)) for p in paragraphs])
     assert key_figures(draft) == _plain_key_figures(draft)
+
+
+def _plain_split_scanned(para: str) -> list[str]:
+    """The splitter's scan as first written, reading the regex matches themselves."""
+    tokens = list(sentences._TOKEN.finditer(para))
+    pairs = sentences._matched_brackets([m.start() for m in tokens], "".join(m.group()[0] for m in tokens))
+    out, start, depth, outer, i = [], 0, 0, -1, 0
+    while i < len(tokens):
+        m = tokens[i]
+        ch = m.group()[0]
+        i += 1
+        if ch in OPENERS or ch in CLOSERS:
+            if m.start() in pairs:
+                depth += 1 if ch in OPENERS else -1
+                if ch in OPENERS and depth == 1:
+                    outer = m.start()
+            continue
+        end, closed = m.end(), False
+        while i < len(tokens) and tokens[i].start() == end and tokens[i].group()[0] not in OPENERS:
+            t = tokens[i]
+            if t.group()[0] in CLOSERS and t.start() in pairs:
+                depth -= 1
+                closed = closed or depth == 0
+            end = t.end()
+            i += 1
+        if depth > 0:
+            continue
+        if closed:
+            if sentences._quote_continues(para, start, outer, end):
+                continue
+        elif ch == ELLIPSIS and not sentences._FULL_STOP.search(para, m.start(), end) and para[end:].strip():
+            continue
+        if para[start:end].strip():
+            out.append(para[start:end].strip())
+        start = end
+    return out + ([para[start:].strip()] if para[start:].strip() else [])
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["“", "”", "「", "」", "《", "》", "（", "）", "。", "！", "？", "…", "……", "，", "：",
+                                 "真好", "市民分享", "他说", " ", "中"]), max_size=16))
+def test_sentence_scan_on_plain_lists_is_the_scan_of_matches(pieces):
+    para = "".join(pieces)
+    assert sentences._split_scanned(para) == _plain_split_scanned(para)
