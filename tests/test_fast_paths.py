@@ -301,3 +301,35 @@ def _plain_split_scanned(para: str) -> list[str]:
 def test_sentence_scan_on_plain_lists_is_the_scan_of_matches(pieces):
     para = "".join(pieces)
     assert sentences._split_scanned(para) == _plain_split_scanned(para)
+
+
+@given(st.text(alphabet="中。 \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2000\u2028\u3000\u200b\ufeffa", max_size=12) | st.text(max_size=12))
+def test_text_without_whitespace_is_its_own_dedupe_key(text):
+    from digest.clean import dedupe
+
+    assert (dedupe._WHITESPACE.search(text) is None) == (dedupe.paragraph_key(text) == text)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["这不仅是购物方式的变迁，更是发展成果共享的深刻体现。", "新的开头。", " ", "\u3000",
+                                 "消费市场的热浪，离不开各地的积极响应！", "”", "短句。"]), max_size=8), st.booleans())
+def test_repeated_sentences_dropped_as_with_a_key_per_sentence(pieces, twice):
+    from digest.clean import dedupe
+
+    def plain(text, seen):
+        parts, end = [], 0
+        for m in chardata.SENTENCE_END_RUN.finditer(text):
+            sentence, end = text[end:m.end()], m.end()
+            key = dedupe.paragraph_key(sentence)
+            if len(sentence) >= dedupe.MIN_SENTENCE_CHARS and len(key) >= dedupe.MIN_SENTENCE_CHARS:
+                if key in seen:
+                    continue
+                seen.add(key)
+            parts.append(sentence)
+        return "".join(parts + [text[end:]]).strip()
+
+    text = "".join(pieces)
+    fast, slow = set(), set()
+    for _ in range(2 if twice else 1):
+        assert dedupe.drop_repeated_sentences(text, fast) == plain(text, slow)
+        assert fast == slow
