@@ -303,13 +303,6 @@ def test_sentence_scan_on_plain_lists_is_the_scan_of_matches(pieces):
     assert sentences._split_scanned(para) == _plain_split_scanned(para)
 
 
-@given(st.text(alphabet="中。 \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2000\u2028\u3000\u200b\ufeffa", max_size=12) | st.text(max_size=12))
-def test_text_without_whitespace_is_its_own_dedupe_key(text):
-    from digest.clean import dedupe
-
-    assert (dedupe._WHITESPACE.search(text) is None) == (dedupe.paragraph_key(text) == text)
-
-
 @settings(max_examples=300)
 @given(st.lists(st.sampled_from(["这不仅是购物方式的变迁，更是发展成果共享的深刻体现。", "新的开头。", " ", "\u3000",
                                  "消费市场的热浪，离不开各地的积极响应！", "”", "短句。"]), max_size=8), st.booleans())

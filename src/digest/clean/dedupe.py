@@ -29,8 +29,6 @@ MIN_FRAGMENT_CHARS = 8
 
 _CLAUSE_MARK = re.compile(f"[{FULL_STOPS}{CLAUSE_MARKS}]")
 _CONTENT = re.compile(r"\w")
-#: What ``str.split()`` splits at (:func:`paragraph_key` removes it).
-_WHITESPACE = re.compile(r"\s")
 _end_of = re.Match.end
 
 
@@ -76,7 +74,7 @@ def drop_repeated_sentences(text: str, seen_sentences: set[str]) -> str:
     parts: list[str] = []
     end = 0
     # A text without whitespace is its own key, and so is each of its sentences.
-    keyed = paragraph_key if _WHITESPACE.search(text) else str
+    keyed = str if paragraph_key(text) == text else paragraph_key
     # Cut at sentence ends; matching whole sentences instead (``[^。！？]*[。！？]+``)
     # retries the unpunctuated tail from every position, quadratic in its length.
     for stop in map(_end_of, SENTENCE_END_RUN.finditer(text)):
