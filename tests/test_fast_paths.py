@@ -127,6 +127,23 @@ def test_statement_test_skips_only_patterns_that_cannot_match(pieces, min_cjk, s
     assert summary._is_statement(sentence, min_cjk, strict) == _plain_is_statement(sentence, min_cjk, strict)
 
 
+_PLAIN_PAGE_BIGRAMS = re.compile(f"(?=([{chardata.CJK_RANGES}\uff01-\uff5e]{{2}}))")
+
+
+@given(_texts("中文人工ＳＴ＊！a1 。?", max_size=16))
+def test_page_bigrams_are_every_overlapping_pair_of_the_plain_search(page):
+    assert mojibake._Scorer(page).page_bigrams == frozenset(_PLAIN_PAGE_BIGRAMS.findall(page))
+
+
+@given(_texts("著名隨中a 。\n著", max_size=12))
+def test_zhe_found_as_by_the_lookbehind_first_pattern(text):
+    from digest.clean import simplify
+
+    plain = re.compile(f"(?<=([{chardata.CJK_RANGES}]))著(?=(.?))", re.DOTALL)
+    assert ([(m.span(), m.groups()) for m in simplify._ZHE.finditer(text)]
+            == [(m.span(), m.groups()) for m in plain.finditer(text)])
+
+
 def _plain_score(page: str, prev: str, prev_key: str, cand) -> float:
     """A candidate's score as first written: the character model, the orthography rules,
     the page's own bigrams and the other-script penalty, with no memo."""
@@ -138,7 +155,7 @@ def _plain_score(page: str, prev: str, prev_key: str, cand) -> float:
     if cand.key in mojibake._CHECKED or prev_key in mojibake._DIGITS:
         p = mojibake._orthography(prev_key, cand.key, p, mojibake._BREAK_ELSEWHERE)
     score = math.log(p)
-    if score < mojibake._DOCUMENT_BIGRAM and prev + cand.char in set(mojibake._PAGE_BIGRAMS.findall(page)):
+    if score < mojibake._DOCUMENT_BIGRAM and prev + cand.char in set(_PLAIN_PAGE_BIGRAMS.findall(page)):
         return mojibake._DOCUMENT_BIGRAM
     if cand.char != cand.key and mojibake._is_simplified(page):
         return score + mojibake._OTHER_SCRIPT
