@@ -343,3 +343,29 @@ def test_repeated_sentences_dropped_as_with_a_key_per_sentence(pieces, twice):
     for _ in range(2 if twice else 1):
         assert dedupe.drop_repeated_sentences(text, fast) == plain(text, slow)
         assert fast == slow
+
+
+def _class_first_runs():
+    """Each run pattern written with :func:`chardata.run_of`, with the plain ``[x]+`` form it replaced."""
+    from digest.clean import furniture
+    from digest.ingest import decode
+    from digest.split import lines
+
+    space = " \t\u3000\u00a0"
+    return [
+        (chardata.CJK_RUN, f"[{chardata.CJK_RANGES}]+"),
+        (chardata.SENTENCE_END_RUN, f"[{FULL_STOPS}]+[{re.escape(CLOSERS)}]*"),
+        (sentences._FULL_STOP, f"[{FULL_STOPS}]+"),
+        (dates._FULLWIDTH_RUN, "[０-９：／．－]+"),
+        (lines._SPACES, f"[{space}]+"),
+        (furniture._GAP, f"[{space}]{{2,}}"),
+        (decode._TEXT_RUN, decode._TEXT_RUN.pattern.split("][", 1)[0] + "]+"),
+    ]
+
+
+@settings(max_examples=300)
+@given(_texts("中文。！？!?”）」 \t\u3000\u00a0０９：a.한\ue40c", max_size=16))
+def test_runs_written_class_first_match_as_the_plain_runs(text):
+    for fast, plain in _class_first_runs():
+        assert fast.pattern != plain
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)]

@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from digest.chardata import CLOSERS, ELLIPSIS, FULL_STOPS, OPENERS, QUOTE_OPENERS, TITLE_OPENERS
+from digest.chardata import CLOSERS, ELLIPSIS, FULL_STOPS, OPENERS, QUOTE_OPENERS, TITLE_OPENERS, run_of
 
 _OPENER_OF = dict(zip(CLOSERS, OPENERS))
 
-_FULL_STOP = re.compile(f"[{FULL_STOPS}]+")
+_FULL_STOP = re.compile(run_of(FULL_STOPS))
 #: A run of full stops, a run of ellipses, or one quote or bracket mark.  Written as
 #: one character class first (then the run it opens) so that the scan jumps from mark to mark.
 _TOKEN = re.compile(f"[{FULL_STOPS}{ELLIPSIS}{re.escape(OPENERS + CLOSERS)}]"
