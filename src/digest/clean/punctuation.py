@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from digest.chardata import CJK_CHAR, CJK_RANGES
+from digest.chardata import CJK_CHAR, CJK_RANGES, run_of
 
 #: What counts as "Chinese context" next to a mark: ideographs, CJK symbols
 #: and full-width forms, Chinese quotes, ellipsis and dash.
@@ -45,7 +45,11 @@ _FULLWIDTH_ALNUM = str.maketrans(
 
 
 _HALF_MARKS = {",": "，", "?": "？", "!": "！", ":": "：", ";": "；"}
-_HALF_MARK = re.compile(r"(?=[ \t,?!:;])[ \t]*([,?!:;]+)[ \t]*")  # lookahead: skip other text fast
+_WIDENED = str.maketrans(_HALF_MARKS)
+#: A run of half-width marks (written one mark first: the scan jumps from mark to mark).
+_HALF_MARK_RUN = re.compile(run_of(re.escape("".join(_HALF_MARKS))))
+#: The spaces that go with a widened mark, before and after it.
+_MARK_SPACES = " \t"
 
 _FINAL_AFTER_LATIN = re.compile(
     rf"([{CJK_RANGES}][0-9A-Za-z%.]{{1,20}})([?!])(?=[\s”’」』）)]|$)"
@@ -65,13 +69,19 @@ def widen_marks(text: str) -> str:
     mark go with it."""
     if not any(mark in text for mark in _HALF_MARKS):
         return text  # nothing to widen (a space alone is left alone)
-
-    def fix(m: re.Match) -> str:
-        if _touches_chinese(text, m.start(), m.end()):
-            return "".join(_HALF_MARKS[c] for c in m.group(1))
-        return m.group()
-
-    return _HALF_MARK.sub(fix, text)
+    out: list[str] = []
+    copied = taken = 0  # copied to ``out`` up to; spaces taken by the last run up to
+    for m in _HALF_MARK_RUN.finditer(text):
+        start, end = m.span()
+        while start > taken and text[start - 1] in _MARK_SPACES:
+            start -= 1
+        while end < len(text) and text[end] in _MARK_SPACES:
+            end += 1
+        taken = end
+        if _touches_chinese(text, start, end):
+            out += (text[copied:start], m.group().translate(_WIDENED))
+            copied = end
+    return "".join(out) + text[copied:] if out else text
 
 
 def _touches_chinese(text: str, start: int, end: int) -> bool:
