@@ -52,6 +52,9 @@ START = "(start)"  # the pending "change" that asks for the first build
 SHOWN = "shown"    # the build process, before its answer: the changed article pages are written
 IDLE_S = 2.0     # after a quick build, this long without a change starts the full one
 
+#: The line giving the server's address (``--port 0`` takes a free port); clients read it with ADDRESS.
+ADDRESS_LINE = "Serving {output}/ on {url}/ (Ctrl-C to stop)"
+ADDRESS = re.compile(r"Serving \S+ on (http://\S+?)/ ")
 RELOAD_PATH = "/__digest/build"
 RELOAD_SCRIPT_PATH = "/__digest/reload.js"
 RELOAD_SCRIPT = f"""(function () {{
@@ -197,8 +200,6 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
     from pelican import Pelican, signals
     from pelican.settings import read_settings
 
-    from digest.site.signals import editions_finalized
-
     sys.path.insert(0, os.path.join(root, "plugins"))  # the project's plugins, as Pelican loads them
     from digest_editions.incremental import SiteModel, Unsupported
     from digest_editions.preview import SERVE_KEY
@@ -227,12 +228,12 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
                 logging.exception("serve: the incremental preview failed; quick build instead")
             request = "quick"
         quick = request == "quick" and bool(known) and os.path.isfile(os.path.join(final, "index.html"))
-        paused = []
         model.start_build()
         try:
             override = {"OUTPUT_PATH": final, SERVE_KEY: True}  # every edition kept in this process
             if quick:
                 override["DELETE_OUTPUT_DIRECTORY"] = False  # the build starts from a copy of the site
+                override["DIGEST_SEARCH_INDEX"] = False  # its index too; the full build that follows re-indexes
             settings = read_settings("pelicanconf.py", override=override)
             pelican = Pelican(settings)  # converts changed seeds (``initialized``)
             now, changed, gone = _quick_selection(pelican, known)
@@ -242,11 +243,6 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
                     for slug in gone:
                         page = Path(pelican.output_path, edition.get("path", ""), "articles", f"{slug}.html")
                         page.unlink(missing_ok=True)
-                # The search index follows with the full build after this one.
-                paused = [r for r in list(editions_finalized.receivers_for(pelican))
-                          if getattr(r, "__module__", "") == "digest_search"]
-                for receiver in paused:
-                    editions_finalized.disconnect(receiver)
                 print(f"serve: quick build: {len(changed)} article page(s) to render again", flush=True)
             pelican.run()
             model.build_done(final)
@@ -258,9 +254,6 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
             model.start_build()
             logging.exception("serve: the build failed")
             conn.send((f"{type(exc).__name__}: {exc}"[:500] or type(exc).__name__, ""))
-        finally:
-            for receiver in paused:
-                editions_finalized.connect(receiver)
         sys.stdout.flush()
 
 
@@ -603,7 +596,7 @@ def main(argv: list[str] | None = None) -> int:
         print("serve: no site yet; building it (the server answers meanwhile)", flush=True)
     else:
         print("serve: serving the last complete site while it is rebuilt", flush=True)
-    print(f"Serving {args.output}/ on {preview.siteurl}/ (Ctrl-C to stop)", flush=True)
+    print(ADDRESS_LINE.format(output=args.output, url=preview.siteurl), flush=True)
     preview.start()
     try:
         threading.Event().wait()

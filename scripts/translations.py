@@ -26,8 +26,8 @@ import yaml
 
 from digest.english.catalog import update_catalog
 from digest.english.machine import TranslatorError, load_translator, prefill
+from digest.files import WriteError
 from digest.publish.page import split_page
-from digest.publish.store import WriteError
 
 
 def read_articles(articles_dir: Path) -> tuple[list[dict], list[str]]:

@@ -133,10 +133,10 @@ def _two_seeds(tmp_path: Path) -> Path:
 
 def test_a_full_disk_for_the_pages_stops_the_build_with_one_line_naming_the_file(
         tmp_path, caplog, builder, monkeypatch):
-    from digest.publish import store
+    from digest import files
 
     seeds = _two_seeds(tmp_path)
-    monkeypatch.setattr(store.os, "fsync", _full)
+    monkeypatch.setattr(files.os, "fsync", _full)
     with pytest.raises(SystemExit) as exit_:
         builder(tmp_path, seeds=seeds, DIGEST_CACHE_PATH=None)
     assert exit_.value.code == 1

@@ -17,7 +17,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "digest"
 #: Layer of each top-level module or package of ``digest``; a module may import
 #: its own layer and those below. english sits beside publish (both present an article).
 LAYERS = {
-    "model": 0, "lexicon": 0, "chardata": 0, "sentences": 0, "credits": 0, "dates": 0,
+    "model": 0, "lexicon": 0, "chardata": 0, "sentences": 0, "credits": 0, "dates": 0, "files": 0,
     "ingest": 1,
     "clean": 2,
     "split": 3,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from digest.chardata import CJK_CHAR
 from digest.clean.simplify import to_simplified
-from digest.lexicon import CJK_CHAR
 from digest.model import SeedError
 from digest.pipeline import convert_bytes, convert_text
 

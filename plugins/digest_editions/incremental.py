@@ -35,7 +35,7 @@ from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
 
-from digest.publish.store import atomic_open
+from digest.files import atomic_open
 from digest.site.members import Members
 from digest.site.settings import current_edition, editions
 from digest.site.signals import article_refreshed

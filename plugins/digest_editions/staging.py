@@ -28,8 +28,8 @@ import re
 import shutil
 from pathlib import Path
 
-from digest.publish.store import WriteError, atomic_write, read_json_object
-from digest.site.fingerprint import add_files, files_under
+from digest.files import WriteError, add_files, atomic_write, code_fingerprint, files_under
+from digest.publish.store import read_json_object
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -192,22 +192,9 @@ CODE_STAMP = ".code-stamp"
 
 
 def reader_fingerprint(paths: list[Path]) -> str:
-    """A hash of the code that shapes what Pelican caches (readers, plugins, settings)."""
-    import hashlib
-    from importlib.metadata import PackageNotFoundError, version
-
-    h = hashlib.sha256()
-    for name in ("pelican", "markdown-it-py", "pyyaml"):
-        try:
-            h.update(f"{name}={version(name)}".encode())
-        except PackageNotFoundError:
-            pass
-    for root in paths:
-        files = sorted(root.rglob("*.py")) if root.is_dir() else [root]
-        for path in files:
-            if path.is_file() and "__pycache__" not in path.parts:
-                h.update(str(path.name).encode() + path.read_bytes())
-    return h.hexdigest()[:16]
+    """A hash of the code that shapes what Pelican caches: ``paths`` (readers,
+    plugins, settings) and the packages that read and parse the pages."""
+    return code_fingerprint(paths, ("pelican", "markdown-it-py", "pyyaml"))
 
 
 def clear_cache_if_code_changed(cache_path: Path, fingerprint: str) -> bool:

@@ -138,9 +138,18 @@ def keyword_entry(word, articles, topic_name):
     Every page of a paginated keyword named the topic of each of its articles, and
     a keyword such as 人工智能 is in most articles: that grew with the square of the
     site. The context counts as a set of words, so each topic once gives the same sense,
-    and a keyword with the same topics is looked up once."""
-    topics = " ".join(sorted({str(topic_name(a.category.name)) for a in articles}))
+    and a keyword with the same topics is looked up once. The pages of one keyword get
+    the same list of articles: its topics are gathered once per list, not once per page."""
+    global _last_topics
+    held, topics = _last_topics
+    if held is not articles:
+        topics = " ".join(sorted({str(topic_name(a.category.name)) for a in articles}))
+        _last_topics = articles, topics
     return _keyword_entry(str(word), topics)
+
+
+#: The last list of articles :func:`keyword_entry` was given, and their topics.
+_last_topics: tuple = (None, "")
 
 
 @lru_cache(maxsize=1 << 14)

@@ -19,17 +19,17 @@ named, so they are tested without Pelican.
 
 from __future__ import annotations
 
-import heapq
 import html
 import math
 import os
 import re
 from datetime import datetime
+from operator import add, neg
 
 from markupsafe import Markup
 from pelican import signals
 
-from digest.lexicon import CJK_CHAR
+from digest.chardata import CJK_CHAR
 from digest.site.settings import bcp47, is_english, topics
 from digest.site.signals import article_refreshed
 
@@ -122,46 +122,50 @@ class RelatedIndex:
 
     def __init__(self, pool):
         self.pool = list(pool)
-        self.keywords = {id(a): keyword_set(a) for a in self.pool}
-        self.order = {id(a): _newest_first(a) for a in self.pool}
-        self.by_id = {id(a): a for a in self.pool}
-        self.topics = {id(a): _topic(a) for a in self.pool}  # str() of a Pelican category costs
+        #: The pool newest first; an article is known by its place here, so the
+        #: lists below hold small integers and a lower one is the newer article.
+        self.ordered = sorted(self.pool, key=_newest_first)
+        self.place = {id(a): i for i, a in enumerate(self.ordered)}
+        self.keywords = [keyword_set(a) for a in self.ordered]
+        self.topics = [_topic(a) for a in self.ordered]  # str() of a Pelican category costs
         self.by_keyword: dict[str, list[int]] = {}
         self.by_topic: dict[str, list[int]] = {}
-        for article in sorted(self.pool, key=_newest_first):
-            key = id(article)
-            for word in self.keywords[key]:
-                self.by_keyword.setdefault(word, []).append(key)
-            self.by_topic.setdefault(self.topics[key], []).append(key)
+        for i, words in enumerate(self.keywords):
+            for word in words:
+                self.by_keyword.setdefault(word, []).append(i)
+            self.by_topic.setdefault(self.topics[i], []).append(i)
         self.examined = 0  # candidates scored so far (the test of linearity reads it)
 
     def related(self, article, limit: int = RELATED_LIMIT) -> list:
-        mine = self.keywords.get(id(article))
-        if mine is None:
-            mine = keyword_set(article)
+        """The best ``limit`` candidates: each scored by one set intersection, in C
+        (``map``), then sorted by (score, place): a Python loop per candidate was
+        most of the time of this plugin."""
+        mine = keyword_set(article)
         topic = _topic(article)
         candidates: set[int] = set()
         for word in mine:
             candidates.update(self.by_keyword.get(word, ())[:RELATED_SCAN])
         if topic:
             candidates.update(self.by_topic.get(topic, ())[:RELATED_SCAN])
-        candidates.discard(id(article))
+        candidates.discard(self.place.get(id(article)))
         self.examined += len(candidates)
-        scored = []
-        for key in candidates:
-            other = self.by_id[key]
-            score = len(mine & self.keywords[key]) + (1 if topic and self.topics[key] == topic else 0)
-            if score and other.slug != article.slug:
-                scored.append(((-score, self.order[key]), key))
-        return [self.by_id[key] for _, key in heapq.nsmallest(limit, scored)]
+        places = list(candidates)
+        scores = map(len, map(mine.intersection, map(self.keywords.__getitem__, places)))
+        if topic:
+            scores = map(add, scores, map(topic.__eq__, map(self.topics.__getitem__, places)))
+        out = []
+        for negative, i in sorted(zip(map(neg, scores), places)):
+            if not negative or len(out) == limit:
+                break
+            other = self.ordered[i]
+            if other.slug != article.slug:  # an earlier copy of the same article (the preview)
+                out.append(other)
+        return out
 
 
 def related_articles(article, pool, limit: int = RELATED_LIMIT) -> list:
     """Up to ``limit`` articles of ``pool`` most like ``article`` (see :class:`RelatedIndex`)."""
-    index = RelatedIndex(pool)
-    if id(article) not in index.keywords:
-        index.keywords[id(article)] = keyword_set(article)
-    return index.related(article, limit)
+    return RelatedIndex(pool).related(article, limit)
 
 
 def topic_neighbours(articles) -> dict[int, tuple]:

@@ -43,9 +43,11 @@ builds), so the reused bundle is the one a run would write.
 
 Settings: ``DIGEST_SEARCH`` (default ``True``; ``False`` skips indexing and the
 templates leave the search box out). A failure is one log line and the site
-is published without that edition's search (an index still running is
-stopped and its half-written bundle removed); with ``DIGEST_STRICT`` (setting, or
-``DIGEST_STRICT=1`` in the environment) it fails the build.
+is published without that edition's search (its half-written bundle removed;
+the other editions keep theirs); with ``DIGEST_STRICT`` (setting, or
+``DIGEST_STRICT=1`` in the environment) it fails the build, and the indexes
+still running are stopped. ``DIGEST_SEARCH_INDEX = False`` (the preview's
+quick builds) keeps the index already in the output folder and starts none.
 """
 
 from __future__ import annotations
@@ -58,16 +60,16 @@ import posixpath
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from pelican import signals
 
-from digest.publish.store import WriteError, atomic_write, read_json_object
+from digest.chardata import CJK_RANGES
+from digest.files import WriteError, add_files, atomic_write, files_under
+from digest.publish.store import read_json_object
 from digest.publish.workers import die_with_this_process
-from digest.site.fingerprint import add_files, files_under
 from digest.site.settings import setting
 from digest.site.signals import edition_fork_state, edition_written, editions_finalized
 
@@ -389,11 +391,23 @@ def begin_build(pelican) -> None:
     _build = _Build(_cache_dir(settings), served_site(settings, Path(settings["OUTPUT_PATH"]).resolve()))
 
 
-def _searching(pelican) -> bool:
-    """Whether this build ends with :func:`build_search` (the preview's quick builds
-    disconnect it: they keep the served index and must not start one)."""
-    return setting(pelican.settings, "DIGEST_SEARCH") and any(
-        r is build_search for r in editions_finalized.receivers_for(pelican))
+def js_class(ranges: str) -> str:
+    """A character class's ranges (``CJK_RANGES``) as the inside of a JavaScript
+    ``/[…]/u`` class: every character as a ``\\u{…}`` escape, the dashes as they are."""
+    return "".join(c if c == "-" else f"\\u{{{ord(c):x}}}" for c in ranges)
+
+
+def add_context(pelican) -> None:
+    """``initialized``: the Han ranges of :mod:`digest.chardata` for the search page
+    (``data-han``), so theme/js/search.js never restates them."""
+    pelican.settings.setdefault("JINJA_GLOBALS", {})["SEARCH_HAN"] = js_class(CJK_RANGES)
+
+
+def _searching(settings) -> bool:
+    """Whether this build indexes its pages: not when search is off, nor in the
+    preview's quick builds (``DIGEST_SEARCH_INDEX`` off), which keep the index of
+    the site they start from."""
+    return setting(settings, "DIGEST_SEARCH") and setting(settings, "DIGEST_SEARCH_INDEX")
 
 
 def nested_in(folder: Path, editions: list[dict]) -> set[Path]:
@@ -403,7 +417,7 @@ def nested_in(folder: Path, editions: list[dict]) -> set[Path]:
 
 def edition_done(pelican, edition: dict, editions: list[dict]) -> None:
     """``edition_written``: start this edition's index while the next one renders."""
-    if not _searching(pelican) or _build.served is None:
+    if not _searching(pelican.settings) or _build.served is None:
         return
     folder = Path(edition["output"]).resolve()
     previous = _build.served / edition["path"] / BUNDLE
@@ -428,7 +442,7 @@ def build_search(pelican, editions: list[dict]) -> None:
     or now), record the keys, add the variant tables."""
     global _build
     settings = pelican.settings
-    if not setting(settings, "DIGEST_SEARCH"):
+    if not _searching(settings):
         return
     state, _build = _build, _Build()
     cache = _cache_dir(settings)
@@ -453,7 +467,13 @@ def build_search(pelican, editions: list[dict]) -> None:
                             "it gets no search index", edition["name"])
                 continue
             if outcome["error"]:
-                raise SearchIndexError(outcome["error"])
+                if setting(settings, "DIGEST_STRICT"):
+                    raise SearchIndexError(outcome["error"])
+                # this edition goes without search (no half-written bundle); the others keep theirs
+                shutil.rmtree(folder / BUNDLE, ignore_errors=True)
+                log.error("digest_search: %s; the %s edition is built without search",
+                          outcome["error"], edition["name"])
+                continue
             keys[edition["lang"]] = {"key": outcome["key"], "bundle": outcome["bundle"]}
             if edition is editions[0] and edition["html_lang"] == "zh-Hans":
                 write_variants(folder / BUNDLE, cache)
@@ -461,12 +481,8 @@ def build_search(pelican, editions: list[dict]) -> None:
                      "unchanged, index reused" if outcome["reused"] else "indexed",
                      ", ".join(f"{lang} {info.get('page_count', 0)} pages"
                                for lang, info in outcome["languages"].items()))
-    except SearchIndexError as exc:
-        state.stop()
-        if setting(settings, "DIGEST_STRICT"):
-            raise
-        log.error("digest_search: %s; the site is built without search", exc)
     finally:
+        state.stop()  # after a strict failure, the indexes of the editions after it
         write_keys(cache, keys)
 
 
@@ -479,6 +495,7 @@ def served_site(settings, root: Path) -> Path:
 
 def register():
     signals.initialized.connect(begin_build)
+    signals.initialized.connect(add_context)
     edition_written.connect(edition_done)
     edition_fork_state.connect(carry_outcomes)
     editions_finalized.connect(build_search)

@@ -25,8 +25,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.log import console
 
+from digest.files import WriteError
 from digest.publish import lock
-from digest.publish.store import WriteError
 from digest.publish.sync import sync_seeds
 from digest.site.settings import convert_options, setting
 

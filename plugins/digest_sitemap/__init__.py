@@ -82,6 +82,9 @@ def is_listable(html: str) -> bool:
     not unlist the article.
     """
     head = _HEAD_END.split(html, maxsplit=1)[0]
+    lowered = head.lower()
+    if "noindex" not in lowered and "refresh" not in lowered:
+        return True  # neither rule can hold: most pages, and parsing their tags was most of the sitemap's time
     for meta in _meta_tags(head):
         if meta.get("name", "").lower() == "robots" and "noindex" in meta.get("content", "").lower():
             return False
@@ -103,9 +106,10 @@ def edition_pages(folder: Path, skip: set[Path], excluded=NOT_LISTED) -> list[st
     """Paths (POSIX, relative to ``folder``) of the listable HTML pages of one
     edition; ``skip`` holds the folders of the editions nested inside it."""
     pages = []
+    inside = tuple(f"{s.relative_to(folder).as_posix()}/" for s in skip if folder in s.parents)
     for path in sorted(folder.rglob("*.html")):
         rel = path.relative_to(folder).as_posix()
-        if any(s in path.parents for s in skip) or rel in excluded:
+        if rel.startswith(inside) or rel in excluded:
             continue
         if is_listable(_head_of(path)):
             pages.append(rel)

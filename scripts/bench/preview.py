@@ -10,51 +10,21 @@ serving the last complete site while it rebuilds).
 from __future__ import annotations
 
 import itertools
-import json
 import re
-import subprocess
-import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 from corpus import Corpus
+from serve_client import build_state, get, idle, running_server, wait_for
 
 from .builds import seed_to_touch, touch_one_seed
-from .common import PYTHON, ROOT, say, snapshot_env
+from .common import PYTHON, say, snapshot_env
 
-DEADLINE_S = 1800  # only a hung server ever reaches it
-
-
-def _get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=60) as resp:
-            return resp.status, resp.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as exc:
-        return exc.code, ""
-    except OSError:
-        return 0, ""
+DEADLINE_S = 1800  # only a hung server ever reaches it (the first build at 8,000 articles is long)
 
 
 def _wait(predicate, what: str):
-    deadline = time.monotonic() + DEADLINE_S
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"preview: timed out waiting for {what}")
-        time.sleep(0.02)
-
-
-def _idle(url: str) -> bool:
-    """No build running and none due (a quick build is followed by a full one)."""
-    code, body = _get(url + "/__digest/build")
-    if code != 200:
-        return False
-    state = json.loads(body)
-    return not state["building"] and not state.get("full_due")
+    return wait_for(predicate, f"preview: {what}", DEADLINE_S)
 
 
 def _pages_with(content: Path, sentence: str) -> list[str]:
@@ -74,30 +44,11 @@ def measure_preview(work: Path, corpus: Corpus, edits: int, digest_cache: Path) 
     cache = work / ".digest-cache"  # pelicanconf's default, shared with the timed builds
     if digest_cache.is_dir() and not cache.exists():
         cache.symlink_to(digest_cache, target_is_directory=True)
-    log = open(work / "logs" / "preview.log", "w")
-    proc = subprocess.Popen([PYTHON, str(ROOT / "scripts" / "serve.py"), "--port", "0", "--root", str(work)],
-                            cwd=work, env=snapshot_env(work), stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-    try:
-        url = None
-        for line in proc.stdout:
-            log.write(line)
-            match = re.search(r"Serving \S+ on (http://\S+?)/ ", line)
-            if match:
-                url = match.group(1)
-                break
-        if not url:
-            raise RuntimeError(f"preview: serve.py printed no address; see {log.name}")
-        threading.Thread(target=lambda: [log.write(x) for x in proc.stdout], daemon=True).start()
-
-        def generation() -> int:
-            code, body = _get(url + "/__digest/build")
-            return json.loads(body)["generation"] if code == 200 else -1
-
+    with running_server(work, work / "logs" / "preview.log", snapshot_env(work), PYTHON, DEADLINE_S) as (_, url):
         start = time.perf_counter()
-        _wait(lambda: generation() >= 1, "the server's first build")
+        _wait(lambda: (build_state(url) or {}).get("generation", 0) >= 1, "the server's first build")
         first = time.perf_counter() - start
-        _wait(lambda: _idle(url), "the server to be idle")
+        _wait(lambda: idle(url), "the server to be idle")
         latencies, answers = [], []
         for i in range(edits):
             # unique to this run: an earlier run's edit in a kept work folder cannot answer for it
@@ -110,19 +61,15 @@ def measure_preview(work: Path, corpus: Corpus, edits: int, digest_cache: Path) 
             start = time.perf_counter()
 
             def shown() -> bool:
-                answers.append(_get(url + "/index.html")[0])
-                answers.append(_get(url + "/en/index.html")[0])
+                answers.append(get(url + "/index.html")[0])
+                answers.append(get(url + "/en/index.html")[0])
                 # every 25th poll, every page: an edit that gave the article a new slug
                 slugs = known if next(polls) % 25 != 24 else _pages_with(work / "content", sentence)
-                return any(sentence in _get(f"{url}/articles/{slug}.html")[1] for slug in slugs)
+                return any(sentence in get(f"{url}/articles/{slug}.html")[1] for slug in slugs)
 
             _wait(shown, f"the edit of {name} to show")
             latencies.append(time.perf_counter() - start)
-            _wait(lambda: _idle(url), "the rebuilds after the edit to finish")
+            _wait(lambda: idle(url), "the rebuilds after the edit to finish")
         bad = sorted({a for a in answers if a != 200})
         return {"first_build_s": first, "latencies_s": latencies, "requests": len(answers),
                 "non_200_answers": sum(1 for a in answers if a != 200), "bad_statuses": bad}
-    finally:
-        proc.kill()
-        proc.wait()
-        log.close()

@@ -19,8 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, TypeVar
 
-# Re-exported for the stages that ask the lexicon and the character classes together.
-from digest.chardata import CJK_CHAR, CJK_RANGES, CJK_RUN  # noqa: F401
+from digest.chardata import CJK_RUN
+from digest.files import WriteError, atomic_write
 
 T = TypeVar("T")
 
@@ -40,6 +40,8 @@ def jieba_file(name: str) -> Path:
 
 #: Where tables built from bundled data files are kept between processes (one file per table).
 TABLE_CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "digest-tables"
+#: Versions of one table kept there, the most recently used (the jieba shelf is about 20 MB).
+TABLE_VERSIONS = 3
 
 
 def _file_hash(path: Path) -> bytes:
@@ -62,6 +64,8 @@ def precomputed(name: str, sources: tuple[Path, ...], build: Callable[[], T]) ->
     the Python version, so a changed file or rule is rebuilt, never read stale;
     an unreadable or corrupt file is rebuilt too, and an unwritable folder only
     means building every time.  ``build`` must return what marshal can save.
+    The TABLE_VERSIONS versions of a table used last are kept (two checkouts or
+    virtual environments whose code differs share the folder: each keeps its own).
     """
     key = hashlib.sha256(f"{name} {sys.version_info[:2]} {marshal.version}".encode())
     for path in sources:
@@ -71,20 +75,27 @@ def precomputed(name: str, sources: tuple[Path, ...], build: Callable[[], T]) ->
     try:
         saved = marshal.loads(file.read_bytes())
         if type(saved) is tuple and len(saved) == 2 and saved[0] == digest:
+            os.utime(file)  # used now: the last to be pruned
             return saved[1]
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()
     try:
-        TABLE_CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        for old in TABLE_CACHE_DIR.glob(f"{name}-*.marshal"):
+        atomic_write(file, marshal.dumps((digest, value)), sync=False)  # a cache: rebuilt if lost
+        versions = sorted((p for p in TABLE_CACHE_DIR.glob(f"{name}-*.marshal") if len(p.stem) == len(file.stem)),
+                          key=_used_last, reverse=True)
+        for old in versions[TABLE_VERSIONS:]:
             old.unlink(missing_ok=True)
-        tmp = file.with_name(f".{file.name}.{os.getpid()}")
-        tmp.write_bytes(marshal.dumps((digest, value)))
-        os.replace(tmp, file)
-    except OSError:
+    except (OSError, WriteError):
         pass
     return value
+
+
+def _used_last(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def word_frequencies() -> dict[str, int]:

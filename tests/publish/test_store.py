@@ -104,7 +104,7 @@ def test_written_files_respect_the_umask(tmp_path):
     import os
     import stat
 
-    from digest.publish.store import atomic_write
+    from digest.files import atomic_write
 
     for mask, mode in ((0o022, 0o644), (0o027, 0o640), (0o002, 0o664)):
         old = os.umask(mask)
@@ -118,14 +118,28 @@ def test_written_files_respect_the_umask(tmp_path):
 def test_writes_are_synced_before_the_rename(tmp_path, monkeypatch):
     import os
 
-    from digest.publish import store
+    from digest import files
 
     calls = []
-    monkeypatch.setattr(store.os, "fsync", lambda fd: calls.append("fsync"))
+    monkeypatch.setattr(files.os, "fsync", lambda fd: calls.append("fsync"))
     real_replace = os.replace
-    monkeypatch.setattr(store.os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b)))
-    store.atomic_write(tmp_path / "p.md", "x")
+    monkeypatch.setattr(files.os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b)))
+    files.atomic_write(tmp_path / "p.md", "x")
     assert calls == ["fsync", "replace"]
+    calls.clear()
+    files.atomic_write(tmp_path / "p.md", "y", sync=False)  # a cache file: renamed, not synced
+    assert calls == ["replace"]
+
+
+def test_bytes_are_written_as_they_are(tmp_path):
+    from digest.files import atomic_write
+
+    data = b"\x00\r\n\xff\n"  # no newline translation, no encoding
+    atomic_write(tmp_path / "t.bin", data)
+    assert (tmp_path / "t.bin").read_bytes() == data
+    atomic_write(tmp_path / "t.txt", "一\n")
+    assert (tmp_path / "t.txt").read_bytes() == "一\n".encode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.bin", "t.txt"]
 
 
 def test_a_full_disk_or_read_only_folder_is_one_line_naming_the_file(tmp_path, monkeypatch):
@@ -134,13 +148,13 @@ def test_a_full_disk_or_read_only_folder_is_one_line_naming_the_file(tmp_path, m
 
     import pytest
 
-    from digest.publish import store
+    from digest import files
 
     def full(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(store.os, "fsync", full)
-    with pytest.raises(store.WriteError) as err:
+    monkeypatch.setattr(files.os, "fsync", full)
+    with pytest.raises(files.WriteError) as err:
         store_pages({"a": page("a")}, tmp_path)
     assert str(err.value) == f"{tmp_path / 'a.md'}: cannot write (No space left on device)"
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # no temporary file left
@@ -148,7 +162,7 @@ def test_a_full_disk_or_read_only_folder_is_one_line_naming_the_file(tmp_path, m
     def read_only(*args, **kwargs):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(tmp_path / ".a.md.x.tmp"))
 
-    monkeypatch.setattr(store.tempfile, "mkstemp", read_only)
-    with pytest.raises(store.WriteError) as err:
+    monkeypatch.setattr(files.tempfile, "mkstemp", read_only)
+    with pytest.raises(files.WriteError) as err:
         store_pages({"a": page("a")}, tmp_path)
     assert str(err.value) == f"{tmp_path / 'a.md'}: cannot write (Permission denied)"

@@ -207,7 +207,7 @@ def test_a_cache_that_cannot_be_written_is_one_warning_and_the_build_goes_on(tmp
     import errno
     import os
 
-    from digest.publish import store
+    from digest import files
 
     def full(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -217,7 +217,7 @@ def test_a_cache_that_cannot_be_written_is_one_warning_and_the_build_goes_on(tmp
     pages = tmp_path / "pages"
     pages.mkdir()
     cache = tmp_path / "cache"
-    monkeypatch.setattr(store.os, "fsync", lambda fd: full(fd) if os.path.realpath(
+    monkeypatch.setattr(files.os, "fsync", lambda fd: full(fd) if os.path.realpath(
         f"/proc/self/fd/{fd}").startswith(str(cache)) else None)
     report = sync_seeds(seeds, pages, cache_dir=cache)
     problems = [m for m in report.messages if "cache" in m]

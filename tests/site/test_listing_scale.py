@@ -78,6 +78,23 @@ def test_a_keyword_page_gloss_is_the_one_its_articles_topics_give():
         assert keyword_entry("算力", articles, names.get) == expected
 
 
+def test_the_pages_of_one_keyword_gather_its_topics_once():
+    """The pages of a keyword share one list of articles; another list is read afresh."""
+    names = {"ai-policy": "AI policy", "mining": "Cryptocurrency mining"}
+    asked = []
+
+    def topic_name(slug):
+        asked.append(slug)
+        return names[slug]
+
+    ai, mining = [_article("ai-policy")] * 4, [_article("mining")] * 3
+    pages = [keyword_entry("算力", ai, topic_name) for _ in range(3)]
+    assert len(asked) == 4 and pages == [(glossary(["算力"], "AI policy") or [None])[0]] * 3
+    assert keyword_entry("算力", mining, topic_name) == (glossary(["算力"], "Cryptocurrency mining") or [None])[0]
+    assert keyword_entry("算力", ai, topic_name) == pages[0]
+    assert len(asked) == 4 + 3 + 4
+
+
 def test_a_date_formatted_once_per_day_reads_the_same():
     local_date = date_formatter("en")
     morning, evening = datetime(2025, 9, 25, 8), datetime(2025, 9, 25, 23, 59)

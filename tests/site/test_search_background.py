@@ -73,7 +73,7 @@ def test_a_failure_in_the_background_fails_a_strict_build_or_is_one_log_line(sit
     edition_done(pelican, editions[0], editions)
     build_search(pelican, editions)
     assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
-        "digest_search: 中文: Pagefind failed: exit status 1; the site is built without search"]
+        "digest_search: 中文: Pagefind failed: exit status 1; the 中文 edition is built without search"]
 
 
 def test_a_new_build_stops_an_index_left_running_and_drops_its_half_bundle(site, tmp_path, monkeypatch):
@@ -92,11 +92,35 @@ def test_a_new_build_stops_an_index_left_running_and_drops_its_half_bundle(site,
     assert not (folder / BUNDLE).exists()
 
 
-def test_a_quick_preview_build_starts_no_index(site):
-    pelican, editions, _ = site
-    editions_finalized.disconnect(build_search)  # as scripts/serve.py does for a quick build
-    try:
-        edition_done(pelican, editions[0], editions)
-    finally:
-        editions_finalized.connect(build_search)
+def test_a_quick_preview_build_starts_no_index_and_keeps_the_one_it_has(site):
+    pelican, editions, folder = site
+    (folder / BUNDLE).mkdir()
+    (folder / BUNDLE / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    pelican.settings["DIGEST_SEARCH_INDEX"] = False  # as scripts/serve.py sets it for a quick build
+    edition_done(pelican, editions[0], editions)
     assert not digest_search._build.jobs
+    build_search(pelican, editions)
+    assert (folder / BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8") == "{}"
+    assert not (Path(pelican.settings["CACHE_PATH"]) / "digest-search" / KEYS_FILE).exists()
+
+
+def test_an_edition_whose_index_fails_goes_without_search_and_the_others_keep_theirs(site, tmp_path,
+                                                                                   monkeypatch, caplog):
+    pelican, editions, folder = site
+    pelican.settings["DIGEST_STRICT"] = False
+    english = folder / "en"
+    (english / "articles").mkdir(parents=True)
+    (english / "articles" / "a.html").write_text(
+        '<html lang="en"><body><main data-pagefind-body><h1>Chips</h1><p>A new fab</p></main></body></html>',
+        encoding="utf-8")
+    editions.append({"lang": "en", "html_lang": "en", "name": "English", "path": "en", "output": str(english)})
+    real = digest_search.pagefind_executable()
+    # the Chinese run begins its bundle and fails; the English one is Pagefind's
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", fake_pagefind(tmp_path, (
+        f'if [ "$2" = "{folder.resolve()}" ]; then mkdir -p "$2/{BUNDLE}"; touch "$2/{BUNDLE}/half"; exit 1; fi\n'
+        f'exec "{real}" "$@"')))
+    build_search(pelican, editions)
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        "digest_search: 中文: Pagefind failed: exit status 1; the 中文 edition is built without search"]
+    assert not (folder / BUNDLE).exists()
+    assert (english / BUNDLE / "pagefind-entry.json").is_file()

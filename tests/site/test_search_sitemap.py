@@ -18,6 +18,8 @@ from types import SimpleNamespace
 from urllib.parse import urljoin
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from bs4 import BeautifulSoup
 from lxml import etree
 
@@ -147,6 +149,25 @@ def test_listable_reads_the_head_only():
     assert is_listable(quoted)
 
 
+_TAG_PARTS = ['<meta name="robots" content="noindex">', "<META NAME='Robots' CONTENT='NoIndex, follow'>",
+              '<meta name="robots" content="index">', '<meta name="description" content="noindex refresh">',
+              '<meta http-equiv="Refresh" content="0; url=x.html">', '<meta http-equiv="content-type">',
+              "<title>refresh</title>", "<title>t</title>", '<meta charset="utf-8">', "noindex"]
+
+
+@given(st.lists(st.sampled_from(_TAG_PARTS), max_size=5), st.lists(st.sampled_from(_TAG_PARTS), max_size=3))
+def test_listable_shortcut_agrees_with_reading_every_meta_tag(head, body):
+    """``is_listable`` returns early when neither ``noindex`` nor ``refresh`` is in the head;
+    the answer must be the one of reading every tag."""
+    from digest_sitemap import _HEAD_END, _meta_tags
+
+    html = f"<html><head>{''.join(head)}</head><body>{''.join(body)}</body></html>"
+    metas = _meta_tags(_HEAD_END.split(html, maxsplit=1)[0])
+    plain = not any((m.get("name", "").lower() == "robots" and "noindex" in m.get("content", "").lower())
+                    or m.get("http-equiv", "").lower() == "refresh" for m in metas)
+    assert is_listable(html) is plain
+
+
 def test_w3c_datetime():
     assert w3c_datetime(datetime(2026, 1, 23)) == "2026-01-23"
     assert w3c_datetime(datetime.fromisoformat("2026-01-23T09:30:05.5+08:00")) == "2026-01-23T09:30:05+08:00"
@@ -194,7 +215,7 @@ def test_pagefind_failure_is_one_log_line_or_fails_in_strict_mode(tmp_path, monk
     build_search(pelican, editions)
     errors = [r for r in caplog.records if r.levelname == "ERROR"]
     assert [r.getMessage() for r in errors] == [
-        "digest_search: 中文: Pagefind failed: exit status 1; the site is built without search"]
+        "digest_search: 中文: Pagefind failed: exit status 1; the 中文 edition is built without search"]
     assert errors[0].exc_info is None
     pelican.settings["DIGEST_STRICT"] = True
     with pytest.raises(SearchIndexError, match="Pagefind failed"):
@@ -339,6 +360,27 @@ def test_search_index_per_edition_holds_articles_only(out):
         articles = len([p for p in (out / edition / "articles").glob("*.html") if not is_redirect(p)])
         assert entry["languages"][lang]["page_count"] == articles
         assert set(entry["languages"]) == {lang}
+
+
+@pytest.mark.build
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the page's pattern")
+def test_the_search_page_takes_its_han_class_from_chardata(out):
+    """search.js builds its Han pattern from the page's data-han, written from
+    digest.chardata.CJK_RANGES: JavaScript and Python agree character by character."""
+    import subprocess
+
+    from digest.chardata import CJK_CHAR, CJK_RANGES
+
+    assert not re.search(r"\\u(?:3400|4e00|\{3400\})", (ROOT / "theme/static/js/search.js").read_text(encoding="utf-8"))
+    for edition in ("", "en/"):
+        han = BeautifulSoup((out / edition / "search.html").read_text(encoding="utf-8"), "html.parser") \
+            .select_one("#search")["data-han"]
+        edges = sorted({ord(c) + d for c in CJK_RANGES if c != "-" for d in (-1, 0, 1)} | {0x41, 0x3002})
+        sample = "".join(map(chr, edges))
+        js = ("const re = new RegExp(`[${process.argv[1]}]`, 'u');"
+              "console.log(JSON.stringify([...process.argv[2]].map(c => re.test(c))));")
+        answer = subprocess.run(["node", "-e", js, han, sample], capture_output=True, text=True, check=True)
+        assert json.loads(answer.stdout) == [bool(CJK_CHAR.match(c)) for c in sample]
 
 
 # ---------------------------------------------------------------- in the browser

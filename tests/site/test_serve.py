@@ -2,28 +2,26 @@
 of generated pages, and swaps in complete sites only (issue 11, defects 7 and 9).
 
 The server runs as a real process on a free port; every wait polls over HTTP
-with a generous deadline, never a fixed sleep."""
+with a generous deadline, never a fixed sleep (``scripts/serve_client.py``, shared
+with the benchmark)."""
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import shutil
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from sitebuild import ROOT, SEEDS
 
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from serve_client import build_state, get, idle, running_server, wait_for  # noqa: E402
+
 pytestmark = pytest.mark.build
 
-DEADLINE_S = 600  # only a hung server ever reaches it
 INCREMENTAL_TITLE = "增量预览测试文章"
 
 
@@ -35,24 +33,6 @@ def preview_seed(version: str, title: str = "预览服务器测试文章") -> st
         "第二段正文说明预览服务器在重建期间继续提供上一次完整构建的网站，读者不会看到缺页。",
         "第三段正文补充一些文字，保证文章有足够的长度被识别为正文内容，并生成摘要和关键词。",
     ])
-
-
-def get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as resp:
-            return resp.status, resp.read().decode("utf-8")
-    except urllib.error.HTTPError as exc:
-        return exc.code, ""
-
-
-def wait_for(predicate, what: str):
-    deadline = time.monotonic() + DEADLINE_S
-    while True:
-        value = predicate()
-        if value:
-            return value
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.05)
 
 
 @pytest.fixture(scope="module")
@@ -68,27 +48,17 @@ def server(tmp_path_factory):
     (project / "seeds" / "incremental.txt").write_text(preview_seed("甲版本", INCREMENTAL_TITLE), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     log = project / "serve.log"  # the server's output, to read when a test fails
-    with open(log, "w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "scripts" / "serve.py"), "--port", "0", "--root", str(project)],
-            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT, text=True)
     try:
-        def address():
-            match = re.search(r"Serving \S+ on (http://\S+?)/ ", log.read_text(encoding="utf-8"))
-            assert proc.poll() is None, "serve.py ended:\n" + log.read_text(encoding="utf-8")
-            return match.group(1) if match else ""
-
-        yield project, wait_for(address, "serve.py to print its address")
+        with running_server(project, log, env) as (_, url):
+            yield project, url
     finally:
-        proc.kill()
-        proc.wait()
         print(log.read_text(encoding="utf-8")[-3000:])  # shown by pytest when a test failed
 
 
 def status(url: str) -> dict:
-    code, body = get(url + "/__digest/build")
-    assert code == 200
-    return json.loads(body)
+    state = build_state(url)
+    assert state is not None, "the server did not answer its build state"
+    return state
 
 
 def article_url(project: Path, url: str, marker: str) -> str:
@@ -103,11 +73,7 @@ def test_a_missing_page_gets_the_edition_not_found_page(server):
     wait_for(lambda: status(url)["generation"] >= 1, "the first build")
     for path, lang in (("/articles/no-such-page.html", "zh-Hans"), ("/en/articles/no-such-page.html", "en"),
                        ("/en/no/such/folder/", "en")):
-        code, html = "", ""
-        try:
-            urllib.request.urlopen(url + path, timeout=30)
-        except urllib.error.HTTPError as exc:
-            code, html = exc.code, exc.read().decode("utf-8")
+        code, html = get(url + path)
         assert code == 404 and f'<html lang="{lang}"' in html, path
 
 
@@ -153,11 +119,6 @@ def test_edit_seed_then_hand_edit_page_each_reloads_and_site_stays_whole(server)
     assert "编辑手改的标题" in md.read_text(encoding="utf-8"), "the build kept the hand edit"
 
 
-def idle(url: str) -> bool:
-    state = status(url)
-    return state["generation"] >= 1 and not state["building"] and not state["full_due"]
-
-
 def test_seed_edit_and_title_hand_edit_are_shown_before_any_full_build(server):
     """Issue 16: the kept site re-renders the article page in both editions and the
     list pages holding it (kind "incremental"); the full build only follows."""
@@ -200,3 +161,15 @@ def test_a_change_the_kept_site_cannot_take_falls_back_to_a_build(server):
     wait_for(lambda: "丙版本" in get(page)[1], "the page to be served")
     wait_for(lambda: status(url)["builds"].get("quick", 0) > before.get("quick", 0), "the quick build")
     assert status(url)["builds"].get("incremental", 0) == before.get("incremental", 0)
+
+
+def test_the_client_reads_the_address_line_and_waits_by_deadline():
+    from serve import ADDRESS, ADDRESS_LINE
+
+    line = ADDRESS_LINE.format(output="output", url="http://127.0.0.1:41234") + "\n"
+    assert ADDRESS.search("serve: no site yet\n" + line).group(1) == "http://127.0.0.1:41234"
+    calls = []
+    with pytest.raises(TimeoutError, match="the answer"):
+        wait_for(lambda: calls.append(1), "the answer", deadline_s=0.05)
+    assert len(calls) >= 2  # polled, not tried once
+    assert wait_for(lambda: len(calls) > 2 and "yes", "a value") == "yes"

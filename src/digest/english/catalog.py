@@ -24,7 +24,7 @@ from pathlib import Path
 
 import polib
 
-from digest.publish.store import atomic_write
+from digest.files import atomic_write
 
 HEADER = (
     "English translations of the digest's article titles and summary sentences.\n"
@@ -110,7 +110,7 @@ def new_po() -> polib.POFile:
 
 
 def write_po(po: polib.POFile, path: str | Path) -> bool:
-    """Write atomically (:func:`digest.publish.store.atomic_write`); False if the file is unchanged.
+    """Write atomically (:func:`digest.files.atomic_write`); False if the file is unchanged.
 
     An unchanged catalog is not rewritten, so its mtime does not trigger a rebuild.
     """

@@ -34,8 +34,9 @@ from pathlib import Path
 from pypinyin import Style, lazy_pinyin
 from pypinyin.contrib.tone_convert import to_tone
 
-from digest.lexicon import CJK_CHAR, cut, precomputed
+from digest.chardata import CJK_CHAR
 from digest.english.names import compound_parts, join_syllables
+from digest.lexicon import cut, precomputed
 
 
 @dataclass(frozen=True)

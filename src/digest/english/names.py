@@ -24,7 +24,8 @@ from functools import lru_cache
 from pypinyin import Style, lazy_pinyin
 from pypinyin.contrib.tone_convert import to_normal
 
-from digest.lexicon import CJK_CHAR, CJK_RANGES, CJK_RUN, cut, is_word, word_log_prob
+from digest.chardata import CJK_CHAR, CJK_RANGES, CJK_RUN
+from digest.lexicon import cut, is_word, word_log_prob
 
 #: Middle dots that separate the parts of a transliterated foreign name.
 NAME_DOTS = "·・•‧∙"

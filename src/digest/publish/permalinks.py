@@ -47,9 +47,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from digest.files import atomic_write
 from digest.model import Article
 from digest.publish.slug import make_slug, short_hash
-from digest.publish.store import atomic_write
 
 RECORDS_FILE = "permalinks.jsonl"
 REDIRECTS_FILE = "redirects.txt"

@@ -9,10 +9,8 @@ Rules, page by page:
 * a generated page whose article is gone (its seed was deleted) is removed, unless edited:
   an edited page is kept even with ``force`` (nothing could regenerate it), and said so.
 
-Every write goes to a temporary file in the same folder, is flushed to disk and
-renamed into place, so an interrupted build (even a power cut) never leaves half
-a page. Files get the usual permissions (0666 less the umask), like any file the
-editor's tools create; a temporary file alone would be private (0600).
+Every write goes through :func:`digest.files.atomic_write`: never half a page,
+even after a power cut, with the usual permissions.
 
 ``python -m digest.publish.store clean FOLDER`` (``make clean``) removes the
 generated pages of FOLDER but keeps edited and hand-written ones.
@@ -21,12 +19,10 @@ generated pages of FOLDER but keeps edited and hand-written ones.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from digest.files import WriteError, atomic_write, remove_temporaries
 from digest.publish.page import page_state
 
 PAGE_SUFFIX = ".md"
@@ -52,21 +48,6 @@ class StoreReport:
         return out
 
 
-class WriteError(Exception):
-    """A page or cache file could not be written (disk full, read-only folder…);
-    the message names the file and the reason in one line."""
-
-    def __init__(self, path: Path, exc: OSError):
-        super().__init__(f"{path}: cannot write ({exc.strerror or exc})")
-        self.path = path
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def read_json_object(path: Path) -> dict:
     """The JSON object a build recorded in ``path``; ``{}`` when it is missing, unreadable
     or not an object (a record half written or from another version is never trusted)."""
@@ -75,40 +56,6 @@ def read_json_object(path: Path) -> dict:
     except (OSError, ValueError):
         return {}
     return value if isinstance(value, dict) else {}
-
-
-@contextmanager
-def atomic_open(path: Path, encoding: str = "utf-8", *, sync: bool = True):
-    """``open(path, "w")`` whose content appears at ``path`` only when complete:
-    a temporary file beside it (mode as the umask gives), synced when ``sync``,
-    renamed over ``path`` at the end of the block; removed if the block fails.
-
-    Raises :class:`WriteError` naming ``path`` when the disk is full or the
-    folder is read-only."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise WriteError(path, exc) from None
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding=encoding, newline="\n") as fh:
-            yield fh
-            fh.flush()
-            if sync:
-                os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise WriteError(path, exc) from None
-        raise
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through :func:`atomic_open` (synced)."""
-    with atomic_open(path) as fh:
-        fh.write(text)
 
 
 def store_pages(pages: dict[str, str], folder: Path, *, force: bool = False,
@@ -144,7 +91,7 @@ def store_pages(pages: dict[str, str], folder: Path, *, force: bool = False,
                 _remove(path, report)
             elif state == "edited":
                 report.kept_orphaned.append(path)
-    _remove_stale_temporaries(folder)
+    remove_temporaries(folder, f"*{PAGE_SUFFIX}")  # what a killed build left
     return report
 
 
@@ -156,12 +103,6 @@ def _remove(path: Path, report: StoreReport) -> None:
     except OSError as exc:
         raise WriteError(path, exc) from None
     report.removed.append(path)
-
-
-def _remove_stale_temporaries(folder: Path) -> None:
-    """Temporary files a killed build left behind."""
-    for stale in folder.glob(f".*{PAGE_SUFFIX}.*.tmp"):
-        stale.unlink(missing_ok=True)
 
 
 def remove_generated(folder: Path) -> StoreReport:
@@ -176,7 +117,7 @@ def remove_generated(folder: Path) -> StoreReport:
             _remove(path, report)
         else:
             (report.kept_edited if state == "edited" else report.kept_manual).append(path)
-    _remove_stale_temporaries(folder)
+    remove_temporaries(folder, f"*{PAGE_SUFFIX}")  # what a killed build left
     return report
 
 

@@ -17,13 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from digest import __version__
+from digest.files import WriteError, atomic_write, code_fingerprint
 from digest.model import LOST, Article, SeedError
 from digest.pipeline import SEED_SUFFIXES, ConvertOptions, convert_bytes
 from digest.publish.page import render_page
 from digest.publish.seed_files import read_seed
 from digest.publish.permalinks import PermalinkReport, content_fingerprint, settle
-from digest.publish.store import PAGE_SUFFIX, StoreReport, WriteError, atomic_write, store_pages
+from digest.publish.store import PAGE_SUFFIX, StoreReport, store_pages
 from digest.publish.workers import worker_pool
 
 #: Below this many seeds to convert, worker start-up costs more than it saves.
@@ -99,14 +99,17 @@ def find_seeds(folder: Path) -> list[Path]:
                   if not p.name.startswith(".") and p.suffix.lower() in SEED_SUFFIXES)
 
 
+#: The installed packages whose behaviour or data shape a converted page: decoding,
+#: HTML reading, OpenCC's tables, jieba's dictionary and rjieba, pinyin, the front matter.
+CONVERTER_PACKAGES = ("charset-normalizer", "beautifulsoup4", "opencc", "jieba", "rjieba", "pypinyin", "pyyaml")
+
+
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """Hash of the converter's own source, so a code change invalidates the cache."""
-    h = hashlib.sha256(__version__.encode())
-    root = Path(__file__).resolve().parent.parent
-    for path in sorted(root.rglob("*.py")):
-        h.update(path.read_bytes())
-    return h.hexdigest()
+    """Hash of the converter's own source and of the packages it converts with, so a
+    code change or an upgrade (new OpenCC tables, a new jieba dictionary) invalidates
+    the cache instead of serving pages the old ones made."""
+    return code_fingerprint([Path(__file__).resolve().parent.parent], CONVERTER_PACKAGES)
 
 
 def _options_key(options: ConvertOptions) -> str:

@@ -77,6 +77,8 @@ DEFAULTS: dict[str, Setting] = {
     "DIGEST_ATOMIC_OUTPUT": Setting(True, (bool,), "build into a fresh folder, swapped in when complete"),
     # whole-site steps (plugins/digest_search, plugins/digest_sitemap)
     "DIGEST_SEARCH": Setting(True, (bool,), "build a Pagefind index and show the search box"),
+    "DIGEST_SEARCH_INDEX": Setting(True, (bool,), "index this build's pages; False keeps the index already "
+                                   "in the output folder (the preview's quick builds)"),
     "DIGEST_SITEMAP": Setting(True, (bool,), "write sitemap.xml and robots.txt (needs an absolute SITEURL)"),
     "DIGEST_SITEMAP_EXCLUDE": Setting(NOT_LISTED, (list, tuple), "paths in an edition never listed in the sitemap"),
     # permalinks (plugins/digest_i18n/feeds.py): feed entry ids are

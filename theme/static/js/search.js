@@ -30,13 +30,15 @@ const MAX_RESULTS = 20;
 const DEBOUNCE_MS = 250;
 const SNIPPET_BEFORE = 30;
 const SNIPPET_LENGTH = 110;
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const CJK_JOIN = /([\u3400-\u9fff\uf900-\ufaff])\. /g;
-// The space Pagefind puts between two Chinese paragraphs ("。 近期").
-const CJK_GAP = /([\u3000-\u303f\uff01-\uff5e\u201d\u2019])\s+(?=[\u3400-\u9fff\u201c\u2018\u3008-\u3011])/g;
-const tidy = (text) => text.replace(CJK_JOIN, "$1。").replace(CJK_GAP, "$1");
 
 const box = document.getElementById("search");
+// Han characters: digest.chardata.CJK_RANGES, written into data-han by the build (digest_search).
+const HAN = box.dataset.han;
+const CJK = new RegExp(`[${HAN}]`, "u");
+const CJK_JOIN = new RegExp(`([${HAN}])\\. `, "gu");
+// The space Pagefind puts between two Chinese paragraphs ("。 近期").
+const CJK_GAP = new RegExp(`([\\u3000-\\u303f\\uff01-\\uff5e\\u201d\\u2019])\\s+(?=[${HAN}\\u201c\\u2018\\u3008-\\u3011])`, "gu");
+const tidy = (text) => text.replace(CJK_JOIN, "$1。").replace(CJK_GAP, "$1");
 const input = box.querySelector("input[type=search]");
 const status = box.querySelector(".search-status");
 const list = box.querySelector(".search-results");
