@@ -40,7 +40,7 @@ def test_sentence_tokens_are_those_of_the_alternation(text):
 
 
 _PLAIN_CANDIDATES = re.compile(
-    r"[,?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯]|。。。|…{3,}|(?<!…)…(?!…)"
+    r"[,?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯]|。。|…{3,}|(?<!…)…(?!…)"
     r"|[ \t][，。、；：？！]|[，。、；：？！][ \t]"
 )
 

@@ -24,7 +24,7 @@ _CJK_CONTEXT = f"{CJK_RANGES}\u3000-\u303f\uff01-\uff60“”‘’…—"
 _CJK_CONTEXT_CHAR = re.compile(f"[{_CJK_CONTEXT}]")
 
 #: Nothing to do unless one of these is present: a half-width mark, a full-width
-#: letter or digit, ``。。。``, a lone ``…`` or three of them, a space beside a mark.
+#: letter or digit, two or more ``。``, a lone ``…`` or three of them, a space beside a mark.
 #: Only ever searched for (is there one?), so it is written as one character class
 #: first, with the rest checked around that character: the scan jumps from one to the next.
 _MARKS = "，。、；：？！"
@@ -32,7 +32,7 @@ _MARKS = "，。、；：？！"
 _SINGLE = r",?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯"
 _CANDIDATES = re.compile(
     f"[{_SINGLE}。… \t{_MARKS}]"
-    f"(?:(?<=[{_SINGLE}])|(?<=。)。。|(?<=…)……"
+    f"(?:(?<=[{_SINGLE}])|(?<=。)。|(?<=…)……"
     f"|(?<!……)(?<=…)(?!…)|(?<=[ \t])[{_MARKS}]|(?<=[{_MARKS}])[ \t])"
 )
 
@@ -54,6 +54,8 @@ _MARK_SPACES = " \t"
 _FINAL_AFTER_LATIN = re.compile(
     rf"([{CJK_RANGES}][0-9A-Za-z%.]{{1,20}})([?!])(?=[\s”’」』）)]|$)"
 )
+#: Exactly two full stops (three or more are an ellipsis).
+_DOUBLED_STOP = re.compile("(?<!。)。。(?!。)")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+|⋯+")
 _PERIOD = re.compile(rf"([{CJK_RANGES}])\.(?=[{CJK_RANGES}“‘「（]|$)")
 _PAREN = re.compile(r"[()（）]")
@@ -103,6 +105,14 @@ def fullwidth_alnum_to_ascii(text: str) -> str:
     """Full-width digits, Latin letters and ``％`` become ASCII: ``２０２５年`` → ``2025年``,
     ``ＡＩ`` → ``AI``. Later stages (figures, keywords) then see one spelling."""
     return text.translate(_FULLWIDTH_ALNUM) if _FULLWIDTH_ALNUM_CHAR.search(text) else text
+
+
+def drop_doubled_full_stop(text: str) -> str:
+    """``平板电脑 32G。。Coway`` → ``平板电脑 32G。Coway``: a full stop typed twice,
+    or left twice where the page cut something out between two sentences (a photo
+    credit, a link). Two is never a mark of its own; three or more are an ellipsis
+    (:func:`widen_ellipsis`) and stay."""
+    return _DOUBLED_STOP.sub("。", text) if "。。" in text else text
 
 
 def widen_ellipsis(text: str) -> str:
@@ -170,6 +180,7 @@ def drop_space_around_marks(text: str) -> str:
 #: One pass of the rules, in order.
 RULES = (
     fullwidth_alnum_to_ascii,
+    drop_doubled_full_stop,
     widen_ellipsis,
     widen_period,
     widen_parentheses,
