@@ -182,3 +182,21 @@ def test_quick_benchmark_runs_end_to_end_and_writes_json(tmp_path, capsys):
     assert any(s["step"] == "import digest.pipeline" and s["seconds"] for s in result["startup"]["steps"])
     table = capsys.readouterr().out
     assert "one core, warm: chars/s" in table and "Conversion by stage" in table
+
+
+def test_the_edition_mode_of_each_build_is_read_from_its_log(tmp_path):
+    """The bench says how many builds forked the English edition: wall times differ with the mode."""
+    from bench.builds import _editions_forked, _plugins_importable
+    from bench.stats import forked_text
+
+    _plugins_importable()
+    from digest_editions import ONE_AFTER_ANOTHER
+
+    forked, serial = tmp_path / "a.log", tmp_path / "b.log"
+    forked.write_text("digest: building the en edition into …\n", encoding="utf-8")
+    serial.write_text(f"digest: {ONE_AFTER_ANOTHER}\n", encoding="utf-8")
+    assert _editions_forked(forked) is True and _editions_forked(serial) is False
+    runs = {"ours_cold": [{"editions_forked": True}, {"editions_forked": False}],
+            "ours_render": [{"editions_forked": True}, {"editions_forked": True}]}
+    assert forked_text({"all_runs": runs}) == "1 of 2 full builds, 2 of 2 rendering rebuilds"
+    assert forked_text({"runs": {"ours_cold": [1.0]}}) == ""  # a result from before the record

@@ -40,7 +40,7 @@ def test_sentence_tokens_are_those_of_the_alternation(text):
 
 
 _PLAIN_CANDIDATES = re.compile(
-    r"[,?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯]|。。。|…{3,}|(?<!…)…(?!…)"
+    r"[,?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯]|。。|…{3,}|(?<!…)…(?!…)"
     r"|[ \t][，。、；：？！]|[，。、；：？！][ \t]"
 )
 
@@ -51,14 +51,15 @@ def test_punctuation_candidates_are_found_as_before(text):
     assert (punctuation._CANDIDATES.search(text) is None) == (_PLAIN_CANDIDATES.search(text) is None)
 
 
-@settings(max_examples=300)
-@given(_texts("，。中文a1 \t,?!:;"))
-def test_widen_marks_skips_only_text_without_half_width_marks(text):
+@settings(max_examples=500)
+@given(_texts("，。中文a1 \t,?!:;", max_size=20))
+def test_widen_marks_is_the_substitution_of_spaced_mark_runs(text):
+    """The scan from mark run to mark run, spaces taken on either side, is the plain substitution."""
     def fix(m):
         if punctuation._touches_chinese(text, m.start(), m.end()):
             return "".join(punctuation._HALF_MARKS[c] for c in m.group(1))
         return m.group()
-    assert punctuation.widen_marks(text) == punctuation._HALF_MARK.sub(fix, text)
+    assert punctuation.widen_marks(text) == re.sub(r"[ \t]*([,?!:;]+)[ \t]*", fix, text)
 
 
 _PLAIN_FULL_DATE = re.compile(
@@ -115,7 +116,8 @@ def _plain_is_statement(sentence: str, min_cjk: int, strict: bool = True) -> boo
 
 _STATEMENT_PIECES = st.lists(st.sampled_from([
     "记者", "张三", "摄", "图为", "（", "）", "(", ")", "图", "：", ":", "一是", "1、", "2、", "３．", "？", "?",
-    "“", "”", "「", "」", "提问", "报道", "新华社", "增长", "12%", "人工智能产业", "发展", "。", "，", "、",
+    "“", "”", "「", "」", "『", "』", "提问", "报道", "新华社", "增长", "12%", "人工智能产业", "发展", "。", "，", "、",
+    "供图", "（图/新华社）", "。", "．",
 ]), max_size=10)
 
 
@@ -124,6 +126,23 @@ _STATEMENT_PIECES = st.lists(st.sampled_from([
 def test_statement_test_skips_only_patterns_that_cannot_match(pieces, min_cjk, strict):
     sentence = "".join(pieces)
     assert summary._is_statement(sentence, min_cjk, strict) == _plain_is_statement(sentence, min_cjk, strict)
+
+
+_PLAIN_PAGE_BIGRAMS = re.compile(f"(?=([{chardata.CJK_RANGES}\uff01-\uff5e]{{2}}))")
+
+
+@given(_texts("中文人工ＳＴ＊！a1 。?", max_size=16))
+def test_page_bigrams_are_every_overlapping_pair_of_the_plain_search(page):
+    assert mojibake._Scorer(page).page_bigrams == frozenset(_PLAIN_PAGE_BIGRAMS.findall(page))
+
+
+@given(_texts("著名隨中a 。\n著", max_size=12))
+def test_zhe_found_as_by_the_lookbehind_first_pattern(text):
+    from digest.clean import simplify
+
+    plain = re.compile(f"(?<=([{chardata.CJK_RANGES}]))著(?=(.?))", re.DOTALL)
+    assert ([(m.span(), m.groups()) for m in simplify._ZHE.finditer(text)]
+            == [(m.span(), m.groups()) for m in plain.finditer(text)])
 
 
 def _plain_score(page: str, prev: str, prev_key: str, cand) -> float:
@@ -137,7 +156,7 @@ def _plain_score(page: str, prev: str, prev_key: str, cand) -> float:
     if cand.key in mojibake._CHECKED or prev_key in mojibake._DIGITS:
         p = mojibake._orthography(prev_key, cand.key, p, mojibake._BREAK_ELSEWHERE)
     score = math.log(p)
-    if score < mojibake._DOCUMENT_BIGRAM and prev + cand.char in set(mojibake._PAGE_BIGRAMS.findall(page)):
+    if score < mojibake._DOCUMENT_BIGRAM and prev + cand.char in set(_PLAIN_PAGE_BIGRAMS.findall(page)):
         return mojibake._DOCUMENT_BIGRAM
     if cand.char != cand.key and mojibake._is_simplified(page):
         return score + mojibake._OTHER_SCRIPT
@@ -164,3 +183,190 @@ def test_a_cjk_word_is_all_ideographs(token):
     from digest.analyze.figures import _is_cjk_word
 
     assert _is_cjk_word(token) == (bool(token) and all(chardata.CJK_CHAR.match(c) for c in token))
+
+
+_GUARDED = [  # (pattern, its guard characters)
+    (summary._CAPTION, summary._CAPTION_GUARD),
+    (summary._ROLE_COLON, summary._COLONS),
+    (summary._LIST_OPENER, summary._COLONS),
+    (summary._RUN_OF_ITEMS, summary._ITEM_MARKS),
+    (summary._QUESTION, summary._QUESTION_MARKS),
+    (summary._QUOTED, summary._QUOTE_OPENERS),
+]
+
+
+@settings(max_examples=400)
+@given(_STATEMENT_PIECES, st.sampled_from(range(len(_GUARDED))))
+def test_a_statement_pattern_never_matches_without_its_guard_characters(pieces, which):
+    """The guards of :func:`summary._is_statement` come from the constants the patterns
+    are built from; a sentence holding none of a pattern's guard characters never matches it."""
+    pattern, guard = _GUARDED[which]
+    sentence = "".join(pieces)
+    if pattern.search(sentence) is not None:
+        assert any(c in sentence for c in guard)
+    stripped = sentence.translate(dict.fromkeys(map(ord, guard), "中"))
+    assert pattern.search(stripped) is None
+
+
+def _plain_ranking(draft, min_cjk, strict):
+    """Every candidate scored, then sorted: what :func:`summary._ranked` must give lazily."""
+    paragraphs = [b.text for b in draft.blocks if not b.heading]
+    cands = list(summary._statements(paragraphs, min_cjk, strict))
+    if not cands:
+        return []
+    headline = summary._idf_shares(draft.title) if draft.headline else {}
+    lazy = summary._Candidates(paragraphs, min_cjk, strict)
+    assert lazy.has(1)
+    start = summary._news_start(lazy, paragraphs[0], headline)
+    ranked = [(c.text, summary._score(c, start, headline), c.order) for c in cands]
+    return sorted(ranked, key=lambda r: (-r[1], r[2]))
+
+
+_SENTENCES = st.sampled_from([
+    "今年前8个月，缝制机械出口额同比增长12%。", "北京人工智能产业规模达3500亿元，综合实力领跑全国。",
+    "市民牛女士说：“这补贴政策真好！”", "他强调，要推动人工智能与实体经济深度融合发展。",
+    "如何携手构建人工智能生态，成为各区共同面对的课题。", "一是加强算力基础设施建设，提升数据开放水平。",
+    "人工智能“潮”起北京，政协委员热议产业未来发展。", "海淀区政协委员刘涛建议加大应用场景培育力度。",
+    "清晨，走进上海新国际博览中心，展馆里人头攒动。", "国务院审议通过《关于深入实施“人工智能+”行动的意见》。",
+    "近期，北京市各区两会陆续召开，多位政协委员分享构想。", "这背后，是企业多年的技术积累与市场开拓。",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_SENTENCES, min_size=1, max_size=6), min_size=1, max_size=8),
+       st.sampled_from(["人工智能产业规模达3500亿元", "缝制机械出口回暖", "海淀原点社区"]), st.booleans(),
+       st.sampled_from([(12, True), (4, True), (4, False)]))
+def test_lazy_ranking_is_the_full_ranking(paragraphs, title, headline, rule):
+    from digest.model import ArticleDraft, Block
+
+    draft = ArticleDraft(title, [Block("".join(p)) for p in paragraphs], headline=headline)
+    assert summary.rank_sentences(draft, *rule) == _plain_ranking(draft, *rule)
+
+
+def _plain_key_figures(draft):
+    """Every figure built with its phrase, then sorted and deduplicated (the eager rule)."""
+    from digest.analyze import figures
+
+    found, offset = [], 0
+    for text in [draft.title] + [b.text for b in draft.blocks if not b.heading]:
+        found += [(f.figure(), f.rank, f.order) for f in figures._figures_in(text, offset)]
+        offset += len(text) + 1
+    title = {(fig.amount, fig.unit) for fig, _, order in found if order < len(draft.title)}
+    found.sort(key=lambda f: (f[1], (f[0].amount, f[0].unit) not in title, f[2]))
+    out, seen = [], set()
+    for fig, _, _ in found:
+        if (fig.amount, fig.unit) not in seen:
+            seen.add((fig.amount, fig.unit))
+            out.append(fig)
+    return out[:figures.MAX_FIGURES]
+
+
+_FIGURE_PIECES = st.lists(st.sampled_from([
+    "产业规模达", "3500亿元", "40%", "的", "顶尖人才", "2400家", "核心企业", "，", "。", "增长12%", "690亿元",
+    "超长期特别国债", "1名孕妇", "5项目", "三千亿元", "两万人", "3.5倍", "出口额", "同比", "10分钟", "消费者",
+]), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FIGURE_PIECES, st.lists(_FIGURE_PIECES, max_size=4))
+def test_key_figures_build_only_the_listed_ones_as_the_eager_rule(title, paragraphs):
+    from digest.analyze.figures import key_figures
+    from digest.model import ArticleDraft, Block
+
+    draft = ArticleDraft("".join(title), [Block("".join(p)) for p in paragraphs])
+    assert key_figures(draft) == _plain_key_figures(draft)
+
+
+def _plain_split_scanned(para: str) -> list[str]:
+    """The splitter's scan as first written, reading the regex matches themselves."""
+    tokens = list(sentences._TOKEN.finditer(para))
+    pairs = sentences._matched_brackets([m.start() for m in tokens], "".join(m.group()[0] for m in tokens))
+    out, start, depth, outer, i = [], 0, 0, -1, 0
+    while i < len(tokens):
+        m = tokens[i]
+        ch = m.group()[0]
+        i += 1
+        if ch in OPENERS or ch in CLOSERS:
+            if m.start() in pairs:
+                depth += 1 if ch in OPENERS else -1
+                if ch in OPENERS and depth == 1:
+                    outer = m.start()
+            continue
+        end, closed = m.end(), False
+        while i < len(tokens) and tokens[i].start() == end and tokens[i].group()[0] not in OPENERS:
+            t = tokens[i]
+            if t.group()[0] in CLOSERS and t.start() in pairs:
+                depth -= 1
+                closed = closed or depth == 0
+            end = t.end()
+            i += 1
+        if depth > 0:
+            continue
+        if closed:
+            if sentences._quote_continues(para, start, outer, end):
+                continue
+        elif ch == ELLIPSIS and not sentences._FULL_STOP.search(para, m.start(), end) and para[end:].strip():
+            continue
+        if para[start:end].strip():
+            out.append(para[start:end].strip())
+        start = end
+    return out + ([para[start:].strip()] if para[start:].strip() else [])
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["“", "”", "「", "」", "《", "》", "（", "）", "。", "！", "？", "…", "……", "，", "：",
+                                 "真好", "市民分享", "他说", " ", "中"]), max_size=16))
+def test_sentence_scan_on_plain_lists_is_the_scan_of_matches(pieces):
+    para = "".join(pieces)
+    assert sentences._split_scanned(para) == _plain_split_scanned(para)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["这不仅是购物方式的变迁，更是发展成果共享的深刻体现。", "新的开头。", " ", "\u3000",
+                                 "消费市场的热浪，离不开各地的积极响应！", "”", "短句。"]), max_size=8), st.booleans())
+def test_repeated_sentences_dropped_as_with_a_key_per_sentence(pieces, twice):
+    from digest.clean import dedupe
+
+    def plain(text, seen):
+        parts, end = [], 0
+        for m in chardata.SENTENCE_END_RUN.finditer(text):
+            sentence, end = text[end:m.end()], m.end()
+            key = dedupe.paragraph_key(sentence)
+            if len(sentence) >= dedupe.MIN_SENTENCE_CHARS and len(key) >= dedupe.MIN_SENTENCE_CHARS:
+                if key in seen:
+                    continue
+                seen.add(key)
+            parts.append(sentence)
+        return "".join(parts + [text[end:]]).strip()
+
+    text = "".join(pieces)
+    fast, slow = set(), set()
+    for _ in range(2 if twice else 1):
+        assert dedupe.drop_repeated_sentences(text, fast) == plain(text, slow)
+        assert fast == slow
+
+
+def _class_first_runs():
+    """Each run pattern written with :func:`chardata.run_of`, with the plain ``[x]+`` form it replaced."""
+    from digest.clean import furniture
+    from digest.ingest import decode
+    from digest.split import lines
+
+    space = " \t\u3000\u00a0"
+    return [
+        (chardata.CJK_RUN, f"[{chardata.CJK_RANGES}]+"),
+        (chardata.SENTENCE_END_RUN, f"[{FULL_STOPS}]+[{re.escape(CLOSERS)}]*"),
+        (sentences._FULL_STOP, f"[{FULL_STOPS}]+"),
+        (dates._FULLWIDTH_RUN, "[０-９：／．－]+"),
+        (lines._SPACES, f"[{space}]+"),
+        (furniture._GAP, f"[{space}]{{2,}}"),
+        (decode._TEXT_RUN, decode._TEXT_RUN.pattern.split("][", 1)[0] + "]+"),
+    ]
+
+
+@settings(max_examples=300)
+@given(_texts("中文。！？!?”）」 \t\u3000\u00a0０９：a.한\ue40c", max_size=16))
+def test_runs_written_class_first_match_as_the_plain_runs(text):
+    for fast, plain in _class_first_runs():
+        assert fast.pattern != plain
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)]

@@ -240,6 +240,10 @@ def _build_editions(settings, root_output: str) -> None:
             Pelican(child).run()
 
 
+#: Logged when the further editions are not built in a fork (the bench reads it from the log).
+ONE_AFTER_ANOTHER = "no idle core; the editions are built one after another"
+
+
 def _start_other_editions(pelican) -> None:
     """Build the further editions in a forked process beside this one, on the other core.
 
@@ -253,7 +257,7 @@ def _start_other_editions(pelican) -> None:
     if len(_editions(settings)) < 2 or jobs == 1 or not hasattr(os, "fork"):
         return
     if jobs is None and not core_to_spare():
-        log.info("digest: no idle core; the editions are built one after another")
+        log.info("digest: %s", ONE_AFTER_ANOTHER)
         return
     aside = editions_aside(Path(settings["OUTPUT_PATH"]))
     aside.mkdir()

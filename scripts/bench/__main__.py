@@ -118,6 +118,7 @@ def _benchmark(args, work: Path) -> dict:
     result["builds"] = {"ours_cold": cold, "bare": bare, "ours_noop": noop, "ours_render": rendered,
                         "one_seed": one_seed,
                         "runs": seconds,
+                        "all_runs": runs,
                         "spread": {k: spread(v) for k, v in seconds.items()},
                         "ratio_spread": ratios(seconds["ours_cold"], seconds["bare"]) if ok else {},
                         "ratio_cached_spread": ratios(seconds["ours_noop"], seconds["bare"]) if ok else {},

@@ -71,7 +71,8 @@ class Builds:
             cmd[1:3] = ["-m", "cProfile", "-o", str(profile), "-m", "pelican"]
         run = run_measured(cmd, log, snapshot_env(self.work), self.work)
         after = set(self.digest_cache.glob("*.json")) if self.digest_cache.is_dir() else set()
-        return _outcome(run, log) | {"html_files": _html_files(output), "seeds_converted": len(after - before)}
+        return _outcome(run, log) | {"html_files": _html_files(output), "seeds_converted": len(after - before),
+                                     "editions_forked": _editions_forked(log)}
 
     def forget_caches(self) -> None:
         """Empty caches, as on a fresh clone (the pages stay: the bare build reads them)."""
@@ -96,14 +97,27 @@ class Builds:
         return result
 
 
+def _plugins_importable() -> None:
+    if str(ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(ROOT / "plugins"))
+
+
 def forget_site(cache: Path) -> None:
     """Make the next build with this Pelican cache render: drop the record that lets a
     rebuild with nothing changed keep the site (plugins/digest_editions/staging.py)."""
-    if str(ROOT / "plugins") not in sys.path:
-        sys.path.insert(0, str(ROOT / "plugins"))
+    _plugins_importable()
     from digest_editions.staging import forget_site_record
 
     forget_site_record(cache)
+
+
+def _editions_forked(log: Path) -> bool:
+    """Whether a build that rendered built its further editions in a fork, beside the
+    first (it does when a core is idle as it starts): wall times differ with the mode."""
+    _plugins_importable()
+    from digest_editions import ONE_AFTER_ANOTHER
+
+    return ONE_AFTER_ANOTHER not in log.read_text(encoding="utf-8", errors="replace")
 
 
 def _outcome(run: Run, log: Path) -> dict:

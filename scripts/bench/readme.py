@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .common import (BUILD_RATIO_TARGET, COLD_RATIO_TARGET, CONVERSION_TARGET, ROOT, STARTUP_TARGET_S,
                      preview_target)
+from .stats import forked_text
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
@@ -69,6 +70,9 @@ def table(r: dict) -> str:
         if b.get("cpu_ratio_spread"):
             rows.append(["full build / bare Pelican, CPU time of all processes",
                          _span(b["cpu_ratio_spread"], "×", "{:.2f}"), ""])
+        if forked_text(b):
+            rows.append(["English edition built in a fork beside the Chinese one (a core idle at the start)",
+                         forked_text(b), ""])
         one_seed = b["one_seed"]
         if "error" not in one_seed:
             rows.append(["rebuild after one seed changed", f"{one_seed['seconds']:.1f} s; "

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from .common import (BARE_PLUGINS, BUILD_RATIO_TARGET, COLD_RATIO_TARGET, CONVERSION_TARGET,
                      ROOT, STARTUP_TARGET_S, preview_target)
+from .stats import forked_text
+
 
 def machine_info() -> dict:
     from importlib.metadata import PackageNotFoundError, version
@@ -170,6 +172,9 @@ def render(r: dict) -> str:
                 out.append(f"  {label}: {sp['median']:.2f}x (min-max {sp['min']:.2f}-{sp['max']:.2f}, "
                            f"{sp['runs']} alternating runs)"
                            + (f"; target <= {target}x: {_mark(sp['median'] <= target)}" if target else ""))
+        if forked_text(b):
+            out.append(f"  further editions built in a fork beside the first (a core idle as the build "
+                       f"started): {forked_text(b)}")
         if b.get("peak_rss_mb"):
             out.append(f"  peak memory of a build: {b['peak_rss_mb']:.0f} MB largest process, "
                        f"{_s(b.get('tree_peak_rss_mb'))} MB sampled sum with workers")

@@ -18,3 +18,19 @@ def spread(values: list[float]) -> dict:
 def ratios(numerators: list[float], denominators: list[float]) -> dict:
     """The spread of pairwise ratios of runs made side by side."""
     return spread([a / b for a, b in zip(numerators, denominators) if a and b])
+
+
+def forked_counts(builds: dict) -> dict[str, tuple[int, int]]:
+    """``{"full builds": (forked, runs), "rendering rebuilds": (...)}``: how many of the
+    builds that rendered built the further editions in a fork (the mode changes wall time)."""
+    out = {}
+    for label, key in (("full builds", "ours_cold"), ("rendering rebuilds", "ours_render")):
+        runs = [run.get("editions_forked") for run in builds.get("all_runs", {}).get(key, [])]
+        if runs and None not in runs:
+            out[label] = (sum(runs), len(runs))
+    return out
+
+
+def forked_text(builds: dict) -> str:
+    """``2 of 2 full builds, 1 of 2 rendering rebuilds`` (empty for a result without the record)."""
+    return ", ".join(f"{n} of {runs} {label}" for label, (n, runs) in forked_counts(builds).items())

@@ -22,10 +22,10 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from digest.chardata import BRACKET_LEAD, CLAUSE_MARKS, FULL_STOPS, LEAD_DATE, NEWS_LEAD, TWO_PART_HEADING_MAX
+from digest.chardata import BRACKET_LEAD, CLAUSE_MARKS, FULL_STOPS, LEAD_DATE, NEWS_LEAD, TWO_PART_HEADING_MAX, run_of
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９：／．－", "0123456789:/.-")
-_FULLWIDTH_RUN = re.compile("[０-９：／．－]+")
+_FULLWIDTH_RUN = re.compile(run_of("０-９：／．－"))
 
 #: A full date: 2025年9月26日, 2025-09-26, 2025/09/26, 2025.9.26 (same separator twice).
 #: (The year opens on its first digit, the digit before it checked behind: the search

@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from digest.chardata import CLOSERS, ELLIPSIS, FULL_STOPS, OPENERS, QUOTE_OPENERS, TITLE_OPENERS
+from digest.chardata import CLOSERS, ELLIPSIS, FULL_STOPS, OPENERS, QUOTE_OPENERS, TITLE_OPENERS, run_of
 
 _OPENER_OF = dict(zip(CLOSERS, OPENERS))
 
-_FULL_STOP = re.compile(f"[{FULL_STOPS}]+")
+_FULL_STOP = re.compile(run_of(FULL_STOPS))
 #: A run of full stops, a run of ellipses, or one quote or bracket mark.  Written as
 #: one character class first (then the run it opens) so that the scan jumps from mark to mark.
 _TOKEN = re.compile(f"[{FULL_STOPS}{ELLIPSIS}{re.escape(OPENERS + CLOSERS)}]"
@@ -46,25 +46,25 @@ _ATTRIBUTION = re.compile(
 )
 
 
-def _matched_brackets(tokens: list[re.Match]) -> dict[int, int]:
+def _matched_brackets(starts: list[int], marks: str) -> dict[int, int]:
     """Pair openers with closers; returns {closer position: opener position}, openers too as keys.
 
+    ``starts`` are the tokens' positions and ``marks`` their first characters.
     Unmatched marks (a quote lost to noise) are left out, so a stray “ cannot
     swallow the rest of the paragraph.  A closer skips over unclosed openers
     above its partner: in ``“甲（乙”`` the quote still pairs.
     """
     stack: list[tuple[str, int]] = []
     pairs: dict[int, int] = {}
-    for m in tokens:
-        ch = m.group()[0]
+    for ch, start in zip(marks, starts):
         if ch in OPENERS:
-            stack.append((ch, m.start()))
+            stack.append((ch, start))
         elif ch in CLOSERS:
             want = _OPENER_OF[ch]
             for i in range(len(stack) - 1, -1, -1):
                 if stack[i][0] == want:
                     opener = stack[i][1]
-                    pairs[m.start()] = opener
+                    pairs[start] = opener
                     pairs[opener] = opener
                     del stack[i:]
                     break
@@ -122,41 +122,44 @@ def _split_plain(para: str) -> list[str]:
 
 
 def _split_scanned(para: str) -> list[str]:
-    tokens = list(_TOKEN.finditer(para))
-    pairs = _matched_brackets(tokens)
+    # the tokens as plain lists (positions, first characters): read many times below
+    spans = [m.span() for m in _TOKEN.finditer(para)]
+    starts = [a for a, _ in spans]
+    marks = "".join(para[a] for a in starts)
+    pairs = _matched_brackets(starts, marks)
     sentences: list[str] = []
     start = depth = 0
     outer = -1  # position of the outermost open bracket
     i = 0
-    while i < len(tokens):
-        m = tokens[i]
-        ch = m.group()[0]
+    n = len(spans)
+    while i < n:
+        ch = marks[i]
+        at, end = spans[i]
         i += 1
         if ch in OPENERS:
-            if m.start() in pairs:
+            if at in pairs:
                 depth += 1
                 if depth == 1:
-                    outer = m.start()
+                    outer = at
             continue
         if ch in CLOSERS:
-            if m.start() in pairs:
+            if at in pairs:
                 depth -= 1
             continue
         # a run of final punctuation: absorb the closers (and marks) glued to it
-        end, closed = m.end(), False
-        while i < len(tokens) and tokens[i].start() == end and tokens[i].group()[0] not in OPENERS:
-            t = tokens[i]
-            if t.group()[0] in CLOSERS and t.start() in pairs:
+        closed = False
+        while i < n and starts[i] == end and marks[i] not in OPENERS:
+            if marks[i] in CLOSERS and starts[i] in pairs:
                 depth -= 1
                 closed = closed or depth == 0
-            end = t.end()
+            end = spans[i][1]
             i += 1
         if depth > 0:
             continue
         if closed:
             if _quote_continues(para, start, outer, end):
                 continue
-        elif ch == ELLIPSIS and not _FULL_STOP.search(para, m.start(), end) and para[end:].strip():
+        elif ch == ELLIPSIS and not _FULL_STOP.search(para, at, end) and para[end:].strip():
             continue  # a trailing list, the sentence goes on
         piece = para[start:end].strip()
         if piece:

@@ -82,9 +82,35 @@ _LOOK = 14
 
 @dataclass
 class _Found:
-    figure: KeyFigure
+    """A figure as found: what ranks and tells it apart now, its phrase (segmentation) when chosen."""
+
+    text: str  # the title or paragraph it is in
+    match: re.Match
+    unit: str
+    value: float
+    scale: float
+    of_phrase: bool  # a share of something (``40%的顶尖人才``)
+    counted: str  # what a share is of; found with the rest by :meth:`figure`
     rank: int  # class: lower is more informative
     order: int  # position: title first, then article order
+
+    @property
+    def key(self) -> tuple[float, str]:
+        """Amount and unit: the same figure said twice is listed once (``KeyFigure.amount``)."""
+        return self.value * self.scale, self.unit
+
+    def figure(self) -> KeyFigure:
+        """The figure with its phrase and what it counts: noun phrases after or before it."""
+        text, start, end, unit = self.text, self.match.start(), self.match.end(), self.unit
+        phrase, counted = text[start:end], self.counted
+        if self.of_phrase:
+            phrase += "的" + counted
+        elif unit not in PERCENTS:
+            counted = _counted_after(text[end:])
+            if counted and unit not in CURRENCIES:
+                phrase += counted
+        counted = counted or _subject_before(text[:start])
+        return KeyFigure(text=phrase, value=self.value, unit=unit, scale=self.scale, counts=counted)
 
 
 def _parse_number(digits: str) -> float:
@@ -227,22 +253,12 @@ def news_figures(text: str) -> tuple[str, ...]:
 def _figures_in(text: str, offset: int) -> list[_Found]:
     found: list[_Found] = []
     for m, unit in _amounts(text):
-        digits = m["pct"] or m["num"] or m["cn"]
-        scale_word = m["scale"] or ""
-        value = _parse_number(digits)
-        scale = SCALES.get(scale_word, 1.0)
-        start, end = m.start(), m.end()
-        phrase, counted, after = text[start:end], "", text[end:]
-        of_phrase = unit in PERCENTS and after.startswith("的") and bool(counted := _counted_after(after[1:]))
-        if of_phrase:
-            phrase += "的" + counted
-        elif unit not in PERCENTS:
-            counted = _counted_after(after)
-            if counted and unit not in CURRENCIES:
-                phrase += counted
-        counted = counted or _subject_before(text[:start])
-        figure = KeyFigure(text=phrase, value=value, unit=unit, scale=scale, counts=counted)
-        found.append(_Found(figure, _informativeness(unit, value * scale, of_phrase), offset + start))
+        value = _parse_number(m["pct"] or m["num"] or m["cn"])
+        scale = SCALES.get(m["scale"] or "", 1.0)
+        end, counted = m.end(), ""
+        of_phrase = unit in PERCENTS and text.startswith("的", end) and bool(counted := _counted_after(text[end + 1:]))
+        found.append(_Found(text, m, unit, value, scale, of_phrase, counted,
+                            _informativeness(unit, value * scale, of_phrase), offset + m.start()))
     return found
 
 
@@ -259,15 +275,15 @@ def key_figures(draft: ArticleDraft) -> list[KeyFigure]:
     for text in [draft.title] + [b.text for b in draft.blocks if not b.heading]:
         found.extend(_figures_in(text, offset))
         offset += len(text) + 1
-    title_amounts = {(f.figure.amount, f.figure.unit) for f in found if f.order < len(draft.title)}
-    found.sort(key=lambda f: (f.rank, (f.figure.amount, f.figure.unit) not in title_amounts, f.order))
+    title_amounts = {f.key for f in found if f.order < len(draft.title)}
+    found.sort(key=lambda f: (f.rank, f.key not in title_amounts, f.order))
     seen: set[tuple[float, str]] = set()
     out: list[KeyFigure] = []
     for f in found:
-        key = (f.figure.amount, f.figure.unit)
+        key = f.key
         if key not in seen:
             seen.add(key)
-            out.append(f.figure)
+            out.append(f.figure())  # only the figures listed are segmented for their phrase
             if len(out) == MAX_FIGURES:
                 break
     return out

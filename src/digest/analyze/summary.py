@@ -43,15 +43,19 @@ the way an editor does:
    each exactly as it stands.
 
 Cost is linear in the article: only the first MAX_CANDIDATES statements are
-scored (with the prior above, a later one cannot win), each from the words
-the keywords segment anyway; no sentence graph.
+candidates (with the prior above, a later one cannot win), each scored from the
+words the keywords segment anyway, and only while it could still be among the
+ones taken (:func:`_ranked`); no sentence graph.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from digest.analyze.figures import news_figures
 from digest.analyze.sentences import paragraph_sentences
@@ -91,8 +95,19 @@ NAME_WEIGHT = 0.25
 #: Dictionary tags of named things: organisations, places, other proper nouns, abbreviations (发改委).
 _NAME_TAGS = frozenset({"nt", "ns", "nz", "j"})
 
+#: Each pattern below needs one of its guard characters: :func:`_is_statement`
+#: searches it only in a sentence holding one (most hold none).
+_QUESTION_MARKS = "？?"
+_COLONS = ":："
+_PARENS = "（("
+_ITEM_MARKS = "、．"
+_QUOTE_PAIRS = ("“”", "「」", "『』")
+_QUOTE_OPENERS = "".join(pair[0] for pair in _QUOTE_PAIRS)
+#: A caption names a picture (图, 摄) or stands in brackets.
+_CAPTION_GUARD = "图摄" + _PARENS
+
 #: A question: ends on a question mark, possibly inside closing quotes.
-_QUESTION = re.compile(f"[？?][{re.escape(CLOSERS)}]*\\s*$")
+_QUESTION = re.compile(f"[{_QUESTION_MARKS}][{re.escape(CLOSERS)}]*\\s*$")
 #: A question someone asked, reported by the writer (``有记者提问，……会不会影响健康？``):
 #: a fact of the story (what was asked at a press conference), not the writer's
 #: rhetorical question to the reader.
@@ -101,14 +116,14 @@ _REPORTED_QUESTION = re.compile(r"(?<!^)(?:提问|问道|询问|追问|发问|�
 #: A credit inside a sentence (``《冰雪之约》作者：张三，……``): a role word and a colon.
 #: One-character roles (文, 图, 摄) are left out: ``如图：`` is running text.
 _ROLES = alternation(tuple(r for r in AUTHOR_ROLES + EDITOR_ROLES + SOURCE_ROLES if len(r) > 1))
-_ROLE_COLON = re.compile(f"(?:{_ROLES})[:：]")
+_ROLE_COLON = re.compile(f"(?:{_ROLES})[{_COLONS}]")
 #: What any credit line holds (a role word, 报道, 摄): only such a sentence is
 #: worth the full credit parser.
 _CREDIT_HINT = re.compile(f"{_ROLES}|报道|报导|摄")
 #: A photo caption or credit: ``图为……``, ``（图/新华社）``, ``……（记者 张三 摄）``.
 _CAPTION = re.compile(
     r"^(?:图为|图片为|上图|下图|左图|右图|资料图|视频截图|图[:：/／])"
-    r"|[（(](?:图|摄影?|资料图|供图|图片来源)[^）)]{0,20}[）)][。]?$"
+    f"|[{_PARENS}](?:图|摄影?|资料图|供图|图片来源)[^）)]{{0,20}}[）)][。]?$"
     r"|(?:摄|供图)[）)]?[。]?$"
 )
 #: One item of an enumeration (``二是坚持结构调整……``, ``（三）……``, ``其次，……``):
@@ -120,11 +135,12 @@ _LIST_ITEM = re.compile(
 #: A sentence that opens an enumeration (``……转型升级：一是……``), for the same reason,
 #: or is one: a label and its items (``原料：大米、红枣、黑芝麻。``).
 _LIST_OPENER = re.compile(
-    r"[：:]\s*(?:一是|第一|首先|[（(]?[一1][）)、．.]|(?:[^，,。；：:、]{1,12}、)+[^，,。；：:、]{1,12}[。！!]?$)"
+    f"[{_COLONS}]"
+    r"\s*(?:一是|第一|首先|[（(]?[一1][）)、．.]|(?:[^，,。；：:、]{1,12}、)+[^，,。；：:、]{1,12}[。！!]?$)"
 )
 #: Numbered items run together in one "sentence" (``1、姓名2、性别3、民族``): a form or
 #: a list flattened by the page, not a statement.
-_RUN_OF_ITEMS = re.compile(r"\d(?<![\d.]\d)\d?[、．](?!\d)")  # a digit first: the scan skips to digits
+_RUN_OF_ITEMS = re.compile(f"\\d(?<![\\d.]\\d)\\d?[{_ITEM_MARKS}](?!\\d)")  # a digit first: the scan skips to digits
 #: A sentence leaning on the one before it: a pronoun or connective opens it.
 _ANAPHORIC = re.compile(
     r"^(?:[他她它这该此其][们些]?|而|但|但是|然而|因此|所以|因而|同时|此外|另外|另一方面|与此同时|"
@@ -133,7 +149,7 @@ _ANAPHORIC = re.compile(
 #: An indirect question inside a statement: ``如何……成为……课题``.
 _INDIRECT_QUESTION = re.compile(r"如何|怎样|怎么|为何|为什么")
 #: Quotation marks whose content is someone's words (not ``《》`` titles).
-_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』")
+_QUOTED = re.compile("|".join(f"{o}[^{c}]*{c}" for o, c in _QUOTE_PAIRS))
 #: A policy, law or work named in title marks: ``《行动计划》``.
 _TITLE_MARKS = re.compile(r"《[^》]{2,30}》")
 #: Cues of a scene rather than news: a person's words or a question, first or
@@ -156,7 +172,6 @@ class _Candidate:
     text: str
     paragraph: int  # index among body paragraphs
     order: int  # position among the statements, in article order
-    score: float = 0.0
 
 
 def _strip_dateline(sentence: str) -> str:
@@ -178,49 +193,77 @@ def _is_statement(sentence: str, min_cjk: int, strict: bool = True) -> bool:
     """A whole sentence that states something: final punctuation, enough Chinese, not a
     credit, caption or list item; when ``strict``, not a question nor a quotation without a figure.
 
-    Each pattern is searched only when the sentence holds a character it needs
-    (a colon, a question mark, a quotation mark...): most sentences hold none.
+    Each pattern is searched only when the sentence holds one of its guard
+    characters (a colon, a question mark, a quotation mark...): most hold none.
     """
     if not ends_sentence(sentence) or cjk_count(sentence) < min_cjk:
         return False
-    if (("图" in sentence or "摄" in sentence or "（" in sentence or "(" in sentence)
-            and _CAPTION.search(sentence) is not None):
+    holds = sentence.__contains__
+    if any(map(holds, _CAPTION_GUARD)) and _CAPTION.search(sentence) is not None:
         return False
     if _LIST_ITEM.match(sentence) is not None:
         return False
-    if (":" in sentence or "：" in sentence) and (
+    if any(map(holds, _COLONS)) and (
             _ROLE_COLON.search(sentence) is not None or _LIST_OPENER.search(sentence) is not None):
         return False
-    if ("、" in sentence or "．" in sentence) and len(_RUN_OF_ITEMS.findall(sentence)) >= 2:
+    if any(map(holds, _ITEM_MARKS)) and len(_RUN_OF_ITEMS.findall(sentence)) >= 2:
         return False
     if strict:
-        if (("？" in sentence or "?" in sentence) and _QUESTION.search(sentence) is not None
+        if (any(map(holds, _QUESTION_MARKS)) and _QUESTION.search(sentence) is not None
                 and _REPORTED_QUESTION.search(sentence) is None):
             return False
-        if (("“" in sentence or "「" in sentence or "『" in sentence)
+        if (any(map(holds, _QUOTE_OPENERS))
                 and _quote_share(sentence) >= 0.5 and not news_figures(sentence)):
             return False
     return not (_CREDIT_HINT.search(sentence) and parse_byline(sentence))
 
 
-def _candidates(paragraphs: list[str], min_cjk: int, strict: bool) -> list[_Candidate]:
-    """The first MAX_CANDIDATES statements of the body paragraphs, without repeats."""
+def _statements(paragraphs: list[str], min_cjk: int, strict: bool) -> Iterator[_Candidate]:
+    """The first MAX_CANDIDATES statements of the body paragraphs, without repeats, in order."""
     seen: set[str] = set()
-    out: list[_Candidate] = []
+    order = 0
     for p, para in enumerate(paragraphs):
         for sentence in paragraph_sentences(para):
             sentence = _strip_dateline(sentence)
             if sentence not in seen and _is_statement(sentence, min_cjk, strict):
                 seen.add(sentence)
-                out.append(_Candidate(sentence, p, len(out)))
-                if len(out) == MAX_CANDIDATES:
-                    return out
-    return out
+                yield _Candidate(sentence, p, order)
+                order += 1
+                if order == MAX_CANDIDATES:
+                    return
 
 
-def _headline_weights(title: str) -> dict[str, float]:
-    """The headline's content words with their IDF, normalised to sum to 1."""
-    weights = {w: idf(w) for w in content_words(title)}
+class _Candidates:
+    """The statements, found only as far as they are asked for (:func:`_statements`)."""
+
+    def __init__(self, paragraphs: list[str], min_cjk: int, strict: bool) -> None:
+        self.found: list[_Candidate] = []
+        self._rest = _statements(paragraphs, min_cjk, strict)
+
+    def has(self, n: int) -> bool:
+        """Are there at least ``n`` statements (found now if need be)?"""
+        found = self.found
+        while len(found) < n:
+            nxt = next(self._rest, None)
+            if nxt is None:
+                return False
+            found.append(nxt)
+        return True
+
+    def first_after_opening(self) -> _Candidate | None:
+        """The first statement past the first paragraph."""
+        i = 0
+        while self.has(i + 1):
+            if self.found[i].paragraph > 0:
+                return self.found[i]
+            i += 1
+        return None
+
+
+def _idf_shares(text: str) -> dict[str, float]:
+    """``text``'s content words with their IDF, normalised to sum to 1 (empty without any):
+    the headline's weights, and what a summary sentence brings."""
+    weights = {w: idf(w) for w in content_words(text)}
     total = sum(weights.values())
     return {w: v / total for w, v in weights.items()} if total else {}
 
@@ -258,7 +301,7 @@ def _is_scene_setting(paragraph: str, headline: dict[str, float]) -> bool:
     )
 
 
-def _news_start(cands: list[_Candidate], first_paragraph: str, headline: dict[str, float]) -> int:
+def _news_start(cands: _Candidates, first_paragraph: str, headline: dict[str, float]) -> int:
     """Position of the first statement past a scene-setting opening (0 if there is none).
 
     A scene-setting first paragraph (:func:`_is_scene_setting`) is stepped over
@@ -268,50 +311,81 @@ def _news_start(cands: list[_Candidate], first_paragraph: str, headline: dict[st
     when a later one of them does.
     """
     start = 0
-    if (cands[0].paragraph == 0 and any(c.paragraph > 0 for c in cands)
-            and _is_scene_setting(first_paragraph, headline)):
-        start = next(c.order for c in cands if c.paragraph > 0)
-    for c in cands[start:start + OPENING]:
-        if c.paragraph != cands[start].paragraph:
+    if cands.found[0].paragraph == 0:
+        later = cands.first_after_opening()
+        if later is not None and _is_scene_setting(first_paragraph, headline):
+            start = later.order
+    cands.has(start + OPENING)
+    for c in cands.found[start:start + OPENING]:
+        if c.paragraph != cands.found[start].paragraph:
             break
         if _headline_share(_word_set(c.text), headline) >= NEWS_HEADLINE or news_figures(c.text):
             return c.order
     return start
 
 
-def _score(cands: list[_Candidate], first_paragraph: str, headline: dict[str, float]) -> None:
-    """Set each candidate's score: position prior × (1 + headline share + informativeness)."""
-    start = _news_start(cands, first_paragraph, headline)
-    for c in cands:
-        if c.order >= start:
-            prior = 1.0 / (1.0 + (c.order - start) / 2.0)
-        else:
-            prior = SCENE / (1.0 + c.order / 2.0)
-        c.score = prior * (1.0 + _headline_share(_word_set(c.text), headline) + _informativeness(c.text))
-        if _ANAPHORIC.match(c.text):
-            c.score *= ANAPHORA
-        if _INDIRECT_QUESTION.search(c.text):
-            c.score *= INDIRECT_QUESTION
+def _prior(order: int, start: int) -> float:
+    """The position prior of the statement at ``order`` when the news starts at ``start``."""
+    if order >= start:
+        return 1.0 / (1.0 + (order - start) / 2.0)
+    return SCENE / (1.0 + order / 2.0)
+
+
+#: A score is at most its prior times this: 1 + headline share (shares sum to 1,
+#: give or take rounding) + informativeness (at most 1); the rest only lower it.
+_MAX_FACTOR = 3.0 + 1e-9
+
+
+def _score(c: _Candidate, start: int, headline: dict[str, float]) -> float:
+    """Position prior × (1 + headline share + informativeness), lowered for an anaphor or
+    an indirect question."""
+    score = _prior(c.order, start) * (1.0 + _headline_share(_word_set(c.text), headline) + _informativeness(c.text))
+    if _ANAPHORIC.match(c.text):
+        score *= ANAPHORA
+    if _INDIRECT_QUESTION.search(c.text):
+        score *= INDIRECT_QUESTION
+    return score
+
+
+def _ranked(draft: ArticleDraft, min_cjk: int, strict: bool) -> Iterator[tuple[str, float, int]]:
+    """(sentence, score, position among the statements) for each candidate, best first
+    (ties in article order), each scored only when it might come next.
+
+    Past the news start, priors fall with position, so once a scored sentence
+    beats the most the next unscored one could reach (:data:`_MAX_FACTOR`), it is
+    the next best; the summary takes two or three, so most statements are
+    never scored, nor looked for.
+    """
+    paragraphs = [b.text for b in draft.blocks if not b.heading]
+    cands = _Candidates(paragraphs, min_cjk, strict)
+    if not cands.has(1):
+        return
+    headline = _idf_shares(draft.title) if draft.headline else {}
+    start = _news_start(cands, paragraphs[0], headline)
+    scored: list[tuple[float, int, str]] = []
+    j = 0
+    while True:
+        while cands.has(j + 1) and (j < start or not scored
+                                    or _prior(j, start) * _MAX_FACTOR >= -scored[0][0]):
+            c = cands.found[j]
+            heapq.heappush(scored, (-_score(c, start, headline), c.order, c.text))
+            j += 1
+        if not scored:
+            return
+        score, order, text = heapq.heappop(scored)
+        yield text, -score, order
 
 
 def rank_sentences(draft: ArticleDraft, min_cjk: int = MIN_CJK,
                    strict: bool = True) -> list[tuple[str, float, int]]:
     """(sentence, score, position among the statements) for each candidate, best first."""
-    paragraphs = [b.text for b in draft.blocks if not b.heading]
-    cands = _candidates(paragraphs, min_cjk, strict)
-    if not cands:
-        return []
-    _score(cands, paragraphs[0], _headline_weights(draft.title) if draft.headline else {})
-    ranked = [(c.text, c.score, c.order) for c in cands]
-    ranked.sort(key=lambda r: (-r[1], r[2]))
-    return ranked
+    return list(_ranked(draft, min_cjk, strict))
 
 
 def _novelty(text: str, said: set[str]) -> float:
     """IDF-weighted share of ``text``'s content words not in ``said`` (1.0 for no content words)."""
-    weights = {w: idf(w) for w in content_words(text)}
-    total = sum(weights.values())
-    return sum(v for w, v in weights.items() if w not in said) / total if total else 1.0
+    shares = _idf_shares(text)
+    return sum(v for w, v in shares.items() if w not in said) if shares else 1.0
 
 
 def summarize(draft: ArticleDraft, max_chars: int = SUMMARY_CHARS) -> list[str]:
@@ -325,15 +399,18 @@ def summarize(draft: ArticleDraft, max_chars: int = SUMMARY_CHARS) -> list[str]:
     an article with no finished sentence at all gets an empty summary rather
     than a fragment.
     """
-    ranked = (rank_sentences(draft) or rank_sentences(draft, min_cjk=4)
-              or rank_sentences(draft, min_cjk=4, strict=False))
-    if not ranked:
+    for min_cjk, strict in ((MIN_CJK, True), (4, True), (4, False)):
+        ranked = _ranked(draft, min_cjk, strict)
+        best = next(ranked, None)
+        if best is not None:
+            break
+    else:
         return []
     target = min(TARGET_CHARS, max_chars)
     chosen: list[tuple[str, float, int]] = []
     said: set[str] = set()
     used = 0
-    for text, score, order in ranked:
+    for text, score, order in chain((best,), ranked):
         if len(chosen) == MAX_SENTENCES or used >= target:
             break
         if used + len(text) > max_chars or _novelty(text, said) < NOVELTY:
@@ -342,5 +419,5 @@ def summarize(draft: ArticleDraft, max_chars: int = SUMMARY_CHARS) -> list[str]:
         said.update(content_words(text))
         used += len(text)
     if not chosen:
-        chosen = [ranked[0]]
+        chosen = [best]
     return [text for text, _, _ in sorted(chosen, key=lambda r: r[2])]

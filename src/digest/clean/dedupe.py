@@ -29,6 +29,7 @@ MIN_FRAGMENT_CHARS = 8
 
 _CLAUSE_MARK = re.compile(f"[{FULL_STOPS}{CLAUSE_MARKS}]")
 _CONTENT = re.compile(r"\w")
+_end_of = re.Match.end
 
 
 def paragraph_key(text: str) -> str:
@@ -72,12 +73,14 @@ def drop_repeated_sentences(text: str, seen_sentences: set[str]) -> str:
     """
     parts: list[str] = []
     end = 0
+    # A text without whitespace is its own key, and so is each of its sentences.
+    keyed = str if paragraph_key(text) == text else paragraph_key
     # Cut at sentence ends; matching whole sentences instead (``[^。！？]*[。！？]+``)
     # retries the unpunctuated tail from every position, quadratic in its length.
-    for m in SENTENCE_END_RUN.finditer(text):
-        sentence = text[end:m.end()]
-        end = m.end()
-        if len(sentence) >= MIN_SENTENCE_CHARS and len(key := paragraph_key(sentence)) >= MIN_SENTENCE_CHARS:
+    for stop in map(_end_of, SENTENCE_END_RUN.finditer(text)):
+        sentence = text[end:stop]
+        end = stop
+        if len(sentence) >= MIN_SENTENCE_CHARS and len(key := keyed(sentence)) >= MIN_SENTENCE_CHARS:
             if key in seen_sentences:
                 continue
             seen_sentences.add(key)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from digest.chardata import CLOSERS, FIGURE, FULL_STOPS, SENTENCE_END, UI_WORDS, alternation
+from digest.chardata import CLOSERS, FIGURE, FULL_STOPS, SENTENCE_END, UI_WORDS, alternation, run_of
 
 #: ``［详细］``, ``[ 更多消息 ]``, ``【阅读全文】``: a link to the rest, in brackets.
 _MORE_LINK = re.compile(
@@ -60,7 +60,7 @@ _SPACE = " \t\u3000\u00a0"
 _BEFORE_SEGMENT = _CAPTION_END + _SPACE
 #: A credit that says where a picture came from, not who took it.
 _PROVIDED = re.compile(r"提供|授权|翻摄|资料照")
-_GAP = re.compile(f"[{_SPACE}]{{2,}}")
+_GAP = re.compile(run_of(_SPACE, 2))
 #: The characters without which _MORE_LINK, _SHARE_BAR and _LINK_BAR_TAIL cannot match.
 _BRACKET = re.compile(r"[［\[【]")
 _WHITESPACE = re.compile(r"\s")

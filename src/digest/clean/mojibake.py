@@ -74,9 +74,9 @@ from digest.model import LOST, StageWarning
 _RUN_START = re.compile(r"\?(?=[^\s?])")
 #: A pinyin reading right after a run, with or without its ``(``.
 _READING_AFTER = re.compile(r"(\(?)([a-zêüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300-\u036f]+)\)")
-#: Pairs of Han characters or fullwidth forms: a name the page quotes elsewhere
-#: (``＊ＳＴ蓝天``) tells which character a damaged copy of it held.
-_PAGE_BIGRAMS = re.compile(f"(?=([{CJK_RANGES}\uff01-\uff5e]{{2}}))")
+#: Runs of Han characters or fullwidth forms: a pair of them that the page quotes
+#: elsewhere (``＊ＳＴ蓝天``) tells which character a damaged copy of it held.
+_PAGE_RUN = re.compile(f"[{CJK_RANGES}\uff01-\uff5e]{{2,}}")
 
 #: Longest run searched: a run lasts until the shifted reading meets an unmapped
 #: pair or an ASCII byte, in real pages up to a few dozen characters.
@@ -335,7 +335,7 @@ class _Scorer:
     @cached_property
     def page_bigrams(self) -> frozenset[str]:
         """Built when a run is first searched: most pages with a ``?`` need no search."""
-        return frozenset(_PAGE_BIGRAMS.findall(self.page))
+        return frozenset(run[i:i + 2] for run in _PAGE_RUN.findall(self.page) for i in range(len(run) - 1))
 
     @cached_property
     def simplified_page(self) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from digest.chardata import CJK_CHAR, CJK_RANGES
+from digest.chardata import CJK_CHAR, CJK_RANGES, run_of
 
 #: What counts as "Chinese context" next to a mark: ideographs, CJK symbols
 #: and full-width forms, Chinese quotes, ellipsis and dash.
@@ -24,14 +24,16 @@ _CJK_CONTEXT = f"{CJK_RANGES}\u3000-\u303f\uff01-\uff60“”‘’…—"
 _CJK_CONTEXT_CHAR = re.compile(f"[{_CJK_CONTEXT}]")
 
 #: Nothing to do unless one of these is present: a half-width mark, a full-width
-#: letter or digit, ``。。。``, a lone ``…`` or three of them, a space beside a mark.
+#: letter or digit, two or more ``。``, a lone ``…`` or three of them, a space beside a mark.
 #: Only ever searched for (is there one?), so it is written as one character class
 #: first, with the rest checked around that character: the scan jumps from one to the next.
 _MARKS = "，。、；：？！"
+#: Any one of these is work: half-width marks, full-width digits and letters, ``％``, ``⋯``.
+_SINGLE = r",?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯"
 _CANDIDATES = re.compile(
-    r"[,?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯。… \t" + _MARKS + "]"
-    r"(?:(?<=[,?!:;().\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05⋯])|(?<=。)。。|(?<=…)……"
-    r"|(?<!……)(?<=…)(?!…)|(?<=[ \t])[" + _MARKS + r"]|(?<=[" + _MARKS + r"])[ \t])"
+    f"[{_SINGLE}。… \t{_MARKS}]"
+    f"(?:(?<=[{_SINGLE}])|(?<=。)。|(?<=…)……"
+    f"|(?<!……)(?<=…)(?!…)|(?<=[ \t])[{_MARKS}]|(?<=[{_MARKS}])[ \t])"
 )
 
 _FULLWIDTH_ALNUM = str.maketrans(
@@ -43,11 +45,17 @@ _FULLWIDTH_ALNUM = str.maketrans(
 
 
 _HALF_MARKS = {",": "，", "?": "？", "!": "！", ":": "：", ";": "；"}
-_HALF_MARK = re.compile(r"(?=[ \t,?!:;])[ \t]*([,?!:;]+)[ \t]*")  # lookahead: skip other text fast
+_WIDENED = str.maketrans(_HALF_MARKS)
+#: A run of half-width marks (written one mark first: the scan jumps from mark to mark).
+_HALF_MARK_RUN = re.compile(run_of(re.escape("".join(_HALF_MARKS))))
+#: The spaces that go with a widened mark, before and after it.
+_MARK_SPACES = " \t"
 
 _FINAL_AFTER_LATIN = re.compile(
     rf"([{CJK_RANGES}][0-9A-Za-z%.]{{1,20}})([?!])(?=[\s”’」』）)]|$)"
 )
+#: Exactly two full stops (three or more are an ellipsis).
+_DOUBLED_STOP = re.compile("(?<!。)。。(?!。)")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+|⋯+")
 _PERIOD = re.compile(rf"([{CJK_RANGES}])\.(?=[{CJK_RANGES}“‘「（]|$)")
 _PAREN = re.compile(r"[()（）]")
@@ -63,13 +71,19 @@ def widen_marks(text: str) -> str:
     mark go with it."""
     if not any(mark in text for mark in _HALF_MARKS):
         return text  # nothing to widen (a space alone is left alone)
-
-    def fix(m: re.Match) -> str:
-        if _touches_chinese(text, m.start(), m.end()):
-            return "".join(_HALF_MARKS[c] for c in m.group(1))
-        return m.group()
-
-    return _HALF_MARK.sub(fix, text)
+    out: list[str] = []
+    copied = taken = 0  # copied to ``out`` up to; spaces taken by the last run up to
+    for m in _HALF_MARK_RUN.finditer(text):
+        start, end = m.span()
+        while start > taken and text[start - 1] in _MARK_SPACES:
+            start -= 1
+        while end < len(text) and text[end] in _MARK_SPACES:
+            end += 1
+        taken = end
+        if _touches_chinese(text, start, end):
+            out += (text[copied:start], m.group().translate(_WIDENED))
+            copied = end
+    return "".join(out) + text[copied:] if out else text
 
 
 def _touches_chinese(text: str, start: int, end: int) -> bool:
@@ -91,6 +105,14 @@ def fullwidth_alnum_to_ascii(text: str) -> str:
     """Full-width digits, Latin letters and ``％`` become ASCII: ``２０２５年`` → ``2025年``,
     ``ＡＩ`` → ``AI``. Later stages (figures, keywords) then see one spelling."""
     return text.translate(_FULLWIDTH_ALNUM) if _FULLWIDTH_ALNUM_CHAR.search(text) else text
+
+
+def drop_doubled_full_stop(text: str) -> str:
+    """``平板电脑 32G。。Coway`` → ``平板电脑 32G。Coway``: a full stop typed twice,
+    or left twice where the page cut something out between two sentences (a photo
+    credit, a link). Two is never a mark of its own; three or more are an ellipsis
+    (:func:`widen_ellipsis`) and stay."""
+    return _DOUBLED_STOP.sub("。", text) if "。。" in text else text
 
 
 def widen_ellipsis(text: str) -> str:
@@ -158,6 +180,7 @@ def drop_space_around_marks(text: str) -> str:
 #: One pass of the rules, in order.
 RULES = (
     fullwidth_alnum_to_ascii,
+    drop_doubled_full_stop,
     widen_ellipsis,
     widen_period,
     widen_parentheses,

@@ -18,8 +18,9 @@ _ZHU_WORDS = frozenset(
     "著名 著作 著称 著述 著录 著书 著文 著者 著译 著有 显著 专著 土著 名著 论著 卓著 "
     "合著 巨著 编著 译著 原著 遗著 撰著 杂著 新著 拙著 昭著 较著".split()
 )
-#: 著 right after a CJK character, with its neighbours.
-_ZHE = re.compile(f"(?<=([{CJK_RANGES}]))著(?=(.?))", re.DOTALL)
+#: 著 right after a CJK character, with its neighbours (written 著 first, the
+#: character before it checked behind: the search jumps from one 著 to the next).
+_ZHE = re.compile(f"著(?<=([{CJK_RANGES}])著)(?=(.?))", re.DOTALL)
 
 
 @lru_cache(maxsize=1)

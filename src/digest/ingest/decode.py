@@ -13,7 +13,7 @@ import codecs
 import re
 import unicodedata
 
-from digest.chardata import CJK_CHAR, CJK_RANGES
+from digest.chardata import CJK_CHAR, CJK_RANGES, run_of
 from digest.model import SeedError
 
 #: Byte-order marks and their codecs; UTF-32 first because its LE mark starts
@@ -39,9 +39,7 @@ _NEWLINES = re.compile(r"\r\n?")
 #: Characters a Chinese text is made of: CJK, CJK and general punctuation,
 #: fullwidth forms, ASCII, accented Latin (pinyin) and spaces.  A wrong guess
 #: decodes to Hangul, Yi, private-use or compatibility characters instead.
-_TEXT_RUN = re.compile(
-    f"[{CJK_RANGES}\\s\u3000-\u303f\uff00-\uffef\u2010-\u206f\u00a0-\u024f\u0300-\u036f!-~]+"
-)
+_TEXT_RUN = re.compile(run_of(f"{CJK_RANGES}\\s\u3000-\u303f\uff00-\uffef\u2010-\u206f\u00a0-\u024f\u0300-\u036f!-~"))
 
 _SAMPLE = 8192
 

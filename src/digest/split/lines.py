@@ -25,6 +25,7 @@ from digest.chardata import (
     SENTENCE_END,
     TWO_PART_HEADING_MAX,
     WORD_CHAR,
+    run_of,
 )
 from digest.credits import (Credit, parse_byline, parse_credit, split_lead_credit,
                                   split_trailing_credits)
@@ -53,7 +54,7 @@ class Line:
     kicker: bool = False  # a heading glued before the lead: never the title
 
 
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = re.compile(run_of(" \t\u3000\u00a0"))
 #: A clause or sentence end: the line goes on into running text.
 #: (A bare ？/！ at the end is allowed: ``…如何点燃消费新热情？`` is a headline.)
 _CLAUSE_END = re.compile(f"[。；;，,、：:{ELLIPSIS}—]$|[{SENTENCE_END}][”’」』）)]+$")
