@@ -252,9 +252,19 @@ def _build_worker(conn, root: str, output: str, siteurl: str) -> None:
             conn.send(("", "quick" if quick else "full"))
         except BaseException as exc:  # a broken build is reported; the process stays for the next one
             model.start_build()
-            logging.exception("serve: the build failed")
+            log_failure(exc)
             conn.send((f"{type(exc).__name__}: {exc}"[:500] or type(exc).__name__, ""))
         sys.stdout.flush()
+
+
+def log_failure(exc: BaseException) -> None:
+    """A failed build's traceback, in the build process's log; not for a :class:`StopBuild`
+    (a bad setting, a broken catalog in strict mode...), whose message is the whole story:
+    the server prints it in its ``serve: build failed (…)`` line."""
+    from digest.model import StopBuild
+
+    if not isinstance(exc, StopBuild):
+        logging.error("serve: the build failed", exc_info=exc)
 
 
 def ignored(path: str) -> bool:

@@ -52,3 +52,16 @@ def test_a_page_saved_by_hand_while_a_build_runs_is_built_again(tmp_path):
     assert preview.build()
     assert preview._pending == [str(edited.relative_to(tmp_path))]
     assert preview._wake.is_set()
+
+
+def test_a_build_stopped_by_a_user_error_logs_no_traceback(caplog):
+    from digest.english.catalog import CatalogError
+
+    serve.log_failure(CatalogError("content/translations/en.po: cannot read translation catalog: line 3"))
+    assert caplog.records == []
+    try:
+        raise RuntimeError("a bug")
+    except RuntimeError as exc:
+        serve.log_failure(exc)
+    [record] = caplog.records
+    assert record.exc_info and record.exc_info[0] is RuntimeError
