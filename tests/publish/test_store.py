@@ -31,6 +31,7 @@ def test_hand_edit_is_kept_with_a_message_unless_forced(tmp_path):
     r = store_pages({"a": page("a", "转换器的新正文。")}, tmp_path)
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == edited
     assert r.messages and "a.md" in r.messages[0] and "edited by hand" in r.messages[0]
+    assert "DIGEST_FORCE=1 make html" in r.messages[0]  # what the README and the user type
     store_pages({"a": page("a", "转换器的新正文。")}, tmp_path, force=True)
     assert "转换器的新正文" in (tmp_path / "a.md").read_text(encoding="utf-8")
 

@@ -40,7 +40,7 @@ class StoreReport:
     @property
     def messages(self) -> list[str]:
         out = [f"{p}: edited by hand since it was generated; kept your version "
-               "(regenerate with --force / DIGEST_FORCE = True)" for p in self.kept_edited]
+               "(DIGEST_FORCE=1 make html, or digest sync --force, replaces it)" for p in self.kept_edited]
         out += [f"{p}: a hand-written page has the name of a generated article; not overwritten"
                 for p in self.kept_manual]
         out += [f"{p}: edited by hand, and no seed produces it any more; kept your version "
