@@ -16,7 +16,7 @@ from corpus import make_corpus
 
 from . import __doc__ as DOC
 from .builds import Builds, snapshot_project, touch_one_seed
-from .common import BARE_PLUGINS, MARKER, PROFILE_TOP, THEME_PLUGINS, say
+from .common import BARE_PLUGINS, MARKER, PROFILE_TOP, say
 from .conversion import PARALLEL_PROBE, measure_single_core, measure_stages, measure_startup
 from .memory import run_probe
 from .profiling import hot_spots, measure_profile
@@ -138,7 +138,7 @@ def _benchmark(args, work: Path) -> dict:
     result["builds"]["plugins"] = plugins = builds.plugins()
     if args.plugin_costs:
         costs = result["builds"]["plugin_costs"] = {}
-        for plugin in (p for p in plugins if p not in BARE_PLUGINS + THEME_PLUGINS):
+        for plugin in (p for p in plugins if p not in BARE_PLUGINS):
             say(f"rendering rebuild without {plugin}")
             build = builds.ours(f"without-{plugin}", plugins=[p for p in plugins if p != plugin], render=True)
             costs[plugin] = None if "error" in build else rendered["seconds"] - build["seconds"]

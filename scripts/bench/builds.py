@@ -9,7 +9,7 @@ from pathlib import Path
 
 from corpus import Corpus
 
-from .common import BARE_PLUGINS, PYTHON, ROOT, THEME_PLUGINS, say, snapshot_env
+from .common import BARE_PLUGINS, PYTHON, ROOT, snapshot_env
 from .memory import Run, run_measured
 
 def snapshot_project(work: Path) -> None:
@@ -80,21 +80,15 @@ class Builds:
             shutil.rmtree(folder, ignore_errors=True)
 
     def bare(self) -> dict:
-        """Pelican on the Markdown pages ``ours`` wrote, with only the reader and editions plugins
-        (plus the theme's own plugin if the theme cannot render without it)."""
+        """Pelican on the Markdown pages ``ours`` wrote, with only BARE_PLUGINS."""
         output = self.work / "output-bare"
-        for plugins in (BARE_PLUGINS, BARE_PLUGINS + THEME_PLUGINS):
-            forget_site(self.work / "pelican-cache-bare")  # bare Pelican renders every time
-            log = self.work / "logs" / f"bare-{len(plugins)}.log"
-            # DIGEST_JOBS=1: one Pelican run per edition, in turn, as bare Pelican would build them
-            # (digest_editions would otherwise build the further editions beside the first)
-            overrides = self._overrides("bare") | {"PLUGINS": plugins, "DIGEST_CONVERT": False, "DIGEST_JOBS": 1}
-            run = run_measured(pelican_cmd(self.work, output, overrides), log, snapshot_env(self.work), self.work)
-            result = _outcome(run, log) | {"html_files": _html_files(output), "plugins": plugins}
-            if "error" not in result:
-                break
-            say(f"  bare build with {', '.join(plugins)} failed: {result['error'].splitlines()[-1]}")
-        return result
+        forget_site(self.work / "pelican-cache-bare")  # bare Pelican renders every time
+        log = self.work / "logs" / "bare.log"
+        # DIGEST_JOBS=1: one Pelican run per edition, in turn, as bare Pelican would build them
+        # (digest_editions would otherwise build the further editions beside the first)
+        overrides = self._overrides("bare") | {"PLUGINS": BARE_PLUGINS, "DIGEST_CONVERT": False, "DIGEST_JOBS": 1}
+        run = run_measured(pelican_cmd(self.work, output, overrides), log, snapshot_env(self.work), self.work)
+        return _outcome(run, log) | {"html_files": _html_files(output), "plugins": BARE_PLUGINS}
 
 
 def _plugins_importable() -> None:

@@ -185,9 +185,8 @@ def render(r: dict) -> str:
                 out.append(f"  {label}: {build['seeds_converted']} seeds converted, "
                            f"{seeds - build['seeds_converted']} from the cache or failing")
         plugins = b["bare"].get("plugins", BARE_PLUGINS)
-        out.append(f"  bare = Pelican with plugins {', '.join(plugins)} only, same theme, settings and "
-                   "Markdown pages; no seed conversion or cache check"
-                   + ("" if plugins == BARE_PLUGINS else " (digest_i18n added: the theme needs its filters)"))
+        out.append(f"  bare = Pelican with plugins {', '.join(plugins)} only (the reader, the editions, the "
+                   "theme's filters), same theme, settings and Markdown pages; no seed conversion or cache check")
         out.append(f"  ours = PLUGINS of pelicanconf.py: {', '.join(b['plugins'])}")
         out += [f"  {name}: {build['error']}" for name, build in b.items()
                 if isinstance(build, dict) and "error" in build]
