@@ -370,3 +370,53 @@ def test_runs_written_class_first_match_as_the_plain_runs(text):
     for fast, plain in _class_first_runs():
         assert fast.pattern != plain
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+# --------------------------------------------------------------- bounded work on hostile seeds
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["（记者 张三）", "（完）", "(以下简称《计划》)", "【编辑 李四】", "发展。", " ", "（",
+                                 "（" + "长" * 61 + "）", "来源：某某网"]), max_size=8))
+def test_trailing_credits_are_read_from_the_tail_as_from_the_whole_paragraph(parts):
+    """``split_trailing_credits`` searches each group in the last characters only (a group
+    is at most _TRAILING_GROUP_SPAN long); searching the whole paragraph gives the same."""
+    from digest import credits
+
+    paragraph = "今年出口增长。" + "".join(parts)
+    whole = re.compile(credits._TRAILING_GROUP.pattern)
+
+    class _Whole:  # the plain rule: the pattern searched from the paragraph's start
+        def search(self, text, pos=0):
+            return whole.search(text)
+
+    fast = credits.split_trailing_credits(paragraph)
+    original, credits._TRAILING_GROUP = credits._TRAILING_GROUP, _Whole()
+    try:
+        plain = credits.split_trailing_credits(paragraph)
+    finally:
+        credits._TRAILING_GROUP = original
+    assert fast[0] == plain[0] and repr(fast[1]) == repr(plain[1])
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["到", "至", "迄", " ", "\u3000", "\t", "2030", "1998", "年", "前", "底", "以", "中"]),
+                max_size=10).map("".join))
+def test_a_target_year_is_found_by_stepping_back_over_spaces(text):
+    plain_before = re.compile(r"(?:到|至|迄)\s*$")
+    for m in dates._YEAR.finditer(text):
+        plain = (plain_before.search(text, 0, m.start()) is not None
+                 or dates._TARGET_YEAR_AFTER.match(text, m.end()) is not None)
+        assert dates._is_target_year(text, m.start(), m.end()) == plain
+
+
+def test_a_line_of_many_dates_is_text_and_not_read_again_for_each_date(monkeypatch):
+    """A seed that is one line of thousands of dates took minutes: each date read the whole
+    line again. A line that long is text: none of its dates is looked at as a date line."""
+    looked = []
+    real = dates._is_date_line
+    monkeypatch.setattr(dates, "_is_date_line", lambda before, after: looked.append(1) or real(before, after))
+    assert dates.find_page_date("2025年9月25日 " * 5000) is None
+    assert looked == []
+    assert dates.find_page_date("标题\n发布时间：2025年9月25日 10:00" + " " * 500 + "\n正文。") == dates.date(2025, 9, 25)
+    assert dates.date_line_date("2025年9月25日 星期四 " * 20) is None
+    assert dates.date_line_date("2025年9月25日 星期四") == dates.date(2025, 9, 25)

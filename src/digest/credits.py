@@ -248,8 +248,11 @@ def _closes_when_trailing(text: str, credit: Credit) -> bool:
 
 
 #: Bracketed groups at a paragraph's end: （完）（《中国新闻》报 作者 任德辉 报道）.
+_TRAILING_CREDIT_CHARS = 60
 _TRAILING_GROUP = re.compile(
-    f"{_OPEN}(?P<credit>[^{re.escape(_CREDIT_OPENERS + _CREDIT_CLOSERS)}]{{1,60}}){_CLOSE}\\s*$")
+    f"{_OPEN}(?P<credit>[^{re.escape(_CREDIT_OPENERS + _CREDIT_CLOSERS)}]{{1,{_TRAILING_CREDIT_CHARS}}}){_CLOSE}\\s*$")
+#: The longest trailing group: a bracket, the credit, a bracket (the text is stripped first).
+_TRAILING_GROUP_SPAN = _TRAILING_CREDIT_CHARS + 2
 
 
 #: An unbracketed credit after a lead, closed by 报道: ``记者 张三 通讯员 李四 报道``.
@@ -321,7 +324,9 @@ def split_trailing_credits(paragraph: str) -> tuple[str, Credit | None]:
         found = Credit(source=clean_source(m["source"]), closes=True)
         text = text[: m.start()].rstrip()
     while text.endswith(tuple(_CREDIT_CLOSERS)):  # the pattern ends on one (``text`` is stripped)
-        m = _TRAILING_GROUP.search(text)
+        # a group ends the text, so it starts in its last _TRAILING_GROUP_SPAN characters:
+        # searched there, not from the paragraph's start again for each group (quadratic)
+        m = _TRAILING_GROUP.search(text, max(0, len(text) - _TRAILING_GROUP_SPAN))
         if not m or m.start() == 0:
             break
         credit = parse_credit(m["credit"])

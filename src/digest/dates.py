@@ -19,6 +19,7 @@ pipeline falls back to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date
 
@@ -50,6 +51,11 @@ _DATE_LINE_REST = re.compile(
 )
 #: The rest of a date line stays short and has no sentence in it.
 MAX_DATE_LINE_REST = 24
+#: A date line is short: a date, a time, a weekday, a bullet and a label of at most
+#: MAX_DATE_LINE_REST characters. A line with more characters than this besides
+#: spaces is text, and its dates are not looked at: reading the rest of a long line
+#: again for each date on it made a seed that is one line of dates quadratic (minutes).
+MAX_DATE_LINE_CHARS = 120
 _SENTENCE_MARK = re.compile(f"[{FULL_STOPS}{CLAUSE_MARKS}]")
 #: Lines this short without sentence marks are headers (title, byline, label).
 HEADER_LINE_MAX = TWO_PART_HEADING_MAX
@@ -57,8 +63,9 @@ HEADER_LINE_MAX = TWO_PART_HEADING_MAX
 #: A year mentioned in text: 2025年, CISMA2025, 2025世界人工智能大会 — four digits
 #: not part of a longer number and not followed by a unit (2000亿元, 2400家).
 _YEAR = re.compile(r"(?P<y>[12](?<![\d.][12])(?:(?<=1)9[89]|(?<=2)0\d)\d)(?![\d.%万亿千百十元块个家人名户件台辆套次位岁米吨克多余项条张份只倍])")
-#: A year that is a target, not the present: 到2030年, 至2035年, 2030年前.
-_TARGET_YEAR_BEFORE = re.compile(r"(?:到|至|迄)\s*$")
+#: A year that is a target, not the present: 到2030年, 至2035年, 2030年前 (the word
+#: before the year, spaces allowed between; or the words after it).
+_TARGET_YEAR_BEFORE = "到至迄"
 _TARGET_YEAR_AFTER = re.compile(r"年(?:前|底前|以前)")  # used with .match(text, pos)
 
 
@@ -106,13 +113,36 @@ def parse_date(text: str) -> date | None:
     return None
 
 
-def _line_around(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """(text before the match on its line, the match, text after it on its line)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end < 0:
-        line_end = len(text)
-    return text[line_start:start], text[start:end], text[end:line_end]
+def _too_long(line: str) -> bool:
+    """More than MAX_DATE_LINE_CHARS characters besides spaces: text, not a date line."""
+    return len(line) > MAX_DATE_LINE_CHARS and len("".join(line.split())) > MAX_DATE_LINE_CHARS
+
+
+class _Lines:
+    """The lines of a text, found once: which one a position is on, and whether that
+    line is too long to be a date line (MAX_DATE_LINE_CHARS besides spaces)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.long: dict[int, bool] = {}
+
+    def _bounds(self, pos: int) -> tuple[int, int, int]:
+        """(line number, start, end without its line break) of the line holding ``pos``."""
+        i = bisect_right(self.starts, pos) - 1
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+        return i, self.starts[i], end
+
+    def too_long_at(self, pos: int) -> bool:
+        i, start, end = self._bounds(pos)
+        if i not in self.long:
+            self.long[i] = _too_long(self.text[start:end])
+        return self.long[i]
+
+    def around(self, start: int, end: int) -> tuple[str, str]:
+        """(text before ``start`` on its line, text after ``end`` on its line)."""
+        _, line_start, line_end = self._bounds(start)
+        return self.text[line_start:start], self.text[end:max(end, line_end)]
 
 
 def _is_date_line(before: str, after: str) -> bool:
@@ -123,6 +153,8 @@ def _is_date_line(before: str, after: str) -> bool:
 
 def date_line_date(line: str) -> date | None:
     """The date of a line that is a date line (``2025年9月26日 星期五``), else None."""
+    if _too_long(line):
+        return None
     line = _ascii_digits(line)
     for pattern in (_FULL_DATE, _HAN_DATE):
         m = pattern.search(line)
@@ -152,12 +184,13 @@ def find_page_date(text: str) -> date | None:
     text = _ascii_digits(text)
     labelled: date | None = None
     newest: date | None = None
+    lines = _Lines(text)
     for pattern in (_FULL_DATE, _HAN_DATE):
         for m in pattern.finditer(text):
             found = _match_date(m)
-            if found is None:
+            if found is None or lines.too_long_at(m.start()):
                 continue
-            before, _, after = _line_around(text, m.start(), m.end())
+            before, after = lines.around(m.start(), m.end())
             if not _is_date_line(before, after):
                 continue
             if labelled is None and _LABEL_BEFORE.search(before):
@@ -177,12 +210,22 @@ def mentioned_year(paragraphs: Iterable[str]) -> int | None:
     best: int | None = None
     for paragraph in paragraphs:
         for m in _YEAR.finditer(paragraph):
-            if _TARGET_YEAR_BEFORE.search(paragraph, 0, m.start()) or _TARGET_YEAR_AFTER.match(paragraph, m.end()):
+            if _is_target_year(paragraph, m.start(), m.end()):
                 continue
             year = int(m["y"])
             if best is None or year > best:
                 best = year
     return best
+
+
+def _is_target_year(text: str, start: int, end: int) -> bool:
+    """``到 2030年``, ``2030年前``: the year at ``text[start:end]`` is a target. The word
+    before it is found by stepping back over spaces, not by searching the text up to
+    the year again for each year (which made a paragraph of many years quadratic)."""
+    before = start - 1
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    return (before >= 0 and text[before] in _TARGET_YEAR_BEFORE) or _TARGET_YEAR_AFTER.match(text, end) is not None
 
 
 def dateline(paragraph: str) -> tuple[int | None, int, int] | None:
