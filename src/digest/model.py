@@ -44,19 +44,24 @@ class StageWarning:
     as an editor would search for it (a line break shown as a space); ``lost``
     counts the characters the bytes could not give back, each marked ``□``;
     ``file`` is the seed, filled in by the pipeline.  A warning with nothing
-    lost is a note: the repair is complete.
+    lost is a note: the repair is complete.  ``repaired`` is False for damage
+    found and left as it is.
     """
 
     kind: str
     place: str
     lost: int = 0
     file: str = ""
+    #: False for damage found but left as it is (too much of it to repair: see the stage).
+    repaired: bool = True
 
     @property
     def needs_check(self) -> bool:
-        return self.lost > 0
+        return self.lost > 0 or not self.repaired
 
     def __str__(self) -> str:
+        if not self.repaired:
+            return f"{self.kind} left as it is from '{self.place}' on (too much damage to repair)"
         message = f"{self.kind} repaired near '{self.place}'"
         if self.lost:
             message += f" ({self.lost} character{'s' if self.lost > 1 else ''} lost, marked {LOST})"
@@ -68,7 +73,7 @@ class StageWarning:
     @classmethod
     def from_json(cls, data: dict) -> "StageWarning":
         return cls(kind=data["kind"], place=data["place"], lost=int(data.get("lost", 0)),
-                   file=data.get("file", ""))
+                   file=data.get("file", ""), repaired=bool(data.get("repaired", True)))
 
 
 @dataclass

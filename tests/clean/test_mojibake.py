@@ -272,3 +272,23 @@ def test_a_heading_before_a_lost_paragraph_mark_is_kept_apart_on_a_damaged_page(
     assert "措施?＃玻埃保材辏" in damaged  # the heading's own run ended before it
     text, _ = repair_mojibake(damaged)
     assert text == page.replace("\ue40c", "\n")
+
+
+def test_past_the_search_budget_the_damage_is_left_and_said(monkeypatch):
+    """A page of nothing but shifted runs took minutes; past MAX_RUNS_SEARCHED runs the rest
+    is left as it is, with one warning that needs checking and says where."""
+    from digest.clean import mojibake
+
+    parts = [("会议强调要深化改革", "。《关于深化改革的决定》提出", "新的目标。"),
+             ("市场保持稳定", "。”国家统计局发言人", "表示。"),
+             ("取得积极成效", "。《人民日报》评论", "指出。")]
+    page = "".join(left + damage(window) + right for left, window, right in parts)
+    monkeypatch.setattr(mojibake, "MAX_RUNS_SEARCHED", 2)
+    text, warnings = repair_mojibake(page)
+    first_two = "".join(left + window + right for left, window, right in parts[:2])
+    assert text == first_two + parts[2][0] + damage(parts[2][1]) + parts[2][2]
+    assert [w.repaired for w in warnings] == [True, True, False]
+    left_alone = warnings[-1]
+    assert left_alone.needs_check and damage(parts[2][1]).startswith(left_alone.place[:3])
+    assert str(left_alone).startswith("mojibake left as it is from ")
+    assert StageWarning.from_json(left_alone.to_json()) == left_alone
