@@ -169,13 +169,12 @@ def _skip_if_unchanged(pelican, final: Path, cache: Path) -> None:
         try:
             return run(*args, **kwargs)
         except BaseException:
-            # A failed build removes its own staging folders now, not at the next build:
-            # on a full disk they hold the very space the user is told to free.
+            # The first edition failed (a fork not joined yet is ended) and the build removes
+            # its own staging folders now, not at the next build: on a full disk they hold
+            # the very space the user is told to free.
             _stop_other_editions(pelican)
             remove_stale(final)
             raise
-        finally:
-            _stop_other_editions(pelican)  # only if the first edition failed before joining it
 
     pelican.run = run_unless_unchanged
 

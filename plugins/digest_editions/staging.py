@@ -45,7 +45,9 @@ class OutputNotAFolder(StopBuild, OSError):
 
 
 def _check_output(final: Path) -> None:
-    if (final.exists() or final.is_symlink()) and not final.is_dir():
+    """A site can be swapped in at ``final`` if nothing is there or a real folder is
+    (a link is not replaced: the exchange would swap the link, not the site it leads to)."""
+    if final.is_symlink() or (final.exists() and not final.is_dir()):
         raise OutputNotAFolder(final)
 
 
@@ -148,11 +150,10 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def swap_in(staging: Path, final: Path) -> None:
     """Make ``staging`` the site at ``final``; the old site is deleted."""
-    if not final.exists() and not final.is_symlink():
+    _check_output(final)
+    if not final.exists():
         os.rename(staging, final)
         return
-    if final.is_symlink() or not final.is_dir():
-        raise OutputNotAFolder(final)
     if _exchange(staging, final):
         shutil.rmtree(staging, ignore_errors=True)  # now the old site
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import subprocess
 import sys
 
@@ -76,16 +78,22 @@ def test_without_renameat2_two_renames_give_the_same_result(tmp_path, monkeypatc
     assert [p.name for p in tmp_path.iterdir()] == ["output"]
 
 
-def test_an_output_path_that_is_a_file_stops_the_build_before_it_renders(tmp_path):
-    """Was found only at the swap, after every page was rendered, as an OSError with a traceback."""
+@pytest.mark.parametrize("kind", ["file", "link to a folder"])
+def test_an_output_path_that_is_not_a_folder_stops_the_build_before_it_renders(tmp_path, kind):
+    """Was found only at the swap, after every page was rendered, as an OSError with a
+    traceback; a link to a folder too (the swap would replace the link, not the site)."""
     from digest.model import StopBuild
 
     final = tmp_path / "output"
-    final.write_text("not a site", encoding="utf-8")
+    if kind == "file":
+        final.write_text("not a site", encoding="utf-8")
+    else:
+        (tmp_path / "elsewhere").mkdir()
+        final.symlink_to(tmp_path / "elsewhere")
     try:
         staging.new_staging(final)
     except StopBuild as exc:
         assert str(exc) == f"{final} is not a folder; remove it and build again"
     else:
         raise AssertionError("no StopBuild")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+    assert "output" in [p.name for p in tmp_path.iterdir()] and not list(tmp_path.glob(".output.*"))
