@@ -420,3 +420,32 @@ def test_a_line_of_many_dates_is_text_and_not_read_again_for_each_date(monkeypat
     assert dates.find_page_date("标题\n发布时间：2025年9月25日 10:00" + " " * 500 + "\n正文。") == dates.date(2025, 9, 25)
     assert dates.date_line_date("2025年9月25日 星期四 " * 20) is None
     assert dates.date_line_date("2025年9月25日 星期四") == dates.date(2025, 9, 25)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(["2025年9月26日", "2025\n年9月26日", "2025-09-26", "\n", " ", "星期五", "10:00",
+                                 "发布时间：", "来源：新华社", "会议召开。", "二〇二五年九月二十六日"]), max_size=8))
+def test_page_date_reads_each_date_with_the_text_around_it_on_its_lines(pieces):
+    """:class:`dates._Lines` finds the text around a date from line starts found once; the
+    plain rule looked for the line breaks around each date again (short lines: no cap)."""
+    text = dates._ascii_digits("".join(pieces))
+
+    def plain():
+        labelled = newest = None
+        for pattern in (dates._FULL_DATE, dates._HAN_DATE):
+            for m in pattern.finditer(text):
+                found = dates._match_date(m)
+                if found is None:
+                    continue
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.end())
+                before, after = text[line_start:m.start()], text[m.end():len(text) if line_end < 0 else line_end]
+                if not dates._is_date_line(before, after):
+                    continue
+                if labelled is None and dates._LABEL_BEFORE.search(before):
+                    labelled = found
+                if newest is None or found > newest:
+                    newest = found
+        return labelled or newest
+
+    assert dates.find_page_date(text) == plain()

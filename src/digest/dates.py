@@ -140,9 +140,11 @@ class _Lines:
         return self.long[i]
 
     def around(self, start: int, end: int) -> tuple[str, str]:
-        """(text before ``start`` on its line, text after ``end`` on its line)."""
-        _, line_start, line_end = self._bounds(start)
-        return self.text[line_start:start], self.text[end:max(end, line_end)]
+        """(text before ``start`` on its line, text after ``end`` on its line: a date
+        written across a line break, ``2025\n年9月26日``, has two)."""
+        _, line_start, _ = self._bounds(start)
+        _, _, line_end = self._bounds(end)
+        return self.text[line_start:start], self.text[end:line_end]
 
 
 def _is_date_line(before: str, after: str) -> bool:

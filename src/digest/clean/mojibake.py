@@ -87,12 +87,12 @@ MAX_RUN = 48
 #: marks, where a ``?`` after a sentence end is damage as a rule, less will do
 #: (:func:`_known_damage`).
 MIN_GAIN = 12.0
+MIN_GAIN_MARKED = 8.0
 #: Damaged runs searched on one page. A damaged page holds a few, a badly damaged one
 #: dozens; a search costs about 0.3 ms, so a 5 MB seed made of nothing but shifted
 #: runs took minutes. Past this many the page is noise (or an attack): the rest is
 #: left as it is, with one warning saying where.
 MAX_RUNS_SEARCHED = 500
-MIN_GAIN_MARKED = 8.0
 #: A character known by one byte only is written out when its neighbours give
 #: it at least this probability among all characters sharing that byte.
 MIN_POSTERIOR = 0.25
